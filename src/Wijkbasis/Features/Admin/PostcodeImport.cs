@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+
+namespace Wijkbasis.Features.Admin;
+
+/// <summary>Reads a postcode→buurt table (CSV: postcode;buurtcode;buurtnaam;wijkcode;wijknaam;gemeentecode,
+/// with a header row; ';' or ',' separated) and replaces those postcodes in the table. All or nothing:
+/// one bad line and nothing is saved, with the line numbers in the errors.</summary>
+public static partial class PostcodeImport
+{
+    public const int MaxErrors = 20;
+
+    [GeneratedRegex("^[1-9][0-9]{3}[A-Z]{2}$")] private static partial Regex Pc6();
+    [GeneratedRegex("^BU[0-9]{8}$")] private static partial Regex BuurtCode();
+    [GeneratedRegex("^WK[0-9]{6}$")] private static partial Regex WijkCode();
+    [GeneratedRegex("^GM[0-9]{4}$")] private static partial Regex GemeenteCode();
+
+    public sealed record Result(int Imported, List<string> Errors);
+
+    public static (List<PostcodeArea> Rows, List<string> Errors) Parse(TextReader reader)
+    {
+        var rows = new Dictionary<string, PostcodeArea>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line) || (lineNumber == 1 && line.StartsWith("postcode", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            var f = line.Split(line.Contains(';', StringComparison.Ordinal) ? ';' : ',').Select(s => s.Trim().Trim('"')).ToArray();
+            string? problem = null;
+            if (f.Length != 6)
+            {
+                problem = "verwacht 6 kolommen";
+            }
+            else
+            {
+                f[0] = f[0].Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+                if (!Pc6().IsMatch(f[0])) problem = "postcode moet 1234AB zijn";
+                else if (!BuurtCode().IsMatch(f[1])) problem = "buurtcode moet BU gevolgd door 8 cijfers zijn";
+                else if (f[2].Length is 0 or > 100) problem = "buurtnaam ontbreekt of is te lang";
+                else if (!WijkCode().IsMatch(f[3])) problem = "wijkcode moet WK gevolgd door 6 cijfers zijn";
+                else if (f[4].Length is 0 or > 100) problem = "wijknaam ontbreekt of is te lang";
+                else if (!GemeenteCode().IsMatch(f[5])) problem = "gemeentecode moet GM gevolgd door 4 cijfers zijn";
+            }
+            if (problem is not null)
+            {
+                if (errors.Count < MaxErrors)
+                {
+                    errors.Add($"Regel {lineNumber}: {problem}.");
+                }
+                continue;
+            }
+            rows[f[0]] = new PostcodeArea { Postcode = f[0], BuurtCode = f[1], BuurtName = f[2], WijkCode = f[3], WijkName = f[4], GemeenteCode = f[5] };
+        }
+        return (rows.Values.ToList(), errors);
+    }
+
+    public static async Task<Result> ImportAsync(WijkbasisDb db, TextReader reader, CancellationToken cancellationToken)
+    {
+        var (rows, errors) = Parse(reader);
+        if (errors.Count > 0)
+        {
+            return new Result(0, errors);
+        }
+        if (rows.Count == 0)
+        {
+            return new Result(0, ["Het bestand bevat geen postcodes."]);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var batch in rows.Chunk(500))
+        {
+            var codes = batch.Select(r => r.Postcode).ToList();
+            await db.PostcodeAreas.Where(a => codes.Contains(a.Postcode)).ExecuteDeleteAsync(cancellationToken);
+            db.PostcodeAreas.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(rows.Count, []);
+    }
+}

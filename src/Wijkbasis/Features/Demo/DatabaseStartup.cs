@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+
+namespace Wijkbasis.Features.Demo;
+
+public static class DatabaseStartup
+{
+    public static WebApplicationBuilder AddDemoNeighbourhood(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+        builder.Services.AddScoped<DemoNeighbourhood>();
+        return builder;
+    }
+
+    /// <summary>Applies migrations (Database:Migrate, default on) and seeds the demo neighbourhood when
+    /// Demo:Seed is on and the database has no enterprise yet, so a second start keeps the data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wijkbasis.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
+        if (app.Configuration.GetValue("Database:Migrate", true))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            log.LogInformation("Database: {Count} migration(s) to apply", pending.Count);
+            await db.Database.MigrateAsync();
+        }
+        var options = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+        if (!options.Seed)
+        {
+            return;
+        }
+        var demo = scope.ServiceProvider.GetRequiredService<DemoNeighbourhood>();
+        log.LogInformation("Demo: checking whether the demo neighbourhood is needed");
+        if (await demo.SeedIfEmptyAsync(options))
+        {
+            log.LogInformation("Demo: neighbourhood seeded");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Demo logins (password '{options.Password}'):");
+        foreach (var user in DemoNeighbourhood.Users)
+        {
+            var enterprise = user.Enterprise is { } i ? DemoNeighbourhood.Enterprises[i].Slug : "";
+            Console.WriteLine($"  {user.Email,-38} {user.Role,-20} {enterprise}");
+        }
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Enterprise;
+
+public sealed class UsersModel(WijkbasisDb db, TimeProvider time) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Vul een e-mailadres in.")]
+    [EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")]
+    [StringLength(200, ErrorMessage = "Het e-mailadres mag maximaal {1} tekens lang zijn.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty] public string Role { get; set; } = Roles.Volunteer;
+
+    public string? InvitationLink { get; private set; }
+    public List<Member> Members { get; private set; } = [];
+    public List<Invitation> Pending { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        if (!Roles.EnterpriseRoles.Contains(Role))
+        {
+            ModelState.AddModelError(nameof(Role), "Kies een rol uit de lijst.");
+        }
+        if (ModelState.IsValid)
+        {
+            var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            var token = await Invitations.InviteAsync(db, time, Email, Role, me, cancellationToken);
+            if (token is null)
+            {
+                TempData["Message"] = $"{Email} heeft al een account en heeft nu de rol {Roles.Label(Role)}.";
+                return RedirectToPage();
+            }
+            InvitationLink = $"{Request.Scheme}://{Request.Host}/uitnodiging/{token}";
+            Email = "";
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid membershipId, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
+        if (membership is null)
+        {
+            return NotFound();
+        }
+        var lastCoordinator = membership.Role == Roles.Coordinator
+            && await db.Memberships.CountAsync(m => m.Role == Roles.Coordinator, cancellationToken) == 1;
+        if (lastCoordinator)
+        {
+            TempData["Message"] = "Dit is de laatste coördinator. Nodig eerst een andere coördinator uit.";
+            return RedirectToPage();
+        }
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "De rol is ingetrokken.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Members = await db.Memberships
+            .OrderBy(m => m.User!.DisplayName).ThenBy(m => m.Role)
+            .Select(m => new Member(m.Id, m.User!.DisplayName, m.User.Email ?? "", m.Role, m.User.TwoFactorEnabled))
+            .ToListAsync(cancellationToken);
+        var now = time.UtcNow();
+        Pending = await db.Invitations.Where(i => i.AcceptedAt == null && i.ExpiresAt > now)
+            .OrderByDescending(i => i.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public sealed record Member(Guid MembershipId, string Name, string Email, string Role, bool TwoFactor);
+}

@@ -1,0 +1,75 @@
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Localization;
+using Wijkbasis.Infrastructure.Tenancy;
+
+namespace Wijkbasis.Features;
+
+public static class Pages
+{
+    public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                DeclareAuthorization(o.Conventions);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "wijkbasis.af");
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>All page authorization in one place. Every page gets a named policy or is explicitly
+    /// anonymous; the fallback policy catches anything forgotten, and a test fails on it.</summary>
+    private static void DeclareAuthorization(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection c)
+    {
+        c.AllowAnonymousToPage("/Account/Login");
+        c.AllowAnonymousToPage("/Account/LoginWithTwoFactor");
+        c.AllowAnonymousToPage("/Account/Invitation");
+        c.AllowAnonymousToFolder("/Errors");
+        c.AllowAnonymousToPage("/Home/Language");
+        c.AuthorizePage("/Account/Logout", Policies.SignedIn);
+        c.AuthorizePage("/Account/TwoFactor", Policies.SignedIn);
+        c.AuthorizePage("/Home/Index", Policies.SignedIn);
+
+        c.AuthorizeFolder("/People", Policies.RegisterView);
+        foreach (var page in new[] { "/People/Create", "/People/Edit", "/People/Archive", "/People/Consent" })
+        {
+            c.AuthorizePage(page, Policies.RegisterEdit);
+        }
+        c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
+        c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
+    }
+
+    public static void UseWijkbasisPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout/500");
+        }
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<TwoFactorEnforcement>();
+        app.UseAuthorization();
+    }
+
+    public static void MapPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.People;
+
+/// <summary>Archiving hides a person from the lists without losing anything; restore undoes it.</summary>
+public sealed class ArchiveModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public string Name { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var name = await db.People.Where(p => p.Id == Id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return NotFound();
+        }
+        Name = name;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        SetArchivedAsync(true, cancellationToken);
+
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
+        SetArchivedAsync(false, cancellationToken);
+
+    private async Task<IActionResult> SetArchivedAsync(bool archive, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == Id, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        if ((person.ArchivedAt is not null) != archive)
+        {
+            var now = time.UtcNow();
+            person.ArchivedAt = archive ? now : null;
+            person.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        TempData["Message"] = archive
+            ? $"{person.Name} is gearchiveerd. Op deze pagina kunt u dat terugzetten."
+            : $"{person.Name} staat weer in de lijst.";
+        return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.People;
+
+/// <summary>Records consent given or withdrawn for one purpose; the form sits on the person's page.</summary>
+public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty, Required(ErrorMessage = "Kies een doel.")] public ConsentPurpose? Purpose { get; set; }
+    [BindProperty, Required(ErrorMessage = "Kies een grondslag.")] public LegalBasis? LegalBasis { get; set; }
+    [BindProperty, Required(ErrorMessage = "Kies of de toestemming is gegeven of ingetrokken.")] public bool? Given { get; set; }
+    [BindProperty, StringLength(ConsentRecord.NoteMax, ErrorMessage = "De toelichting mag maximaal {1} tekens lang zijn.")] public string? Note { get; set; }
+
+    public IActionResult OnGet() => Redirect($"/{tenant.Slug}/mensen/{Id}#toestemming");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var person = await db.People.Where(p => p.Id == Id).Select(p => new { p.Id, p.ArchivedAt }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        if (person.ArchivedAt is not null)
+        {
+            ModelState.AddModelError("", "Deze persoon is gearchiveerd. Zet de persoon eerst terug.");
+        }
+        if (Purpose is { } p && !Enum.IsDefined(p))
+        {
+            ModelState.AddModelError(nameof(Purpose), "Kies een doel.");
+        }
+        if (LegalBasis is { } b && !Enum.IsDefined(b))
+        {
+            ModelState.AddModelError(nameof(LegalBasis), "Kies een grondslag.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.Consents.Add(new ConsentRecord
+        {
+            PersonId = person.Id,
+            Purpose = Purpose!.Value,
+            LegalBasis = LegalBasis!.Value,
+            Given = Given!.Value,
+            RecordedAt = time.UtcNow(),
+            RecordedByUserId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            RecordedByName = User.FindFirstValue(WijkbasisClaims.DisplayName) ?? User.Identity!.Name!,
+            Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = Given.Value
+            ? $"Toestemming vastgelegd: {ConsentLabels.Of(Purpose.Value)}."
+            : $"Toestemming ingetrokken: {ConsentLabels.Of(Purpose.Value)}. Dit geldt vanaf nu.";
+        return Redirect($"/{tenant.Slug}/mensen/{person.Id}#toestemming");
+    }
+}

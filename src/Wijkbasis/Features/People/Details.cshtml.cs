@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Audit;
+
+namespace Wijkbasis.Features.People;
+
+public sealed class DetailsModel(WijkbasisDb db, AuditLog audit) : PageModel
+{
+    public Person Person { get; private set; } = null!;
+    public string? BuurtName { get; private set; }
+    public Dictionary<ConsentPurpose, ConsentRecord> Current { get; private set; } = [];
+    public List<ConsentRecord> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().Include(p => p.Consents)
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        // The look is logged before anything is shown.
+        await audit.RecordViewAsync(person, cancellationToken);
+        Person = person;
+        BuurtName = await db.PostcodeAreas.Where(a => a.BuurtCode == person.BuurtCode).Select(a => a.BuurtName).FirstOrDefaultAsync(cancellationToken);
+        History = person.Consents.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).ToList();
+        Current = ConsentRules.InForce(person.Consents);
+        return Page();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+
+namespace Wijkbasis.Features.People;
+
+public sealed class IndexModel(WijkbasisDb db) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Buurt { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Archief { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pagina")] public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Buurt) || Archief;
+    public List<Row> Rows { get; private set; } = [];
+    public List<(string Code, string Name)> Buurten { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.People.AsNoTracking();
+        if (!Archief)
+        {
+            query = query.Where(p => p.ArchivedAt == null);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var postcode = Q.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+            if (postcode.Length >= 4 && char.IsAsciiDigit(postcode[0]) && postcode[..4].All(char.IsAsciiDigit))
+            {
+                // Stored as "1234 AB": match on the digits, then on the letters if given.
+                var prefix = postcode.Length > 4 ? $"{postcode[..4]} {postcode[4..]}" : postcode;
+                query = query.Where(p => p.Postcode != null && p.Postcode.StartsWith(prefix));
+            }
+            else
+            {
+                var name = SearchText.Normalize(Q);
+                query = query.Where(p => p.SearchName.Contains(name));
+            }
+        }
+        if (!string.IsNullOrEmpty(Buurt))
+        {
+            query = query.Where(p => p.BuurtCode == Buurt);
+        }
+
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await query
+            .OrderBy(p => p.SearchName).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new Row(p.Id, p.Name, p.BirthYear, p.Postcode,
+                db.PostcodeAreas.Where(a => a.BuurtCode == p.BuurtCode).Select(a => a.BuurtName).FirstOrDefault(),
+                p.IsVrager, p.IsDrager, p.ArchivedAt != null))
+            .ToListAsync(cancellationToken);
+
+        var codes = await db.People.Where(p => p.BuurtCode != null).Select(p => p.BuurtCode!).Distinct().ToListAsync(cancellationToken);
+        Buurten = (await db.PostcodeAreas.Where(a => codes.Contains(a.BuurtCode))
+                .Select(a => new { a.BuurtCode, a.BuurtName }).Distinct().ToListAsync(cancellationToken))
+            .Select(a => (a.BuurtCode, a.BuurtName))
+            .OrderBy(a => a.BuurtName, StringComparer.CurrentCulture).ToList();
+    }
+
+    public string PageLink(int page) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["q"] = Q, ["buurt"] = Buurt, ["archief"] = Archief ? "true" : null, ["pagina"] = page.ToString(),
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+
+    public sealed record Row(Guid Id, string Name, int? BirthYear, string? Postcode, string? BuurtName,
+        bool IsVrager, bool IsDrager, bool Archived);
+}

@@ -1,0 +1,29 @@
+using Wijkbasis.Data;
+
+namespace Wijkbasis.Infrastructure.Audit;
+
+/// <summary>One audit row with the NEN 7513 fields: who, in which role, on behalf of which enterprise,
+/// when (UTC), which record, what action and with what outcome.</summary>
+public sealed class AuditEntry : ITenantOwned
+{
+    public long Id { get; set; }
+    public Guid TenantId { get; set; }
+    public DateTime At { get; set; }
+    public Guid? UserId { get; set; }
+    public required string UserName { get; set; }
+    public required string Role { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public required string Action { get; set; }
+    public required string Outcome { get; set; }
+    /// <summary>Which person the record concerns, when there is one (for "who looked at me?").</summary>
+    public Guid? PersonId { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string View = "view";
+}

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Tenancy;
+
+namespace Wijkbasis.Infrastructure.Auth;
+
+public sealed class SecurityOptions
+{
+    /// <summary>Two-factor login for roles that see special-category data. Only the demo turns it off.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+}
+
+public static class AuthSetup
+{
+    public static WebApplicationBuilder AddWijkbasisAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<SecurityOptions>(builder.Configuration.GetSection("Security"));
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // NIST 800-63B: length over composition rules, no forced rotation.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<WijkbasisDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrors>()
+            .AddClaimsPrincipalFactory<WijkbasisClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/inloggen";
+            o.LogoutPath = "/account/uitloggen";
+            o.AccessDeniedPath = "/fout/403";
+            o.Cookie.Name = "wijkbasis";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.Name = "wijkbasis.ext");
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "wijkbasis.2fa");
+
+        services.AddScoped<IAuthorizationHandler, TenantRoleHandler>();
+        services.AddAuthorizationBuilder()
+            // Deny by default: an endpoint without its own policy still needs a login, and a test
+            // fails on any endpoint that does not declare one explicitly.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(Roles.EnterpriseRoles)))
+            .AddPolicy(Policies.RegisterView, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
+            .AddPolicy(Policies.RegisterEdit, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
+            .AddPolicy(Policies.ManageUsers, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator])))
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
+        return builder;
+    }
+}
+
+/// <summary>Holds when the request's enterprise (resolved from the route by
+/// <see cref="TenantMiddleware"/>) gives the user one of the roles. No enterprise: fails.</summary>
+public sealed class TenantRoleRequirement(string[] roles) : IAuthorizationRequirement
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
+
+public sealed class TenantRoleHandler(TenantContext tenant) : AuthorizationHandler<TenantRoleRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantRoleRequirement requirement)
+    {
+        if (tenant.HasTenant && requirement.Roles.Any(tenant.IsInRole))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Adds the claims the app needs on every request without a query: platform admin, name,
+/// and whether this user must use two-factor login.</summary>
+public sealed class WijkbasisClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, WijkbasisDb db)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(WijkbasisClaims.DisplayName, user.DisplayName));
+        if (user.IsPlatformAdmin)
+        {
+            identity.AddClaim(new Claim(WijkbasisClaims.PlatformAdmin, "true"));
+        }
+        var sensitive = await TenantBypass.MembershipsOfUser(db, user.Id)
+            .AnyAsync(m => Roles.SpecialCategory.Contains(m.Role));
+        if (sensitive)
+        {
+            identity.AddClaim(new Claim(WijkbasisClaims.MfaRequired, "true"));
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,49 @@
+namespace Wijkbasis.Infrastructure.Auth;
+
+public static class Roles
+{
+    public const string Coordinator = "Coordinator";
+    public const string Volunteer = "Volunteer";
+    public const string Wijkverbinder = "Wijkverbinder";
+    public const string Buddy = "Buddy";
+    public const string BudgetApprover = "BudgetApprover";
+    public const string MunicipalityAnalyst = "MunicipalityAnalyst";
+    public const string PlatformAdmin = "PlatformAdmin";
+
+    /// <summary>Roles held inside one enterprise (the analyst and platform admin stand outside).</summary>
+    public static readonly string[] EnterpriseRoles = [Coordinator, Volunteer, Wijkverbinder, Buddy, BudgetApprover];
+
+    /// <summary>Roles that can see special-category data, so two-factor login is required.</summary>
+    public static readonly string[] SpecialCategory = [Coordinator, Wijkverbinder, Buddy, BudgetApprover];
+
+    public static string Label(string role) => role switch
+    {
+        Coordinator => "Coördinator",
+        Volunteer => "Vrijwilliger",
+        Wijkverbinder => "Wijkverbinder",
+        Buddy => "Buddy",
+        BudgetApprover => "Budgetbeheerder",
+        MunicipalityAnalyst => "Analist gemeente",
+        PlatformAdmin => "Platformbeheerder",
+        _ => role,
+    };
+}
+
+public static class Policies
+{
+    /// <summary>Any role in the enterprise of the route.</summary>
+    public const string Member = "Member";
+    public const string RegisterView = "RegisterView";
+    public const string RegisterEdit = "RegisterEdit";
+    public const string ManageUsers = "ManageUsers";
+    public const string PlatformAdmin = "PlatformAdmin";
+    /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
+    public const string SignedIn = "SignedIn";
+}
+
+public static class WijkbasisClaims
+{
+    public const string PlatformAdmin = "wb:platform-admin";
+    public const string MfaRequired = "wb:mfa-required";
+    public const string DisplayName = "wb:name";
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+
+namespace Wijkbasis.Infrastructure.Tenancy;
+
+/// <summary>Resolves the enterprise from the route value {enterprise} and the user's roles in it.
+/// An enterprise that does not exist, or of which the user is not a member, answers 404: a user
+/// cannot even learn that another enterprise exists. Anonymous users fall through to authorization,
+/// which sends them to the login page.</summary>
+public sealed class TenantMiddleware(RequestDelegate next)
+{
+    public const string RouteKey = "enterprise";
+
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant, WijkbasisDb db)
+    {
+        var user = context.User;
+        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        if (userId is not null)
+        {
+            tenant.SetActor(userId, user.Identity?.Name ?? userId.Value.ToString());
+        }
+
+        if (context.GetRouteValue(RouteKey) is string slug && userId is not null)
+        {
+            var lowered = slug.ToLowerInvariant();
+            var enterprise = await db.Enterprises.AsNoTracking()
+                .Where(e => e.Slug == lowered)
+                .Select(e => new { e.Id, e.Slug, e.Name, e.MunicipalityId })
+                .SingleOrDefaultAsync(context.RequestAborted);
+            var roles = enterprise is null ? [] : await TenantBypass.MembershipsOfUser(db, userId.Value)
+                .Where(m => m.TenantId == enterprise.Id)
+                .Select(m => m.Role)
+                .ToListAsync(context.RequestAborted);
+            if (enterprise is null || roles.Count == 0)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, roles);
+        }
+        await next(context);
+    }
+}

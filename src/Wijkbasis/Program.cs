@@ -1,0 +1,30 @@
+using Wijkbasis.Data;
+using Wijkbasis.Features;
+using Wijkbasis.Features.Demo;
+using Wijkbasis.Infrastructure;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Health;
+using Wijkbasis.Infrastructure.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStructuredLogging();
+builder.AddDatabase();
+builder.AddSharedDataProtection();
+builder.AddWijkbasisAuth();
+builder.AddDutchFirstLocalization();
+builder.AddPages();
+builder.AddHealth();
+builder.AddDemoNeighbourhood();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseWijkbasisPipeline();
+app.MapPages();
+app.MapHealth();
+
+await app.RunAsync();
+
+public partial class Program;
