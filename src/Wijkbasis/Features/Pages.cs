@@ -13,6 +13,7 @@ public static class Pages
                 o.RootDirectory = "/Features";
                 DeclareAuthorization(o.Conventions);
             })
+            .AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -41,6 +42,22 @@ public static class Pages
         }
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
+    }
+
+    /// <summary>Messages for input that cannot even be read (text in a number field, an unknown choice).</summary>
+    private static void DutchBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider m)
+    {
+        m.SetAttemptedValueIsInvalidAccessor((value, field) => $"Vul bij {field} een geldige waarde in ('{value}' klopt niet).");
+        m.SetUnknownValueIsInvalidAccessor(field => $"Vul bij {field} een geldige waarde in.");
+        m.SetValueIsInvalidAccessor(value => $"De waarde '{value}' klopt niet.");
+        m.SetValueMustBeANumberAccessor(field => $"Vul bij {field} een getal in.");
+        m.SetMissingBindRequiredValueAccessor(field => $"{field} ontbreekt.");
+        m.SetMissingKeyOrValueAccessor(() => "Er ontbreekt een waarde.");
+        m.SetMissingRequestBodyRequiredValueAccessor(() => "Het formulier is leeg.");
+        m.SetValueMustNotBeNullAccessor(value => $"Vul een waarde in.");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"De waarde '{value}' klopt niet.");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Deze waarde klopt niet.");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "Vul een getal in.");
     }
 
     public static void UseWijkbasisPipeline(this WebApplication app)

@@ -14,9 +14,9 @@ namespace Wijkbasis.Features.People;
 public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty, Required(ErrorMessage = "Kies een doel.")] public ConsentPurpose? Purpose { get; set; }
-    [BindProperty, Required(ErrorMessage = "Kies een grondslag.")] public LegalBasis? LegalBasis { get; set; }
-    [BindProperty, Required(ErrorMessage = "Kies of de toestemming is gegeven of ingetrokken.")] public bool? Given { get; set; }
+    [BindProperty, Display(Name = "Doel"), Required(ErrorMessage = "Kies een doel.")] public ConsentPurpose? Purpose { get; set; }
+    [BindProperty, Display(Name = "Grondslag"), Required(ErrorMessage = "Kies een grondslag.")] public LegalBasis? LegalBasis { get; set; }
+    [BindProperty, Display(Name = "Toestemming"), Required(ErrorMessage = "Kies of de toestemming is gegeven of ingetrokken.")] public bool? Given { get; set; }
     [BindProperty, StringLength(ConsentRecord.NoteMax, ErrorMessage = "De toelichting mag maximaal {1} tekens lang zijn.")] public string? Note { get; set; }
 
     public IActionResult OnGet() => Redirect($"/{tenant.Slug}/mensen/{Id}#toestemming");

@@ -12,25 +12,31 @@ public sealed class PersonInput : IValidatableObject
 {
     [Required(ErrorMessage = "Vul een naam of roepnaam in.")]
     [StringLength(Person.NameMax, ErrorMessage = "De naam mag maximaal {1} tekens lang zijn.")]
+    [Display(Name = "Naam")]
     public string Name { get; set; } = "";
 
     public bool IsAlias { get; set; }
 
     [Range(1900, 2100, ErrorMessage = "Vul een geboortejaar in tussen 1900 en nu.")]
+    [Display(Name = "Geboortejaar")]
     public int? BirthYear { get; set; }
 
     [StringLength(7, ErrorMessage = "Vul de postcode in als 1234 AB.")]
+    [Display(Name = "Postcode")]
     public string? Postcode { get; set; }
 
     [StringLength(Person.PhoneMax, ErrorMessage = "Het telefoonnummer mag maximaal {1} tekens lang zijn.")]
     [RegularExpression(@"^[0-9+()\- ]*$", ErrorMessage = "Een telefoonnummer bevat alleen cijfers, spaties, + en -.")]
+    [Display(Name = "Telefoon")]
     public string? Phone { get; set; }
 
     [StringLength(Person.EmailMax, ErrorMessage = "Het e-mailadres mag maximaal {1} tekens lang zijn.")]
     [EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")]
+    [Display(Name = "E-mail")]
     public string? Email { get; set; }
 
     [StringLength(Person.LanguagesMax, ErrorMessage = "De talen mogen samen maximaal {1} tekens lang zijn.")]
+    [Display(Name = "Talen")]
     public string? Languages { get; set; }
 
     public bool IsVrager { get; set; }

@@ -3,10 +3,6 @@ using Microsoft.AspNetCore.Localization;
 
 namespace Wijkbasis.Infrastructure.Localization;
 
-/// <summary>Marker for the shared resource file. Keys are the Dutch texts themselves (Dutch is the
-/// source language); Resources/SharedResource.en.resx holds the English.</summary>
-public sealed class SharedResource;
-
 public static class LocalizationSetup
 {
     public static readonly CultureInfo[] Cultures = [new("nl-NL"), new("en-GB")];

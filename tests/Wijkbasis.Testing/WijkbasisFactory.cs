@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wijkbasis.Data;
+using Wijkbasis.Features.Demo;
+using Wijkbasis.Infrastructure.Tenancy;
+using Xunit;
+
+namespace Wijkbasis.Testing;
+
+/// <summary>The real app on a database of its own, with a small demo neighbourhood. Every demo user
+/// has two-factor login set up (key in <see cref="AuthenticatorKeys"/>) except the buddy, who is
+/// left to show that enrolment is forced.</summary>
+public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Wijkbasis-test-wachtwoord";
+    public const string UserWithoutTwoFactor = "buddy@huiskamer.demo";
+
+    public WijkbasisFactory() : this(TestDatabase.NewConnectionString())
+    {
+    }
+
+    protected WijkbasisFactory(string connectionString) => ConnectionString = connectionString;
+
+    /// <summary>A second app instance on the same database as <paramref name="other"/>.</summary>
+    public static WijkbasisFactory OnSameDatabaseAs(WijkbasisFactory other) => new SecondInstance(other.ConnectionString);
+
+    private sealed class SecondInstance(string connectionString) : WijkbasisFactory(connectionString);
+
+    public string ConnectionString { get; }
+    public virtual bool RequireTwoFactor => true;
+    public virtual int People => 60;
+    public virtual bool Seed => true;
+    public Dictionary<string, string> AuthenticatorKeys { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Wijkbasis", ConnectionString);
+        builder.UseSetting("Security:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // Password hashing is deliberately slow; the tests log in many times.
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        if (!Seed)
+        {
+            _ = Services;
+            return;
+        }
+        await using var scope = Services.CreateAsyncScope();
+        var demo = scope.ServiceProvider.GetRequiredService<DemoNeighbourhood>();
+        if (!await demo.SeedIfEmptyAsync(new DemoOptions { People = People, Password = Password }))
+        {
+            await LoadKeysAsync();
+            return;
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var user in await users.Users.Where(u => u.Email != UserWithoutTwoFactor).ToListAsync())
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        await LoadKeysAsync();
+    }
+
+    private async Task LoadKeysAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var user in await users.Users.Where(u => u.TwoFactorEnabled).ToListAsync())
+        {
+            AuthenticatorKeys[user.Email!] = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+    }
+
+    /// <summary>The real Kestrel address after <c>UseKestrel(0)</c> and <c>StartServer()</c>.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+
+    public string CodeFor(string email) => Totp.Code(AuthenticatorKeys[email], TimeProvider.System.GetUtcNow());
+
+    /// <summary>Runs work against the database as if inside one enterprise (by slug), or none.</summary>
+    public async Task<T> InDbAsync<T>(string? enterpriseSlug, Func<WijkbasisDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
+        if (enterpriseSlug is not null)
+        {
+            var e = await db.Enterprises.SingleAsync(x => x.Slug == enterpriseSlug);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
+        }
+        return await work(db);
+    }
+
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+}

@@ -1,0 +1,117 @@
+using System.Net;
+
+namespace Wijkbasis.Tests.Features.Account;
+
+public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
+{
+    private const string Coordinator = "coordinator@huiskamer.demo";
+
+    private static Dictionary<string, string> Credentials(string email, string password) => new()
+    {
+        ["Input.Email"] = email, ["Input.Password"] = password,
+    };
+
+    [Fact]
+    public async Task ACoordinatorNeedsPasswordAndAuthenticatorCode()
+    {
+        var client = HtmlClient.For(app);
+        var response = await client.SubmitAsync("/account/inloggen", Credentials(Coordinator, WijkbasisFactory.Password));
+        Assert.Equal("/account/inloggen/code", response.Headers.Location!.OriginalString.Split('?')[0]);
+        // Only a password: the register stays closed.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/huiskamer/mensen")).StatusCode);
+
+        var code = await client.SubmitAsync("/account/inloggen/code", new Dictionary<string, string> { ["Code"] = app.CodeFor(Coordinator) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/huiskamer/mensen")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AWrongCodeIsRefusedInDutch()
+    {
+        var client = HtmlClient.For(app);
+        await client.SubmitAsync("/account/inloggen", Credentials("wijkverbinder@huiskamer.demo", WijkbasisFactory.Password));
+        var wrong = (int.Parse(app.CodeFor("wijkverbinder@huiskamer.demo"), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000;
+        var response = await client.SubmitAsync("/account/inloggen/code", new Dictionary<string, string> { ["Code"] = wrong.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Deze code klopt niet", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordSaysSoWithoutTellingWhichPartWasWrong()
+    {
+        var response = await HtmlClient.For(app).SubmitAsync("/account/inloggen", Credentials("niemand@nergens.demo", "verkeerd-wachtwoord"));
+        Assert.Contains("Het e-mailadres of wachtwoord klopt niet.", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccount()
+    {
+        var client = HtmlClient.For(app);
+        const string email = "budget@huiskamer.demo";
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SubmitAsync("/account/inloggen", Credentials(email, "fout-wachtwoord-" + i));
+        }
+        var response = await client.SubmitAsync("/account/inloggen", Credentials(email, WijkbasisFactory.Password));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("tijdelijk geblokkeerd", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task ASensitiveRoleWithoutTwoFactorMustEnrolBeforeAnythingElse()
+    {
+        var client = HtmlClient.For(app);
+        var login = await client.SubmitAsync("/account/inloggen", Credentials(WijkbasisFactory.UserWithoutTwoFactor, WijkbasisFactory.Password));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var blocked = await client.Http.GetAsync("/");
+        Assert.Equal("/account/tweestapsverificatie", blocked.Headers.Location!.OriginalString);
+
+        var page = await client.GetPageAsync("/account/tweestapsverificatie");
+        var key = page.QuerySelector("#sleutel")!.TextContent;
+        Assert.NotNull(page.QuerySelector(".wb-qr svg"));
+        var enrol = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()) });
+        Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
+        Assert.Equal(10, (await HtmlClient.ParseAsync(enrol)).QuerySelectorAll("ul.wb-code li").Length);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LoggingOutEndsTheSession()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var home = await client.GetPageAsync("/");
+        var form = home.QuerySelector("form[action='/account/uitloggen']")!;
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await client.PostRawAsync("/account/uitloggen", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/huiskamer/mensen")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLoginPageDoesNotMentionDemoModeWhenTwoFactorIsRequired()
+    {
+        var page = await HtmlClient.For(app).GetPageAsync("/account/inloggen");
+        Assert.DoesNotContain("tweestapsverificatie staat uit", page.Body!.TextContent);
+    }
+}
+
+public sealed class DemoLoginTests(DemoLoginTests.DemoApp app) : IClassFixture<DemoLoginTests.DemoApp>
+{
+    public sealed class DemoApp : WijkbasisFactory
+    {
+        public override bool RequireTwoFactor => false;
+        public override int People => 5;
+    }
+
+    [Fact]
+    public async Task WithTheDemoSwitchOffTheLoginPageSaysSoAndNoEnrolmentIsForced()
+    {
+        var client = HtmlClient.For(app);
+        var page = await client.GetPageAsync("/account/inloggen");
+        Assert.Contains("tweestapsverificatie staat uit", page.Body!.TextContent);
+        await client.SubmitAsync("/account/inloggen", new Dictionary<string, string>
+        {
+            ["Input.Email"] = WijkbasisFactory.UserWithoutTwoFactor, ["Input.Password"] = WijkbasisFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/")).StatusCode);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace Wijkbasis.Tests.Features.Enterprise;
+
+public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
+{
+    private const string Url = "/huiskamer/gebruikers";
+
+    [Fact]
+    public async Task ACoordinatorInvitesAVolunteerWhoCreatesAnAccountAndLogsIn()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = "nieuw@huiskamer.demo", ["Role"] = "Volunteer" });
+        var link = (await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim();
+        var path = new Uri(link).AbsolutePath;
+
+        var guest = HtmlClient.For(app);
+        var accepted = await guest.SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Nina Nieuw", ["Password"] = "een lange zin als wachtwoord" });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        await guest.SubmitAsync("/account/inloggen", new Dictionary<string, string> { ["Input.Email"] = "nieuw@huiskamer.demo", ["Input.Password"] = "een lange zin als wachtwoord" });
+        Assert.Equal(HttpStatusCode.OK, (await guest.Http.GetAsync("/huiskamer/mensen")).StatusCode);
+
+        // The link works once.
+        var again = await HtmlClient.For(app).GetPageAsync(path);
+        Assert.Contains("werkt niet meer", again.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AWeakPasswordIsRefusedInDutchAndNoAccountIsMade()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = "zwak@huiskamer.demo", ["Role"] = "Buddy" });
+        var path = new Uri((await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
+        var response = await HtmlClient.For(app).SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Zwak", ["Password"] = "kort" });
+        Assert.Contains("minstens 12 tekens", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
+        Assert.False(await app.InDbAsync(null, db => db.Users.AnyAsync(u => u.Email == "zwak@huiskamer.demo")));
+    }
+
+    [Fact]
+    public async Task AnInvalidEmailIsRefused()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var response = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = "geen-adres", ["Role"] = "Volunteer" });
+        Assert.Contains("geldig e-mailadres", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AVolunteerCannotManageUsers()
+    {
+        var volunteer = await HtmlClient.LoggedInAsync(app, "vrijwilliger@huiskamer.demo");
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.FollowAsync(await volunteer.Http.GetAsync(Url))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherEnterprisesCoordinatorGets404()
+    {
+        var other = await HtmlClient.LoggedInAsync(app, "coordinator@groene-spijker.demo");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(Url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLastCoordinatorCannotBeRemoved()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@jongeren-malburgen.demo");
+        var page = await coordinator.GetPageAsync("/jongeren-malburgen/gebruikers");
+        var action = page.QuerySelector("form[action*=Revoke]")!.GetAttribute("action")!;
+        var response = await coordinator.SubmitAsync("/jongeren-malburgen/gebruikers", new Dictionary<string, string>(), formAction: action);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await app.InDbAsync("jongeren-malburgen", db => db.Memberships.CountAsync(m => m.Role == "Coordinator")));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using static Wijkbasis.Tests.Features.People.PeopleApp;
+
+namespace Wijkbasis.Tests.Features.People;
+
+public sealed class DetailsTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
+{
+    [Fact]
+    public async Task ViewingAPersonsPageWritesAnAuditRow()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Volunteer);
+        var id = await AnyPersonIdAsync(app, "huiskamer");
+        var before = await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == "view"));
+
+        await client.GetPageAsync($"/huiskamer/mensen/{id}");
+
+        var views = await app.InDbAsync("huiskamer", db => db.AuditEntries
+            .Where(a => a.EntityId == id.ToString() && a.Action == "view").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(before + 1, views.Count);
+        Assert.Equal(Volunteer, views[^1].UserName);
+        Assert.Equal("Volunteer", views[^1].Role);
+        Assert.Equal(id, views[^1].PersonId);
+    }
+
+    [Fact]
+    public async Task APersonOfAnotherEnterpriseAnswers404AndIsNotShown()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var theirs = await AnyPersonIdAsync(app, "groene-spijker");
+        var response = await client.Http.GetAsync($"/huiskamer/mensen/{theirs}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Niet gevonden", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.InDbAsync("groene-spijker", db => db.AuditEntries.CountAsync(a => a.EntityId == theirs.ToString() && a.Action == "view")));
+    }
+
+    [Fact]
+    public async Task AUserOfAnotherEnterpriseGets404ForThatEnterprisesPage()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, OtherCoordinator);
+        var id = await AnyPersonIdAsync(app, "huiskamer");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/huiskamer/mensen/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownIdAnswers404()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/huiskamer/mensen/{Guid.NewGuid()}")).StatusCode);
+    }
+}
