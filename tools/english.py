@@ -30,7 +30,7 @@ EN = {
 "Er staat nog niemand in het register.":"There is nobody in the register yet.","Foto's en verhalen delen":"Sharing photos and stories",
 "Gearchiveerd op {0}. Deze persoon staat niet meer in de lijst.":"Archived on {0}. This person is no longer in the list.",
 "Geboortejaar":"Year of birth","Geboortejaar (mag leeg)":"Year of birth (optional)","Geboren":"Born","Gebruikers":"Users",
-"Gebruikers en rollen":"Users and roles","Geen toegang":"No access","Gegeven":"Given","Gegevens wijzigen":"Edit details",
+"Gebruikers en rollen":"Users and roles","Geen toegang":"No access","Gevonden mensen":"People found","Gegeven":"Given","Gegevens wijzigen":"Edit details",
 "Gemeente":"Municipality","Gemeente toevoegen":"Add municipality","Gemeente {0}":"Municipality of {0}",
 "Gemeenten en ondernemingen":"Municipalities and enterprises","Gemeenten en ondernemingen beheren":"Manage municipalities and enterprises",
 "Gerechtvaardigd belang":"Legitimate interest","Geschiedenis":"History","Grondslag":"Legal basis","Grondslag en toestemming":"Legal basis and consent",
