@@ -55,7 +55,7 @@ public sealed partial class CoordinatorJourneyTests(BrowserApp browser) : IClass
 
         await page.GetByLabel("Doel").SelectOptionAsync(new SelectOptionValue { Label = "Buddyprogramma" });
         await page.GetByLabel("Grondslag", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Toestemming" });
-        await page.GetByLabel("Gegeven").CheckAsync();
+        await page.GetByLabel("Ja, gegeven").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Toestemming vastleggen" }).ClickAsync();
         var row = page.Locator("tr[data-purpose=BuddyProgramme]");
         await Assertions.Expect(row).ToContainTextAsync("gegeven");

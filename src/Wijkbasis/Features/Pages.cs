@@ -1,3 +1,4 @@
+using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Localization;
 using Wijkbasis.Infrastructure.Tenancy;
@@ -36,6 +37,7 @@ public static class Pages
         c.AuthorizePage("/Home/Index", Policies.SignedIn);
 
         c.AuthorizeFolder("/People", Policies.RegisterView);
+        c.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new AuditNotFoundRecords()));
         foreach (var page in new[] { "/People/Create", "/People/Edit", "/People/Archive", "/People/Consent" })
         {
             c.AuthorizePage(page, Policies.RegisterEdit);

@@ -106,7 +106,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.Role).HasMaxLength(200);
         b.Property(a => a.EntityType).HasMaxLength(60);
-        b.Property(a => a.EntityId).HasMaxLength(60);
+        b.Property(a => a.EntityId).HasMaxLength(200);
         b.Property(a => a.Action).HasMaxLength(20);
         b.Property(a => a.Outcome).HasMaxLength(20);
         b.HasIndex(a => new { a.TenantId, a.At });

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +11,10 @@ using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Account;
 
-/// <summary>Someone invited by a coordinator creates their account here, in the invitation's enterprise.</summary>
-public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, TenantContext tenant, TimeProvider time) : PageModel
+/// <summary>Someone invited by a coordinator takes the role here: a new person creates an account; someone
+/// with an account accepts while logged in as that account, so nobody gets a role without agreeing.</summary>
+public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+    TenantContext tenant, TimeProvider time) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul uw naam in."), StringLength(100, ErrorMessage = "Uw naam mag maximaal {1} tekens lang zijn.")]
     public string DisplayName { get; set; } = "";
@@ -20,17 +23,22 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
     public string Password { get; set; } = "";
 
     public bool Invalid { get; private set; }
+    public bool AccountExists { get; private set; }
+    public bool SignedInAsInvitee { get; private set; }
+    public bool SignedInAsOther { get; private set; }
     public string EnterpriseName { get; private set; } = "";
     public string Email { get; private set; } = "";
     public string Role { get; private set; } = "";
+    public string Path => Request.Path;
 
     public async Task OnGetAsync(string token, CancellationToken cancellationToken) =>
         await LoadAsync(token, cancellationToken);
 
+    /// <summary>A new person: create the account and the role together.</summary>
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         var invitation = await LoadAsync(token, cancellationToken);
-        if (invitation is null || !ModelState.IsValid)
+        if (invitation is null || AccountExists || SignedInAsOther || SignedInAsInvitee || !ModelState.IsValid)
         {
             return Page();
         }
@@ -45,14 +53,39 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
             }
             return Page();
         }
-        var enterprise = await db.Enterprises.SingleAsync(e => e.Id == invitation.TenantId, cancellationToken);
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
-        db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, CreatedAt = time.UtcNow() });
-        invitation.AcceptedAt = time.UtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await GrantAsync(invitation, user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = "Uw account is gemaakt. Log in met uw e-mailadres en wachtwoord.";
         return Redirect("/account/inloggen");
+    }
+
+    /// <summary>An existing account, logged in as the invited address: add the role.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(string token, CancellationToken cancellationToken)
+    {
+        var invitation = await LoadAsync(token, cancellationToken);
+        if (invitation is null || !SignedInAsInvitee)
+        {
+            return Page();
+        }
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        await GrantAsync(invitation, userId, cancellationToken);
+        // New roles may require two-factor login: rebuild the claims now.
+        var user = await users.FindByIdAsync(userId.ToString());
+        await signIn.RefreshSignInAsync(user!);
+        TempData["Message"] = $"U heeft nu de rol {Infrastructure.Auth.Roles.Label(invitation.Role)} bij {EnterpriseName}.";
+        return Redirect("/");
+    }
+
+    private async Task GrantAsync(Invitation invitation, Guid userId, CancellationToken cancellationToken)
+    {
+        var enterprise = await db.Enterprises.SingleAsync(e => e.Id == invitation.TenantId, cancellationToken);
+        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.Role == invitation.Role, cancellationToken))
+        {
+            db.Memberships.Add(new Membership { UserId = userId, Role = invitation.Role, CreatedAt = time.UtcNow() });
+        }
+        invitation.AcceptedAt = time.UtcNow();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<Invitation?> LoadAsync(string token, CancellationToken cancellationToken)
@@ -68,6 +101,14 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
         EnterpriseName = await db.Enterprises.Where(e => e.Id == invitation.TenantId).Select(e => e.Name).SingleAsync(cancellationToken);
         Email = invitation.Email;
         Role = invitation.Role;
+        var normalized = invitation.Email.ToUpperInvariant();
+        AccountExists = await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var mine = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity.Name ?? "";
+            SignedInAsInvitee = string.Equals(mine, invitation.Email, StringComparison.OrdinalIgnoreCase);
+            SignedInAsOther = !SignedInAsInvitee;
+        }
         return invitation;
     }
 }

@@ -115,10 +115,8 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var token = await Invitations.InviteAsync(db, time, email, Roles.Coordinator, me, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        InvitationLink = token is null ? null : $"{Request.Scheme}://{Request.Host}/uitnodiging/{token}";
-        TempData["Message"] = token is null
-            ? $"Onderneming {name} is toegevoegd. {email} had al een account en is nu coördinator."
-            : $"Onderneming {name} is toegevoegd.";
+        InvitationLink = $"{Request.Scheme}://{Request.Host}/uitnodiging/{token}";
+        TempData["Message"] = $"Onderneming {name} is toegevoegd.";
         await LoadAsync(cancellationToken);
         return Page();
     }

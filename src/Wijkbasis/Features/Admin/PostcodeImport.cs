@@ -70,16 +70,17 @@ public static partial class PostcodeImport
         {
             return new Result(0, ["Het bestand bevat geen postcodes."]);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var batch in rows.Chunk(500))
+        return await db.InTransactionAsync(async () =>
         {
-            var codes = batch.Select(r => r.Postcode).ToList();
-            await db.PostcodeAreas.Where(a => codes.Contains(a.Postcode)).ExecuteDeleteAsync(cancellationToken);
-            db.PostcodeAreas.AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return new Result(rows.Count, []);
+            foreach (var batch in rows.Chunk(500))
+            {
+                var codes = batch.Select(r => r.Postcode).ToList();
+                await db.PostcodeAreas.Where(a => codes.Contains(a.Postcode)).ExecuteDeleteAsync(cancellationToken);
+                db.PostcodeAreas.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            return new Result(rows.Count, []);
+        }, cancellationToken);
     }
 }

@@ -76,8 +76,12 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         {
             return false;
         }
-        await GenerateAsync(options, cancellationToken);
-        return true;
+        // All or nothing: an interrupted first start must not leave a half-seeded database behind.
+        return await db.InTransactionAsync(async () =>
+        {
+            await GenerateAsync(options, cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task GenerateAsync(DemoOptions options, CancellationToken cancellationToken = default)

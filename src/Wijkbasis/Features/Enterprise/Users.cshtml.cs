@@ -34,11 +34,6 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time) : PageModel
         {
             var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
             var token = await Invitations.InviteAsync(db, time, Email, Role, me, cancellationToken);
-            if (token is null)
-            {
-                TempData["Message"] = $"{Email} heeft al een account en heeft nu de rol {Roles.Label(Role)}.";
-                return RedirectToPage();
-            }
             InvitationLink = $"{Request.Scheme}://{Request.Host}/uitnodiging/{token}";
             Email = "";
         }

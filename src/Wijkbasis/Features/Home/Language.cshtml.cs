@@ -8,6 +8,8 @@ namespace Wijkbasis.Features.Home;
 /// <summary>Switches between Dutch and English with a plain form post (works without JavaScript).</summary>
 public sealed class LanguageModel : PageModel
 {
+    public IActionResult OnGet() => LocalRedirect("/");
+
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
         var chosen = LocalizationSetup.Cultures.Any(c => c.Name == culture) ? culture! : "nl-NL";

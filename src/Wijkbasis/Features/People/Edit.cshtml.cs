@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.People;
 
-public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
@@ -19,6 +20,8 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         {
             return NotFound();
         }
+        // The form shows the whole record: that is a look, and it is logged.
+        await audit.RecordViewAsync(person, cancellationToken);
         Input = PersonInput.From(person);
         return Page();
     }

@@ -15,6 +15,22 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records an attempt that did not succeed (outcome "denied" or "not-found"), e.g. a
+    /// Volunteer opening an edit page or an id that is not in this enterprise.</summary>
+    public async Task RecordAttemptAsync(string entityType, string entityId, string action, string outcome,
+        CancellationToken cancellationToken = default)
+    {
+        if (!tenant.HasTenant)
+        {
+            return;
+        }
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(Row(tenant, time.UtcNow(), entityType, Truncate(entityId, 200), action, null, outcome));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
     internal static AuditEntry Row(TenantContext tenant, DateTime at, string entityType, string entityId,
         string action, Guid? personId, string outcome = "success") => new()
     {

@@ -34,6 +34,8 @@ public static class AuthSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address; any address the e-mail check accepts is fine.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddSignInManager()
@@ -53,11 +55,23 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // The periodic security-stamp check rebuilds the principal from the database and would drop how
+        // the user logged in; keep the two-factor mark so a two-factor login stays one.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst("amr") is { } amr && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                && !identity.HasClaim("amr", amr.Value))
+            {
+                identity.AddClaim(new Claim("amr", amr.Value));
+            }
+            return Task.CompletedTask;
+        });
         services.ConfigureExternalCookie(o => o.Cookie.Name = "wijkbasis.ext");
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "wijkbasis.2fa");
 
         services.AddScoped<IAuthorizationHandler, TenantRoleHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditForbiddenResults>();
         services.AddAuthorizationBuilder()
             // Deny by default: an endpoint without its own policy still needs a login, and a test
             // fails on any endpoint that does not declare one explicitly.

@@ -15,6 +15,12 @@ public sealed class DutchIdentityErrors : IdentityErrorDescriber
         new() { Code = nameof(DuplicateUserName), Description = $"Er is al een account met de naam {userName}." };
     public override IdentityError InvalidEmail(string? email) =>
         new() { Code = nameof(InvalidEmail), Description = $"'{email}' is geen geldig e-mailadres." };
+    public override IdentityError InvalidUserName(string? userName) =>
+        new() { Code = nameof(InvalidUserName), Description = $"'{userName}' kan niet als gebruikersnaam worden gebruikt." };
+    public override IdentityError PasswordMismatch() =>
+        new() { Code = nameof(PasswordMismatch), Description = "Het wachtwoord klopt niet." };
+    public override IdentityError UserAlreadyHasPassword() =>
+        new() { Code = nameof(UserAlreadyHasPassword), Description = "Dit account heeft al een wachtwoord." };
     public override IdentityError InvalidToken() =>
         new() { Code = nameof(InvalidToken), Description = "De code is niet (meer) geldig." };
     public override IdentityError DefaultError() =>

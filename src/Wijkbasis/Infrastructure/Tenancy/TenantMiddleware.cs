@@ -8,7 +8,7 @@ namespace Wijkbasis.Infrastructure.Tenancy;
 /// An enterprise that does not exist, or of which the user is not a member, answers 404: a user
 /// cannot even learn that another enterprise exists. Anonymous users fall through to authorization,
 /// which sends them to the login page.</summary>
-public sealed class TenantMiddleware(RequestDelegate next)
+public sealed class TenantMiddleware(RequestDelegate next, ILogger<TenantMiddleware> log)
 {
     public const string RouteKey = "enterprise";
 
@@ -34,6 +34,9 @@ public sealed class TenantMiddleware(RequestDelegate next)
                 .ToListAsync(context.RequestAborted);
             if (enterprise is null || roles.Count == 0)
             {
+                // No enterprise to audit this in; the log keeps the refused attempt.
+                log.LogWarning("Refused user {UserId} for enterprise {Slug}: {Reason}", userId, slug,
+                    enterprise is null ? "no such enterprise" : "not a member");
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Wijkbasis.Tests.Features.Account;
 
@@ -76,6 +78,30 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
+    public async Task AUserGivenASensitiveRoleDuringTheSessionMustEnrolAtOnce()
+    {
+        // A volunteer of the youth team, without two-factor, logs in with a password only.
+        const string email = "nieuwe-coordinator@jongeren.demo";
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@jongeren-malburgen.demo");
+        var invited = await coordinator.SubmitAsync("/jongeren-malburgen/gebruikers", new Dictionary<string, string> { ["Email"] = email, ["Role"] = "Volunteer" });
+        var path = new Uri((await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
+        await HtmlClient.For(app).SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Promo Tie", ["Password"] = WijkbasisFactory.Password });
+        var volunteer = HtmlClient.For(app);
+        await volunteer.SubmitAsync("/account/inloggen", Credentials(email, WijkbasisFactory.Password));
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.Http.GetAsync("/jongeren-malburgen/mensen")).StatusCode);
+
+        // The coordinator makes them coordinator too; their next request must go to enrolment.
+        await app.InDbAsync("jongeren-malburgen", async db =>
+        {
+            var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            db.Memberships.Add(new Wijkbasis.Data.Membership { UserId = id, Role = "Coordinator" });
+            return await db.SaveChangesAsync();
+        });
+        var response = await volunteer.Http.GetAsync("/jongeren-malburgen/mensen");
+        Assert.Equal("/account/tweestapsverificatie", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task LoggingOutEndsTheSession()
     {
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
@@ -113,5 +139,31 @@ public sealed class DemoLoginTests(DemoLoginTests.DemoApp app) : IClassFixture<D
             ["Input.Email"] = WijkbasisFactory.UserWithoutTwoFactor, ["Input.Password"] = WijkbasisFactory.Password,
         });
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/")).StatusCode);
+    }
+}
+
+/// <summary>Identity re-checks the security stamp periodically and rebuilds the login; a two-factor
+/// login must stay a two-factor login after that (here the check runs on every request).</summary>
+public sealed class SecurityStampTests(SecurityStampTests.EagerStampCheck app) : IClassFixture<SecurityStampTests.EagerStampCheck>
+{
+    public sealed class EagerStampCheck : WijkbasisFactory
+    {
+        public override int People => 5;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+        }
+    }
+
+    [Fact]
+    public async Task ATwoFactorLoginSurvivesTheSecurityStampCheck()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/huiskamer/mensen")).StatusCode);
+        }
     }
 }

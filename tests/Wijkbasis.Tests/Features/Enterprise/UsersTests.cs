@@ -38,6 +38,39 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
+    public async Task InvitingAnExistingAccountGivesNoRoleUntilThatPersonAcceptsAndRevealsNothing()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        const string gert = "coordinator@groene-spijker.demo";
+        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = gert, ["Role"] = "Volunteer" });
+        var page = await HtmlClient.ParseAsync(invited);
+        var path = new Uri(page.QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
+        Assert.DoesNotContain("Gert Groen", (await coordinator.GetPageAsync(Url)).QuerySelector("table")!.TextContent);
+
+        // Someone else who opens the link cannot make an account for that address.
+        var stranger = HtmlClient.For(app);
+        var strangerPage = await stranger.GetPageAsync(path);
+        Assert.Contains("Log in om de uitnodiging aan te nemen", strangerPage.Body!.TextContent);
+        Assert.Null(strangerPage.QuerySelector("input[name=Password]"));
+
+        var owner = await HtmlClient.LoggedInAsync(app, gert);
+        var accepted = await owner.SubmitAsync(path, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Contains("Gert Groen", (await coordinator.GetPageAsync(Url)).QuerySelector("table")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Http.GetAsync("/huiskamer/mensen")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAddressWithAnApostropheCanAcceptItsInvitation()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = "o'brien@huiskamer.demo", ["Role"] = "Volunteer" });
+        var path = new Uri((await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
+        var response = await HtmlClient.For(app).SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Olga O'Brien", ["Password"] = "een lange zin als wachtwoord" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AnInvalidEmailIsRefused()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");

@@ -32,6 +32,10 @@ public sealed class DetailsTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Niet gevonden", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await app.InDbAsync("groene-spijker", db => db.AuditEntries.CountAsync(a => a.EntityId == theirs.ToString() && a.Action == "view")));
+        // The attempt is in the looker's own audit log, as not found.
+        var attempt = await app.InDbAsync("huiskamer", db => db.AuditEntries.SingleAsync(a => a.EntityId == theirs.ToString()));
+        Assert.Equal("not-found", attempt.Outcome);
+        Assert.Equal(Coordinator, attempt.UserName);
     }
 
     [Fact]

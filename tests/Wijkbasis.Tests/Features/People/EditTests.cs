@@ -32,6 +32,15 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     }
 
     [Fact]
+    public async Task OpeningTheEditFormIsLoggedAsALook()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var id = await NewPersonAsync(client, "Kijk Karel");
+        await client.GetPageAsync($"/huiskamer/mensen/{id}/bewerken");
+        Assert.Equal(1, await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == "view")));
+    }
+
+    [Fact]
     public async Task AnInvalidEditKeepsTheOldData()
     {
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
@@ -69,6 +78,8 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var id = await AnyPersonIdAsync(app, "huiskamer");
         var response = await client.FollowAsync(await client.Http.GetAsync($"/huiskamer/mensen/{id}/bewerken"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var denied = await app.InDbAsync("huiskamer", db => db.AuditEntries.Where(a => a.Outcome == "denied" && a.UserName == Volunteer).ToListAsync());
+        Assert.Contains(denied, a => a.EntityId == $"/huiskamer/mensen/{id}/bewerken" && a.Action == "view");
         var page = await client.GetPageAsync($"/huiskamer/mensen/{id}");
         Assert.Null(page.QuerySelector($"a[href='/huiskamer/mensen/{id}/bewerken']"));
     }

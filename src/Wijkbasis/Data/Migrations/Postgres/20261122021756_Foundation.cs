@@ -52,7 +52,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     EntityType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: true)

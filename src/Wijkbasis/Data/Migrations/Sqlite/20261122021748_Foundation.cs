@@ -51,7 +51,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: true)

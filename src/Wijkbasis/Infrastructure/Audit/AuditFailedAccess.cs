@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Wijkbasis.Infrastructure.Audit;
+
+/// <summary>NEN 7513 wants refused looks logged too. A request that is forbidden inside an enterprise
+/// is written to that enterprise's audit log before the usual 403 handling.</summary>
+public sealed class AuditForbiddenResults : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler inner = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            var audit = context.RequestServices.GetRequiredService<AuditLog>();
+            await audit.RecordAttemptAsync("Page", context.Request.Path, ActionOf(context.Request.Method), "denied", context.RequestAborted);
+        }
+        await inner.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    internal static string ActionOf(string method) => HttpMethods.IsGet(method) ? AuditActions.View : AuditActions.Update;
+}
+
+/// <summary>On the register's pages, an id that is not found in this enterprise (another enterprise's
+/// person, or a guess) is logged as a failed attempt.</summary>
+public sealed class AuditNotFoundRecords : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is NotFoundResult && context.RouteData.Values.TryGetValue("id", out var id) && id is not null)
+        {
+            var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
+            await audit.RecordAttemptAsync("Person", id.ToString()!, AuditForbiddenResults.ActionOf(context.HttpContext.Request.Method),
+                "not-found", context.HttpContext.RequestAborted);
+        }
+    }
+}
