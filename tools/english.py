@@ -46,7 +46,7 @@ EN = {
 "Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.":"At least 12 characters. A sentence of a few words is strong and easy to remember.",
 "Naam":"Name","Naam of roepnaam":"Name or nickname","Naar de inhoud":"Skip to content","Naar de startpagina":"To the start page",
 "Nee, terug":"No, go back","Niemand gevonden. Probeer een deel van de naam, of alleen de cijfers van de postcode.":"Nobody found. Try part of the name, or only the digits of the postcode.",
-"Niet gevonden":"Not found","Nieuwe gemeente":"New municipality","Nieuwe onderneming":"New enterprise","Nog geen ondernemingen.":"No enterprises yet.",
+"Niet gevonden":"Not found","Dit kan hier niet":"Not possible here","Deze pagina kan alleen bekeken worden. Er is niets opgeslagen.":"This page can only be viewed. Nothing was saved.","Nieuwe gemeente":"New municipality","Nieuwe onderneming":"New enterprise","Nog geen ondernemingen.":"No enterprises yet.",
 "Onderneming gemaakt. Geef deze link aan de eerste coördinator:":"Enterprise created. Give this link to the first coordinator:",
 "Onderneming toevoegen":"Add enterprise","Ook gearchiveerd":"Include archived",
 "Open de authenticator-app op uw telefoon en vul de code van 6 cijfers in.":"Open the authenticator app on your phone and enter the 6-digit code.",

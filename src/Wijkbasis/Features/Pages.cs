@@ -12,6 +12,7 @@ public static class Pages
         builder.Services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new RejectUnhandledMethods());
                 DeclareAuthorization(o.Conventions);
             })
             .AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider))

@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static Wijkbasis.Tests.Features.People.PeopleApp;
+
+namespace Wijkbasis.Tests.Infrastructure;
+
+/// <summary>Every page under /{enterprise}/ is listed here with who may use it; a page added without
+/// an entry fails the first test, so its tenant and role rules get tested too.</summary>
+public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
+{
+    /// <summary>Route, and whether a Volunteer may open it (GET). POSTs are for editors only.</summary>
+    private static readonly (string Pattern, bool VolunteerMayView)[] Routes =
+    [
+        ("{enterprise}/mensen", true),
+        ("{enterprise}/mensen/nieuw", false),
+        ("{enterprise}/mensen/{id:guid}", true),
+        ("{enterprise}/mensen/{id:guid}/bewerken", false),
+        ("{enterprise}/mensen/{id:guid}/archiveren", false),
+        ("{enterprise}/mensen/{id:guid}/toestemming", false),
+        ("{enterprise}/gebruikers", false),
+    ];
+
+    public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
+
+    private async Task<string> UrlAsync(string pattern)
+    {
+        var id = await AnyPersonIdAsync(app, "huiskamer");
+        return "/" + pattern.Replace("{enterprise}", "huiskamer", StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryEnterprisePageIsListedHere()
+    {
+        var patterns = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => p.StartsWith("{enterprise}", StringComparison.Ordinal))
+            .Distinct().Order().ToList();
+        Assert.Equal(Routes.Select(r => r.Pattern).Order(), patterns);
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public async Task AUserOfAnotherEnterpriseGets404ForGetAndPost(string pattern)
+    {
+        var url = await UrlAsync(pattern);
+        var client = await HtmlClient.LoggedInAsync(app, OtherCoordinator);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostRawAsync(url, new Dictionary<string, string> { ["Input.Name"] = "x" })).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public async Task AnAnonymousVisitorIsSentToLogin(string pattern)
+    {
+        var url = await UrlAsync(pattern);
+        var response = await HtmlClient.For(app).Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/inloggen", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public async Task AVolunteerMayOnlyLookNeverChange(string pattern)
+    {
+        var url = await UrlAsync(pattern);
+        var client = await HtmlClient.LoggedInAsync(app, Volunteer);
+        var get = await client.FollowAsync(await client.Http.GetAsync(url));
+        var mayView = Routes.Single(r => r.Pattern == pattern).VolunteerMayView;
+        Assert.Equal(mayView ? HttpStatusCode.OK : HttpStatusCode.Forbidden, get.StatusCode);
+
+        // Even with a valid antiforgery token from a page they may see, a POST is refused.
+        var page = await client.GetPageAsync("/huiskamer/mensen");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var post = await client.FollowAsync(await client.PostRawAsync(url, new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Name"] = "Vrijwilliger Wijzigt",
+        }));
+        // Pages a volunteer may view have no POST handler at all (Razor Pages answers 4xx);
+        // editing pages refuse the role itself.
+        if (mayView)
+        {
+            Assert.InRange((int)post.StatusCode, 400, 499);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        }
+        Assert.Empty(await FindAsync(app, "Vrijwilliger Wijzigt"));
+    }
+}
