@@ -42,6 +42,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Wijkbasis", ConnectionString);
         builder.UseSetting("Security:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Audit:SealIntervalSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Password hashing is deliberately slow; the tests log in many times.

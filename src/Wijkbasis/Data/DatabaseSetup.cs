@@ -20,6 +20,8 @@ public static class DatabaseSetup
         builder.Services.AddScoped<TenantInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.Configure<AuditSealerOptions>(builder.Configuration.GetSection("Audit"));
+        builder.Services.AddHostedService<AuditSealer>();
 
         switch (provider.ToLowerInvariant())
         {

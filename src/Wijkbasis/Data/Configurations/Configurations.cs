@@ -111,6 +111,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Outcome).HasMaxLength(20);
         b.HasIndex(a => new { a.TenantId, a.At });
         b.HasIndex(a => new { a.TenantId, a.PersonId });
+        b.Property(a => a.PrevHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        // One row per chain position: two sealers can never fork the chain.
+        b.HasIndex(a => a.ChainSeq).IsUnique();
     }
 }
 

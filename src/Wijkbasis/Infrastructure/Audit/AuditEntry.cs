@@ -18,6 +18,11 @@ public sealed class AuditEntry : ITenantOwned
     public required string Outcome { get; set; }
     /// <summary>Which person the record concerns, when there is one (for "who looked at me?").</summary>
     public Guid? PersonId { get; set; }
+
+    /// <summary>Position in the tamper-evident chain; null until <see cref="AuditChain"/> seals the row.</summary>
+    public long? ChainSeq { get; set; }
+    public string? PrevHash { get; set; }
+    public string? Hash { get; set; }
 }
 
 public static class AuditActions

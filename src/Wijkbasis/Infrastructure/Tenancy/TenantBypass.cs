@@ -21,6 +21,9 @@ public static class TenantBypass
     public static IQueryable<Invitation> InvitationByTokenHash(WijkbasisDb db, string tokenHash) =>
         AllTenants(db.Invitations).Where(i => i.TokenHash == tokenHash);
 
+    /// <summary>The audit chain spans all enterprises: the sealer and the verifier read every row.</summary>
+    public static IQueryable<Infrastructure.Audit.AuditEntry> AuditChain(WijkbasisDb db) => AllTenants(db.AuditEntries);
+
     /// <summary>Counts per enterprise for the platform admin's overview: numbers, never rows.</summary>
     public static IQueryable<Membership> AllMemberships(WijkbasisDb db) => AllTenants(db.Memberships);
 }

@@ -12,7 +12,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWijkbasisDb))]
-    [Migration("20261122021756_Foundation")]
+    [Migration("20261122022259_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -497,6 +497,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -507,6 +510,10 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -514,6 +521,10 @@ namespace Wijkbasis.Data.Migrations.Postgres
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -532,6 +543,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChainSeq")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "At");
 

@@ -11,7 +11,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWijkbasisDb))]
-    [Migration("20261122021748_Foundation")]
+    [Migration("20261122022250_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -486,6 +486,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -496,12 +499,20 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -521,6 +532,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChainSeq")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "At");
 
