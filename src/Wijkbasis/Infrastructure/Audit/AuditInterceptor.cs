@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
@@ -8,22 +7,9 @@ namespace Wijkbasis.Infrastructure.Audit;
 
 /// <summary>Adds an audit row for every change to an <see cref="IAudited"/> row to the same
 /// SaveChanges, so the change and its audit row commit or fail together.</summary>
-public sealed class AuditInterceptor(TenantContext tenant, TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TenantContext tenant, TimeProvider time) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        AddAuditRows(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        AddAuditRows(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void AddAuditRows(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not WijkbasisDb db)
         {

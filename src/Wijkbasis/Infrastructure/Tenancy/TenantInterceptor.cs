@@ -1,27 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wijkbasis.Data;
 
 namespace Wijkbasis.Infrastructure.Tenancy;
 
 /// <summary>Stamps new tenant-owned rows with the current tenant and refuses any write to a row of
 /// another tenant, or any tenant-owned write without a tenant.</summary>
-public sealed class TenantInterceptor(TenantContext tenant) : SaveChangesInterceptor
+public sealed class TenantInterceptor(TenantContext tenant) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Enforce(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Enforce(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Enforce(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is null)
         {

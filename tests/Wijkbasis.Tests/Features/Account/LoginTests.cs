@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wijkbasis.Tests.Features.Enterprise;
 
 namespace Wijkbasis.Tests.Features.Account;
 
@@ -83,9 +84,8 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         // A volunteer of the youth team, without two-factor, logs in with a password only.
         const string email = "nieuwe-coordinator@jongeren.demo";
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@jongeren-malburgen.demo");
-        var invited = await coordinator.SubmitAsync("/jongeren-malburgen/gebruikers", new Dictionary<string, string> { ["Email"] = email, ["Role"] = "Volunteer" });
-        var path = new Uri((await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
-        await HtmlClient.For(app).SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Promo Tie", ["Password"] = WijkbasisFactory.Password });
+        var path = await InviteSteps.InviteAsync(coordinator, "jongeren-malburgen", email, "Volunteer");
+        await InviteSteps.AcceptAsNewAsync(app, path, "Promo Tie", WijkbasisFactory.Password);
         var volunteer = HtmlClient.For(app);
         await volunteer.SubmitAsync("/account/inloggen", Credentials(email, WijkbasisFactory.Password));
         Assert.Equal(HttpStatusCode.OK, (await volunteer.Http.GetAsync("/jongeren-malburgen/mensen")).StatusCode);

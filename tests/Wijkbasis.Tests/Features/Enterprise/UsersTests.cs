@@ -11,13 +11,11 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task ACoordinatorInvitesAVolunteerWhoCreatesAnAccountAndLogsIn()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
-        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = "nieuw@huiskamer.demo", ["Role"] = "Volunteer" });
-        var link = (await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim();
-        var path = new Uri(link).AbsolutePath;
+        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "nieuw@huiskamer.demo", "Volunteer");
 
-        var guest = HtmlClient.For(app);
-        var accepted = await guest.SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Nina Nieuw", ["Password"] = "een lange zin als wachtwoord" });
+        var accepted = await InviteSteps.AcceptAsNewAsync(app, path, "Nina Nieuw", "een lange zin als wachtwoord");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var guest = HtmlClient.For(app);
         await guest.SubmitAsync("/account/inloggen", new Dictionary<string, string> { ["Input.Email"] = "nieuw@huiskamer.demo", ["Input.Password"] = "een lange zin als wachtwoord" });
         Assert.Equal(HttpStatusCode.OK, (await guest.Http.GetAsync("/huiskamer/mensen")).StatusCode);
 
@@ -30,9 +28,8 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task AWeakPasswordIsRefusedInDutchAndNoAccountIsMade()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
-        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = "zwak@huiskamer.demo", ["Role"] = "Buddy" });
-        var path = new Uri((await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
-        var response = await HtmlClient.For(app).SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Zwak", ["Password"] = "kort" });
+        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "zwak@huiskamer.demo", "Buddy");
+        var response = await InviteSteps.AcceptAsNewAsync(app, path, "Zwak", "kort");
         Assert.Contains("minstens 12 tekens", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
         Assert.False(await app.InDbAsync(null, db => db.Users.AnyAsync(u => u.Email == "zwak@huiskamer.demo")));
     }
@@ -42,9 +39,7 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         const string gert = "coordinator@groene-spijker.demo";
-        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = gert, ["Role"] = "Volunteer" });
-        var page = await HtmlClient.ParseAsync(invited);
-        var path = new Uri(page.QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
+        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", gert, "Volunteer");
         Assert.DoesNotContain("Gert Groen", (await coordinator.GetPageAsync(Url)).QuerySelector("table")!.TextContent);
 
         // Someone else who opens the link cannot make an account for that address.
@@ -64,9 +59,8 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task AnAddressWithAnApostropheCanAcceptItsInvitation()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
-        var invited = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = "o'brien@huiskamer.demo", ["Role"] = "Volunteer" });
-        var path = new Uri((await HtmlClient.ParseAsync(invited)).QuerySelector("#uitnodigingslink")!.TextContent.Trim()).AbsolutePath;
-        var response = await HtmlClient.For(app).SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Olga O'Brien", ["Password"] = "een lange zin als wachtwoord" });
+        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "o'brien@huiskamer.demo", "Volunteer");
+        var response = await InviteSteps.AcceptAsNewAsync(app, path, "Olga O'Brien", "een lange zin als wachtwoord");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
