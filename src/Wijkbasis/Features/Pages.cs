@@ -30,6 +30,7 @@ public static class Pages
     {
         c.AllowAnonymousToPage("/Account/Login");
         c.AllowAnonymousToPage("/Account/LoginWithTwoFactor");
+        c.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
         c.AllowAnonymousToPage("/Account/Invitation");
         c.AllowAnonymousToFolder("/Errors");
         c.AllowAnonymousToPage("/Home/Language");

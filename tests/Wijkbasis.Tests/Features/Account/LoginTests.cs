@@ -102,6 +102,32 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
+    public async Task ARecoveryCodeWorksOnceInsteadOfThePhone()
+    {
+        // Enrol a fresh user to get recovery codes.
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@groene-spijker.demo");
+        var path = await InviteSteps.InviteAsync(coordinator, "groene-spijker", "herstel@groene-spijker.demo", "Wijkverbinder");
+        await InviteSteps.AcceptAsNewAsync(app, path, "Hans Herstel", WijkbasisFactory.Password);
+        var first = HtmlClient.For(app);
+        await first.SubmitAsync("/account/inloggen", Credentials("herstel@groene-spijker.demo", WijkbasisFactory.Password));
+        var key = (await first.GetPageAsync("/account/tweestapsverificatie")).QuerySelector("#sleutel")!.TextContent;
+        var enrolled = await first.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()) });
+        var code = (await HtmlClient.ParseAsync(enrolled)).QuerySelector("ul.wb-code li")!.TextContent.Trim();
+
+        async Task<HttpResponseMessage> LoginWithRecoveryAsync()
+        {
+            var client = HtmlClient.For(app);
+            await client.SubmitAsync("/account/inloggen", Credentials("herstel@groene-spijker.demo", WijkbasisFactory.Password));
+            var response = await client.SubmitAsync("/account/inloggen/herstelcode", new Dictionary<string, string> { ["RecoveryCode"] = code });
+            return response;
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await LoginWithRecoveryAsync()).StatusCode);
+        var again = await LoginWithRecoveryAsync();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("al gebruikt", (await HtmlClient.ParseAsync(again)).Body!.TextContent);
+    }
+
+    [Fact]
     public async Task LoggingOutEndsTheSession()
     {
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
