@@ -41,12 +41,21 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid membershipId, CancellationToken cancellationToken)
+    /// <summary>Set when a coordinator asked to revoke a role: the page asks to confirm first.</summary>
+    public Member? ConfirmRevoke { get; private set; }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid membershipId, bool confirmed, CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (membership is null)
         {
             return NotFound();
+        }
+        if (!confirmed)
+        {
+            await LoadAsync(cancellationToken);
+            ConfirmRevoke = Members.Single(m => m.MembershipId == membershipId);
+            return Page();
         }
         var lastCoordinator = membership.Role == Roles.Coordinator
             && await db.Memberships.CountAsync(m => m.Role == Roles.Coordinator, cancellationToken) == 1;
@@ -58,6 +67,20 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time) : PageModel
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "De rol is ingetrokken.";
+        return RedirectToPage();
+    }
+
+    /// <summary>A link given to the wrong person can be made useless before it is used.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid invitationId, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.AcceptedAt == null, cancellationToken);
+        if (invitation is null)
+        {
+            return NotFound();
+        }
+        db.Invitations.Remove(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"De uitnodiging voor {invitation.Email} is ingetrokken. De link werkt niet meer.";
         return RedirectToPage();
     }
 

@@ -65,6 +65,29 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
+    public async Task RevokingARoleAsksFirstThenTakesEffect()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var page = await coordinator.GetPageAsync(Url);
+        var action = page.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("Bianca Budget")).QuerySelector("form")!.GetAttribute("action")!;
+        await coordinator.SubmitAsync(Url, new Dictionary<string, string>(), formAction: action);
+        Assert.True(await app.InDbAsync("huiskamer", db => db.Memberships.AnyAsync(m => m.Role == "BudgetApprover")));
+        await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["confirmed"] = "true" }, formAction: action);
+        Assert.False(await app.InDbAsync("huiskamer", db => db.Memberships.AnyAsync(m => m.Role == "BudgetApprover")));
+    }
+
+    [Fact]
+    public async Task AWithdrawnInvitationNoLongerWorks()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "verkeerd@huiskamer.demo", "Coordinator");
+        var page = await coordinator.GetPageAsync(Url);
+        var action = page.QuerySelectorAll("form[action*=Withdraw]").Single(f => f.ParentElement!.TextContent.Contains("verkeerd@huiskamer.demo")).GetAttribute("action")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitAsync(Url, new Dictionary<string, string>(), formAction: action)).StatusCode);
+        Assert.Contains("werkt niet meer", (await HtmlClient.For(app).GetPageAsync(path)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
     public async Task AnInvalidEmailIsRefused()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
@@ -92,7 +115,9 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@jongeren-malburgen.demo");
         var page = await coordinator.GetPageAsync("/jongeren-malburgen/gebruikers");
         var action = page.QuerySelector("form[action*=Revoke]")!.GetAttribute("action")!;
-        var response = await coordinator.SubmitAsync("/jongeren-malburgen/gebruikers", new Dictionary<string, string>(), formAction: action);
+        var confirm = await coordinator.SubmitAsync("/jongeren-malburgen/gebruikers", new Dictionary<string, string>(), formAction: action);
+        Assert.Contains("Weet u zeker", (await HtmlClient.ParseAsync(confirm)).QuerySelector("#bevestigen")!.TextContent);
+        var response = await coordinator.SubmitAsync("/jongeren-malburgen/gebruikers", new Dictionary<string, string> { ["confirmed"] = "true" }, formAction: action);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(1, await app.InDbAsync("jongeren-malburgen", db => db.Memberships.CountAsync(m => m.Role == "Coordinator")));
     }
