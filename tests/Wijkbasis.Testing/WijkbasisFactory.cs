@@ -30,6 +30,9 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private sealed class SecondInstance(string connectionString) : WijkbasisFactory(connectionString);
 
     public string ConnectionString { get; }
+
+    /// <summary>The audit chain key of this app (instances on one database share it).</summary>
+    public const string ChainKey = "dGVzdC1rZXktZm9yLXRoZS1hdWRpdC1jaGFpbi0zMi1ieXRlcyE=";
     public virtual bool RequireTwoFactor => true;
     public virtual int People => 60;
     public virtual bool Seed => true;
@@ -43,6 +46,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Audit:SealIntervalSeconds", "0");
+        builder.UseSetting("Audit:ChainKey", ChainKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Password hashing is deliberately slow; the tests log in many times.

@@ -20,7 +20,8 @@ public static class DatabaseSetup
         builder.Services.AddScoped<TenantInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.Configure<AuditSealerOptions>(builder.Configuration.GetSection("Audit"));
+        builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
+        builder.Services.AddSingleton<AuditChainKey>();
         builder.Services.AddHostedService<AuditSealer>();
 
         switch (provider.ToLowerInvariant())

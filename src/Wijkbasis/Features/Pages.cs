@@ -40,6 +40,7 @@ public static class Pages
 
         c.AuthorizeFolder("/People", Policies.RegisterView);
         c.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new AuditNotFoundRecords()));
+        c.AuthorizePage("/People/Details", Policies.PersonFile);
         foreach (var page in new[] { "/People/Create", "/People/Edit", "/People/Archive", "/People/Consent" })
         {
             c.AuthorizePage(page, Policies.RegisterEdit);

@@ -14,7 +14,7 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
     [
         ("{enterprise}/mensen", true),
         ("{enterprise}/mensen/nieuw", false),
-        ("{enterprise}/mensen/{id:guid}", true),
+        ("{enterprise}/mensen/{id:guid}", false),
         ("{enterprise}/mensen/{id:guid}/bewerken", false),
         ("{enterprise}/mensen/{id:guid}/archiveren", false),
         ("{enterprise}/mensen/{id:guid}/toestemming", false),

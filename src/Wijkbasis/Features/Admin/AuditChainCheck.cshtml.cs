@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Admin;
 
-/// <summary>The verifier: recomputes the audit chain. Shows counts only, never audit contents.</summary>
-public sealed class AuditChainCheckModel(WijkbasisDb db) : PageModel
+/// <summary>The verifier: recomputes the audit chain. Shows counts and the head only, never audit contents.
+/// It does not seal first: a check must not repair what it checks.</summary>
+public sealed class AuditChainCheckModel(WijkbasisDb db, AuditChainKey key, IOptions<AuditOptions> options, TimeProvider time) : PageModel
 {
     public AuditChain.Verification? Result { get; private set; }
 
@@ -13,9 +16,6 @@ public sealed class AuditChainCheckModel(WijkbasisDb db) : PageModel
     {
     }
 
-    public async Task OnPostAsync(CancellationToken cancellationToken)
-    {
-        await AuditChain.SealAsync(db, cancellationToken: cancellationToken);
-        Result = await AuditChain.VerifyAsync(db, cancellationToken);
-    }
+    public async Task OnPostAsync(CancellationToken cancellationToken) =>
+        Result = await AuditChain.VerifyAsync(db, key.Key, time.UtcNow(), options.Value.LateRowLimit, cancellationToken);
 }

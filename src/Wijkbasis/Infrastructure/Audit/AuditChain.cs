@@ -2,33 +2,48 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Infrastructure.Audit;
 
-/// <summary>Makes the audit log tamper-evident. Rows are written cheaply, without a hash, in the
-/// transaction of the change; a sealer later gives each unsealed row the next chain position and
-/// hash = SHA-256(previous hash + the row's fields). Changing or removing a sealed row breaks every
-/// hash after it, which <see cref="VerifyAsync"/> finds. One chain spans all enterprises.</summary>
+/// <summary>Makes the audit log tamper-evident. Rows are written cheaply, without a seal, in the
+/// transaction of the change; a sealer later gives each row the next chain position and
+/// Hash = HMAC(key, previous hash + the row's fields), with a key kept outside the database. The database
+/// refuses updates and deletes of audit rows (triggers, see the migrations); someone who gets past that
+/// still cannot recompute the chain without the key, and <see cref="VerifyAsync"/> finds the break.
+/// What it cannot see without an outside copy of the head: the newest rows cut off together.</summary>
 public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public sealed record Verification(bool Intact, long RowsChecked, long Unsealed, long? BrokenAt, string? Reason);
+    public sealed record Verification(bool Intact, long RowsChecked, long Unsealed, long? BrokenAt, string? Reason,
+        long HeadSeq, string HeadHash);
 
-    public static string HashOf(AuditEntry e, long seq, string prevHash)
+    public static string HashOf(byte[] key, AuditEntry e, long seq, string prevHash)
     {
-        var canonical = string.Join('\u001f',
-            seq.ToString(CultureInfo.InvariantCulture), prevHash, e.Id.ToString(CultureInfo.InvariantCulture),
-            e.TenantId.ToString("D"), e.At.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture),
-            e.UserId?.ToString("D") ?? "", e.UserName, e.Role, e.EntityType, e.EntityId, e.Action, e.Outcome,
-            e.PersonId?.ToString("D") ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        // Length-prefixed fields: no value can pass for the boundary between two others.
+        var sb = new StringBuilder();
+        foreach (var field in new[]
+                 {
+                     seq.ToString(CultureInfo.InvariantCulture), prevHash, e.Id.ToString(CultureInfo.InvariantCulture),
+                     e.TenantId.ToString("D"), e.At.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+                     e.UserId?.ToString("D") ?? "", e.UserName, e.Role, e.EntityType, e.EntityId, e.Action, e.Outcome,
+                     e.PersonId?.ToString("D") ?? "",
+                 })
+        {
+            sb.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field);
+        }
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    /// <summary>Seals up to <paramref name="batch"/> rows in the order they became visible. Returns how many.</summary>
-    public static async Task<int> SealAsync(WijkbasisDb db, int batch = 2000, CancellationToken cancellationToken = default)
+    /// <summary>Seals up to <paramref name="batch"/> rows, in the order they became visible. A row that
+    /// is behind the head of the chain (it committed late) is only sealed while it is young: an old
+    /// unsealed row there is a sign of tampering and is left for the verifier to report.</summary>
+    public static async Task<int> SealAsync(WijkbasisDb db, byte[] key, DateTime now, TimeSpan lateRowLimit,
+        int batch = 500, CancellationToken cancellationToken = default)
     {
         return await db.InTransactionAsync(async () =>
         {
@@ -38,59 +53,126 @@ public static class AuditChain
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7513)", cancellationToken);
             }
             var head = await TenantBypass.AuditChain(db).AsNoTracking().Where(a => a.ChainSeq != null)
-                .OrderByDescending(a => a.ChainSeq).Select(a => new { a.ChainSeq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+                .OrderByDescending(a => a.ChainSeq).Select(a => new { a.Id, a.ChainSeq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var headId = head?.Id ?? 0;
+            var youngest = now - lateRowLimit;
+            var rows = await TenantBypass.AuditChain(db).AsNoTracking()
+                .Where(a => a.ChainSeq == null && (a.Id > headId || a.At >= youngest))
+                .OrderBy(a => a.Id).Take(batch).ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                return 0;
+            }
             var seq = head?.ChainSeq ?? 0;
             var prev = head?.Hash ?? Genesis;
-            var rows = await TenantBypass.AuditChain(db).AsNoTracking().Where(a => a.ChainSeq == null)
-                .OrderBy(a => a.Id).Take(batch).ToListAsync(cancellationToken);
+            var values = new StringBuilder();
+            var parameters = new List<object>(rows.Count * 4);
             foreach (var row in rows)
             {
                 seq++;
-                var hash = HashOf(row, seq, prev);
-                var (s, p) = (seq, prev);
-                // Bulk update on purpose: sealing changes no audited data, and must not itself be audited.
-                await TenantBypass.AuditChain(db).Where(a => a.Id == row.Id && a.ChainSeq == null)
-                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.ChainSeq, s).SetProperty(a => a.PrevHash, p).SetProperty(a => a.Hash, hash), cancellationToken);
+                var hash = HashOf(key, row, seq, prev);
+                var n = parameters.Count;
+                values.Append(values.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}})");
+                parameters.AddRange([row.Id, seq, prev, hash]);
                 prev = hash;
+            }
+            // One statement per batch (both providers name VALUES columns column1..n).
+            var sql = "UPDATE \"AuditEntries\" SET \"ChainSeq\" = v.column2, \"PrevHash\" = v.column3, \"Hash\" = v.column4 " +
+                      $"FROM (VALUES {values}) AS v WHERE \"AuditEntries\".\"Id\" = v.column1 AND \"AuditEntries\".\"ChainSeq\" IS NULL";
+            var updated = await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+            if (updated != rows.Count)
+            {
+                throw new InvalidOperationException($"Sealed {updated} of {rows.Count} audit rows; rolled back.");
             }
             return rows.Count;
         }, cancellationToken);
     }
 
-    public static async Task<Verification> VerifyAsync(WijkbasisDb db, CancellationToken cancellationToken = default)
+    /// <summary>Recomputes the chain. Reasons are shown to the administrator, in Dutch.</summary>
+    public static async Task<Verification> VerifyAsync(WijkbasisDb db, byte[] key, DateTime now, TimeSpan lateRowLimit,
+        CancellationToken cancellationToken = default)
     {
         // Counted first: PostgreSQL runs one command per connection, and the rows below are streamed.
         var unsealed = await TenantBypass.AuditChain(db).CountAsync(a => a.ChainSeq == null, cancellationToken);
+        var oldest = now - lateRowLimit;
+        var overdue = await TenantBypass.AuditChain(db).Where(a => a.ChainSeq == null && a.At < oldest)
+            .OrderBy(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
         var expectedSeq = 1L;
         var prev = Genesis;
         await foreach (var row in TenantBypass.AuditChain(db).AsNoTracking().Where(a => a.ChainSeq != null)
                            .OrderBy(a => a.ChainSeq).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var seq = row.ChainSeq!.Value;
-            string? reason = seq != expectedSeq ? $"position {expectedSeq} is missing"
-                : row.PrevHash != prev ? "the link to the previous row does not match"
-                : row.Hash != HashOf(row, seq, prev) ? "de regel is na het verzegelen gewijzigd"
+            string? reason = seq != expectedSeq ? $"regel {expectedSeq} ontbreekt"
+                : row.PrevHash != prev ? "de koppeling met de vorige regel klopt niet"
+                : row.Hash != HashOf(key, row, seq, prev) ? "de regel is na het verzegelen gewijzigd"
                 : null;
             if (reason is not null)
             {
-                return new Verification(false, expectedSeq - 1, unsealed, expectedSeq, reason);
+                return new Verification(false, expectedSeq - 1, unsealed, expectedSeq, reason, expectedSeq - 1, prev);
             }
             prev = row.Hash!;
             expectedSeq++;
         }
-        return new Verification(true, expectedSeq - 1, unsealed, null, null);
+        if (overdue is { } id)
+        {
+            return new Verification(false, expectedSeq - 1, unsealed, null,
+                $"auditregel {id} is niet op tijd verzegeld (verzegeling weggehaald, of de verzegelaar draait niet)", expectedSeq - 1, prev);
+        }
+        return new Verification(true, expectedSeq - 1, unsealed, null, null, expectedSeq - 1, prev);
     }
 }
 
-public sealed class AuditSealerOptions
+public sealed class AuditOptions
 {
     /// <summary>Seconds between sealing rounds; 0 switches the background sealer off (tests seal by hand).</summary>
     public int SealIntervalSeconds { get; set; } = 10;
+    /// <summary>The chain key, base64 (32 bytes or more). Several app instances must share it.</summary>
+    public string? ChainKey { get; set; }
+    /// <summary>Where the key is kept when <see cref="ChainKey"/> is not set; made on first use.</summary>
+    public string ChainKeyFile { get; set; } = "data/audit-chain.key";
+
+    /// <summary>How long a row may wait for its seal before the verifier calls it tampering.</summary>
+    public TimeSpan LateRowLimit => TimeSpan.FromSeconds(Math.Max(120, SealIntervalSeconds * 6));
+}
+
+/// <summary>The chain key, from configuration or a key file outside the database.</summary>
+public sealed class AuditChainKey
+{
+    public AuditChainKey(IOptions<AuditOptions> options, ILogger<AuditChainKey> log)
+    {
+        var o = options.Value;
+        if (!string.IsNullOrEmpty(o.ChainKey))
+        {
+            Key = Convert.FromBase64String(o.ChainKey);
+        }
+        else if (File.Exists(o.ChainKeyFile))
+        {
+            Key = Convert.FromBase64String(File.ReadAllText(o.ChainKeyFile).Trim());
+        }
+        else
+        {
+            Key = RandomNumberGenerator.GetBytes(32);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.ChainKeyFile))!);
+            File.WriteAllText(o.ChainKeyFile, Convert.ToBase64String(Key));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(o.ChainKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            log.LogWarning("Made a new audit chain key in {File}; keep it safe and give every instance the same key", o.ChainKeyFile);
+        }
+        if (Key.Length < 32)
+        {
+            throw new InvalidOperationException("Audit:ChainKey must be at least 32 bytes.");
+        }
+    }
+
+    public byte[] Key { get; }
 }
 
 /// <summary>Seals new audit rows every few seconds in every app instance (the advisory lock lets one
-/// instance at a time do the work).</summary>
-public sealed class AuditSealer(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<AuditSealerOptions> options,
+/// instance at a time do the work) and logs the head, so an outside copy of it exists.</summary>
+public sealed class AuditSealer(IServiceScopeFactory scopes, IOptions<AuditOptions> options, AuditChainKey key,
     ILogger<AuditSealer> log, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -107,13 +189,20 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, Microsoft.Extension
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
+                var total = 0;
                 int sealedRows;
                 do
                 {
-                    sealedRows = await AuditChain.SealAsync(db, cancellationToken: stoppingToken);
-                    db.ChangeTracker.Clear();
+                    sealedRows = await AuditChain.SealAsync(db, key.Key, time.UtcNow(), options.Value.LateRowLimit, cancellationToken: stoppingToken);
+                    total += sealedRows;
                 }
                 while (sealedRows > 0 && !stoppingToken.IsCancellationRequested);
+                if (total > 0)
+                {
+                    var head = await TenantBypass.AuditChain(db).Where(a => a.ChainSeq != null).OrderByDescending(a => a.ChainSeq)
+                        .Select(a => new { a.ChainSeq, a.Hash }).FirstAsync(stoppingToken);
+                    log.LogInformation("Audit chain sealed {Count} rows; head {Seq} {Hash}", total, head.ChainSeq, head.Hash);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -16,7 +16,7 @@ public sealed class AuditForbiddenResults : IAuthorizationMiddlewareResultHandle
         if (authorizeResult.Forbidden)
         {
             var audit = context.RequestServices.GetRequiredService<AuditLog>();
-            await audit.RecordAttemptAsync("Page", context.Request.Path, ActionOf(context.Request.Method), "denied", context.RequestAborted);
+            await audit.RecordAttemptAsync("Page", context.Request.Path, ActionOf(context.Request.Method), "denied");
         }
         await inner.HandleAsync(next, context, policy, authorizeResult);
     }
@@ -37,7 +37,7 @@ public sealed class AuditNotFoundRecords : IAsyncPageFilter
         {
             var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
             await audit.RecordAttemptAsync("Person", id.ToString()!, AuditForbiddenResults.ActionOf(context.HttpContext.Request.Method),
-                "not-found", context.HttpContext.RequestAborted);
+                "not-found");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
@@ -6,7 +7,7 @@ namespace Wijkbasis.Infrastructure.Audit;
 
 /// <summary>Records reads. Writes are audited by <see cref="AuditInterceptor"/>; a view is recorded
 /// here, with the same row shape, and saved before the page shows the data.</summary>
-public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider time)
+public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider time, IServiceScopeFactory scopes, ILogger<AuditLog> log)
 {
     public async Task RecordViewAsync(IAudited record, CancellationToken cancellationToken = default)
     {
@@ -16,17 +17,29 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
     }
 
     /// <summary>Records an attempt that did not succeed (outcome "denied" or "not-found"), e.g. a
-    /// Volunteer opening an edit page or an id that is not in this enterprise.</summary>
-    public async Task RecordAttemptAsync(string entityType, string entityId, string action, string outcome,
-        CancellationToken cancellationToken = default)
+    /// Volunteer opening an edit page or an id that is not in this enterprise.
+    /// It is written with a context of its own (the page's pending work is not touched), is not cancelled
+    /// when the visitor hangs up, and a failure to write it never turns the refusal into an error page.</summary>
+    public async Task RecordAttemptAsync(string entityType, string entityId, string action, string outcome)
     {
         if (!tenant.HasTenant)
         {
             return;
         }
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(Row(tenant, time.UtcNow(), entityType, Truncate(entityId, 200), action, null, outcome));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var own = scope.ServiceProvider.GetRequiredService<TenantContext>();
+            own.Enter(tenant.TenantId, tenant.Slug, tenant.Name, tenant.MunicipalityId, tenant.Roles);
+            own.SetActor(tenant.UserId, tenant.UserName);
+            var ownDb = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
+            ownDb.AuditEntries.Add(Row(own, time.UtcNow(), entityType, Truncate(entityId, 200), action, null, outcome));
+            await ownDb.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            log.LogError(e, "Could not audit a {Outcome} attempt on {EntityType} {EntityId}", outcome, entityType, entityId);
+        }
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -82,6 +82,10 @@ public static class AuthSetup
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
             .AddPolicy(Policies.RegisterEdit, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
+            // Data minimisation: volunteers find people in the list (for check-in) but do not open
+            // their record; those who may open it all log in with two factors.
+            .AddPolicy(Policies.PersonFile, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
             .AddPolicy(Policies.ManageUsers, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));

@@ -35,6 +35,8 @@ public static class Policies
     public const string Member = "Member";
     public const string RegisterView = "RegisterView";
     public const string RegisterEdit = "RegisterEdit";
+    /// <summary>A person's whole record (contact details, vrager/drager, consent history).</summary>
+    public const string PersonFile = "PersonFile";
     public const string ManageUsers = "ManageUsers";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>

@@ -9,7 +9,7 @@ public sealed class DetailsTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
     [Fact]
     public async Task ViewingAPersonsPageWritesAnAuditRow()
     {
-        var client = await HtmlClient.LoggedInAsync(app, Volunteer);
+        var client = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         var id = await AnyPersonIdAsync(app, "huiskamer");
         var before = await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == "view"));
 
@@ -18,8 +18,8 @@ public sealed class DetailsTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         var views = await app.InDbAsync("huiskamer", db => db.AuditEntries
             .Where(a => a.EntityId == id.ToString() && a.Action == "view").OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(before + 1, views.Count);
-        Assert.Equal(Volunteer, views[^1].UserName);
-        Assert.Equal("Volunteer", views[^1].Role);
+        Assert.Equal(Wijkverbinder, views[^1].UserName);
+        Assert.Equal("Wijkverbinder", views[^1].Role);
         Assert.Equal(id, views[^1].PersonId);
     }
 
@@ -44,6 +44,15 @@ public sealed class DetailsTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         var client = await HtmlClient.LoggedInAsync(app, OtherCoordinator);
         var id = await AnyPersonIdAsync(app, "huiskamer");
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/huiskamer/mensen/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AVolunteerDoesNotOpenAPersonsRecord()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Volunteer);
+        var id = await AnyPersonIdAsync(app, "huiskamer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.FollowAsync(await client.Http.GetAsync($"/huiskamer/mensen/{id}"))).StatusCode);
+        Assert.Equal(0, await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == "view" && a.Outcome == "success" && a.UserName == Volunteer)));
     }
 
     [Fact]

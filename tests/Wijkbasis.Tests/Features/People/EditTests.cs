@@ -80,7 +80,7 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var denied = await app.InDbAsync("huiskamer", db => db.AuditEntries.Where(a => a.Outcome == "denied" && a.UserName == Volunteer).ToListAsync());
         Assert.Contains(denied, a => a.EntityId == $"/huiskamer/mensen/{id}/bewerken" && a.Action == "view");
-        var page = await client.GetPageAsync($"/huiskamer/mensen/{id}");
-        Assert.Null(page.QuerySelector($"a[href='/huiskamer/mensen/{id}/bewerken']"));
+        var page = await client.GetPageAsync("/huiskamer/mensen");
+        Assert.Null(page.QuerySelector("a[href$='/bewerken']"));
     }
 }

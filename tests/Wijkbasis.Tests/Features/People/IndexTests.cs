@@ -64,11 +64,13 @@ public sealed class IndexTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
-    public async Task AVolunteerCanSearchButGetsNoAddButton()
+    public async Task AVolunteerFindsNamesButNotWhyPeopleCameNorTheirRecord()
     {
         var client = await HtmlClient.LoggedInAsync(app, Volunteer);
         var page = await client.GetPageAsync("/huiskamer/mensen");
-        Assert.NotEmpty(Names(page));
+        Assert.Equal(25, page.QuerySelectorAll("tbody tr").Length);
+        Assert.Empty(Names(page));
+        Assert.DoesNotContain("Vrager / drager", page.QuerySelector("thead")!.TextContent);
         Assert.Null(page.QuerySelector("a[href='/huiskamer/mensen/nieuw']"));
     }
 

@@ -8,6 +8,7 @@ public static class PeopleApp
 {
     public const string Coordinator = "coordinator@huiskamer.demo";
     public const string Volunteer = "vrijwilliger@huiskamer.demo";
+    public const string Wijkverbinder = "wijkverbinder@huiskamer.demo";
     public const string OtherCoordinator = "coordinator@groene-spijker.demo";
 
     public static Dictionary<string, string> Form(string name, string? postcode = null, string? birthYear = null) => new()
