@@ -31,6 +31,25 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; }
 
+    /// <summary>Mail the app sends lands here as .eml files (no SMTP server in tests).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "wijkbasis-mail", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The newest mail to <paramref name="address"/>, as text; fails when there is none.</summary>
+    public string MailTo(string address)
+    {
+        var mails = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
+        var mine = mails.Select(f => (File: f, Text: File.ReadAllText(f)))
+            .Where(m => m.Text.Split('\n').Any(l => l.StartsWith("To:", StringComparison.OrdinalIgnoreCase) && l.Contains(address, StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(m => File.GetLastWriteTimeUtc(m.File))
+            .ToList();
+        Xunit.Assert.True(mine.Count > 0, $"No mail to {address} in {MailFolder}");
+        return mine[0].Text;
+    }
+
+    /// <summary>The invitation link's path in the newest mail to <paramref name="address"/>.</summary>
+    public string InvitationPathFor(string address) =>
+        System.Text.RegularExpressions.Regex.Match(MailTo(address), "/uitnodiging/[A-Za-z0-9_-]+").Value;
+
     /// <summary>The audit chain key of this app (instances on one database share it).</summary>
     public const string ChainKey = "dGVzdC1rZXktZm9yLXRoZS1hdWRpdC1jaGFpbi0zMi1ieXRlcyE=";
     public virtual bool RequireTwoFactor => true;
@@ -47,6 +66,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Audit:SealIntervalSeconds", "0");
         builder.UseSetting("Audit:ChainKey", ChainKey);
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Password hashing is deliberately slow; the tests log in many times.

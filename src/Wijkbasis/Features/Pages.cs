@@ -21,6 +21,8 @@ public static class Pages
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "wijkbasis.af");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Enterprise.Invitations>();
+        Infrastructure.Mail.Mailer.AddMail(builder);
         return builder;
     }
 

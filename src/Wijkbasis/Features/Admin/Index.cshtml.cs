@@ -11,7 +11,7 @@ using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Admin;
 
-public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, Invitations invitations) : PageModel
 {
     [BindProperty] public string? MunicipalityName { get; set; }
     [BindProperty] public string? MunicipalityCode { get; set; }
@@ -21,7 +21,6 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
     [BindProperty] public EnterpriseKind EnterpriseKind { get; set; }
     [BindProperty] public string? CoordinatorEmail { get; set; }
 
-    public string? InvitationLink { get; private set; }
     public List<MunicipalityRow> Municipalities { get; private set; } = [];
 
     [GeneratedRegex("^GM[0-9]{4}$")] private static partial Regex GemeenteCode();
@@ -113,12 +112,10 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         // The first coordinator's invitation belongs to the new enterprise.
         tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
         var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var token = await Invitations.InviteAsync(db, time, email, Roles.Coordinator, me, cancellationToken);
+        await invitations.InviteAsync(email, Roles.Coordinator, me, User.FindFirstValue(WijkbasisClaims.DisplayName) ?? "", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        InvitationLink = $"{Request.Scheme}://{Request.Host}/uitnodiging/{token}";
-        TempData["Message"] = $"Onderneming {name} is toegevoegd.";
-        await LoadAsync(cancellationToken);
-        return Page();
+        TempData["Message"] = $"Onderneming {name} is toegevoegd. De eerste coördinator ({email}) krijgt een uitnodiging per e-mail.";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -2,22 +2,26 @@ using System.Security.Cryptography;
 using System.Text;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Mail;
+using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Enterprise;
 
-public static class Invitations
+/// <summary>Invites an e-mail address to a role in the current enterprise. The one-time link goes only to
+/// that mailbox: the inviter never sees it, so nobody can take an account or a role meant for someone else.
+/// For an address that already has an account, the role is only given when that person accepts while
+/// logged in, and the inviter learns nothing about accounts elsewhere.</summary>
+public sealed class Invitations(WijkbasisDb db, TenantContext tenant, TimeProvider time, Mailer mailer,
+    Microsoft.Extensions.Options.IOptions<MailOptions> mail)
 {
     public static readonly TimeSpan ValidFor = TimeSpan.FromDays(14);
 
     public static string HashToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    /// <summary>Invites an e-mail address to a role in the current enterprise and returns the one-time
-    /// link token to hand over. Also for an address that already has an account: the role is only given
-    /// when that person accepts while logged in, and the coordinator learns nothing about other accounts.</summary>
-    public static async Task<string> InviteAsync(WijkbasisDb db, TimeProvider time, string email, string role,
-        Guid invitedBy, CancellationToken cancellationToken)
+    public async Task InviteAsync(string email, string role, Guid invitedBy, string invitedByName,
+        CancellationToken cancellationToken)
     {
         if (!Roles.EnterpriseRoles.Contains(role))
         {
@@ -25,16 +29,32 @@ public static class Invitations
         }
         var now = time.UtcNow();
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        db.Invitations.Add(new Invitation
+        email = email.Trim();
+        await db.InTransactionAsync(async () =>
         {
-            Email = email.Trim(),
-            Role = role,
-            TokenHash = HashToken(token),
-            CreatedAt = now,
-            ExpiresAt = now + ValidFor,
-            CreatedByUserId = invitedBy,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return token;
+            db.Invitations.Add(new Invitation
+            {
+                Email = email,
+                Role = role,
+                TokenHash = HashToken(token),
+                CreatedAt = now,
+                ExpiresAt = now + ValidFor,
+                CreatedByUserId = invitedBy,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            // Sent before the commit: if the mail cannot go, no invitation is left behind.
+            await mailer.SendAsync(email, $"Uitnodiging voor {tenant.Name} in Wijkbasis",
+                $"""
+                Hallo,
+
+                {invitedByName} nodigt u uit om mee te doen bij {tenant.Name} in Wijkbasis, als {Roles.Label(role).ToLowerInvariant()}.
+
+                Open deze link om mee te doen. De link werkt één keer en 14 dagen lang:
+                {mail.Value.PublicUrl.TrimEnd('/')}/uitnodiging/{token}
+
+                Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.
+                """, cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 }

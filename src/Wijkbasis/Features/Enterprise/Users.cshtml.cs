@@ -9,7 +9,7 @@ using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Enterprise;
 
-public sealed class UsersModel(WijkbasisDb db, TimeProvider time) : PageModel
+public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations invitations) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul een e-mailadres in.")]
     [EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")]
@@ -18,7 +18,6 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time) : PageModel
 
     [BindProperty] public string Role { get; set; } = Roles.Volunteer;
 
-    public string? InvitationLink { get; private set; }
     public List<Member> Members { get; private set; } = [];
     public List<Invitation> Pending { get; private set; } = [];
 
@@ -33,9 +32,9 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time) : PageModel
         if (ModelState.IsValid)
         {
             var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-            var token = await Invitations.InviteAsync(db, time, Email, Role, me, cancellationToken);
-            InvitationLink = $"{Request.Scheme}://{Request.Host}/uitnodiging/{token}";
-            Email = "";
+            await invitations.InviteAsync(Email, Role, me, User.FindFirstValue(WijkbasisClaims.DisplayName) ?? "", cancellationToken);
+            TempData["Message"] = $"De uitnodiging is per e-mail verstuurd naar {Email.Trim()}. De link werkt 14 dagen.";
+            return RedirectToPage();
         }
         await LoadAsync(cancellationToken);
         return Page();

@@ -84,7 +84,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         // A volunteer of the youth team, without two-factor, logs in with a password only.
         const string email = "nieuwe-coordinator@jongeren.demo";
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@jongeren-malburgen.demo");
-        var path = await InviteSteps.InviteAsync(coordinator, "jongeren-malburgen", email, "Volunteer");
+        var path = await InviteSteps.InviteAsync(app, coordinator, "jongeren-malburgen", email, "Volunteer");
         await InviteSteps.AcceptAsNewAsync(app, path, "Promo Tie", WijkbasisFactory.Password);
         var volunteer = HtmlClient.For(app);
         await volunteer.SubmitAsync("/account/inloggen", Credentials(email, WijkbasisFactory.Password));
@@ -106,7 +106,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     {
         // Enrol a fresh user to get recovery codes.
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@groene-spijker.demo");
-        var path = await InviteSteps.InviteAsync(coordinator, "groene-spijker", "herstel@groene-spijker.demo", "Wijkverbinder");
+        var path = await InviteSteps.InviteAsync(app, coordinator, "groene-spijker", "herstel@groene-spijker.demo", "Wijkverbinder");
         await InviteSteps.AcceptAsNewAsync(app, path, "Hans Herstel", WijkbasisFactory.Password);
         var first = HtmlClient.For(app);
         await first.SubmitAsync("/account/inloggen", Credentials("herstel@groene-spijker.demo", WijkbasisFactory.Password));

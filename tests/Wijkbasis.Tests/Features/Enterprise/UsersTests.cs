@@ -11,13 +11,19 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task ACoordinatorInvitesAVolunteerWhoCreatesAnAccountAndLogsIn()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
-        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "nieuw@huiskamer.demo", "Volunteer");
+        var path = await InviteSteps.InviteAsync(app, coordinator, "huiskamer", "nieuw@huiskamer.demo", "Volunteer");
 
         var accepted = await InviteSteps.AcceptAsNewAsync(app, path, "Nina Nieuw", "een lange zin als wachtwoord");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var guest = HtmlClient.For(app);
         await guest.SubmitAsync("/account/inloggen", new Dictionary<string, string> { ["Input.Email"] = "nieuw@huiskamer.demo", ["Input.Password"] = "een lange zin als wachtwoord" });
         Assert.Equal(HttpStatusCode.OK, (await guest.Http.GetAsync("/huiskamer/mensen")).StatusCode);
+
+        var mail = app.MailTo("nieuw@huiskamer.demo");
+        Assert.Contains("Subject: Uitnodiging voor De Huiskamer Klarendal in Wijkbasis", mail);
+        Assert.Contains("Corrie Coördinator nodigt u uit", mail);
+        // The inviter never sees the link.
+        Assert.DoesNotContain("/uitnodiging/", (await coordinator.GetPageAsync(Url)).Body!.TextContent);
 
         // The link works once.
         var again = await HtmlClient.For(app).GetPageAsync(path);
@@ -28,7 +34,7 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task AWeakPasswordIsRefusedInDutchAndNoAccountIsMade()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
-        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "zwak@huiskamer.demo", "Buddy");
+        var path = await InviteSteps.InviteAsync(app, coordinator, "huiskamer", "zwak@huiskamer.demo", "Buddy");
         var response = await InviteSteps.AcceptAsNewAsync(app, path, "Zwak", "kort");
         Assert.Contains("minstens 12 tekens", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
         Assert.False(await app.InDbAsync(null, db => db.Users.AnyAsync(u => u.Email == "zwak@huiskamer.demo")));
@@ -39,7 +45,7 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         const string gert = "coordinator@groene-spijker.demo";
-        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", gert, "Volunteer");
+        var path = await InviteSteps.InviteAsync(app, coordinator, "huiskamer", gert, "Volunteer");
         Assert.DoesNotContain("Gert Groen", (await coordinator.GetPageAsync(Url)).QuerySelector("table")!.TextContent);
 
         // Someone else who opens the link cannot make an account for that address.
@@ -59,7 +65,7 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task AnAddressWithAnApostropheCanAcceptItsInvitation()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
-        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "o'brien@huiskamer.demo", "Volunteer");
+        var path = await InviteSteps.InviteAsync(app, coordinator, "huiskamer", "o'brien@huiskamer.demo", "Volunteer");
         var response = await InviteSteps.AcceptAsNewAsync(app, path, "Olga O'Brien", "een lange zin als wachtwoord");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
@@ -80,7 +86,7 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task AWithdrawnInvitationNoLongerWorks()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
-        var path = await InviteSteps.InviteAsync(coordinator, "huiskamer", "verkeerd@huiskamer.demo", "Coordinator");
+        var path = await InviteSteps.InviteAsync(app, coordinator, "huiskamer", "verkeerd@huiskamer.demo", "Coordinator");
         var page = await coordinator.GetPageAsync(Url);
         var action = page.QuerySelectorAll("form[action*=Withdraw]").Single(f => f.ParentElement!.TextContent.Contains("verkeerd@huiskamer.demo")).GetAttribute("action")!;
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitAsync(Url, new Dictionary<string, string>(), formAction: action)).StatusCode);
