@@ -16,6 +16,13 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "De code bestaat uit 6 cijfers.")]
     public string Code { get; set; } = "";
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string NextUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    /// <summary>Two-factor is on for the account, but this login was made without it (e.g. enrolled
+    /// in another session): logging in again is the way through.</summary>
+    public bool NeedsFreshLogin => Enabled && !User.HasClaim("amr", "mfa");
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
@@ -62,6 +69,22 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             ModelState.AddModelError(nameof(Code), "Deze code klopt niet. Probeer de nieuwe code uit de app.");
         }
         await LoadKeyAsync(user);
+        return Page();
+    }
+
+    /// <summary>New recovery codes (the old ones stop working), for a user who has used them up.</summary>
+    public async Task<IActionResult> OnPostNewCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        Enabled = user.TwoFactorEnabled;
+        if (Enabled && !NeedsFreshLogin)
+        {
+            RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray() ?? [];
+        }
         return Page();
     }
 

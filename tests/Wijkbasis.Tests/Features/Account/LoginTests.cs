@@ -67,7 +67,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var login = await client.SubmitAsync("/account/inloggen", Credentials(WijkbasisFactory.UserWithoutTwoFactor, WijkbasisFactory.Password));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var blocked = await client.Http.GetAsync("/");
-        Assert.Equal("/account/tweestapsverificatie", blocked.Headers.Location!.OriginalString);
+        Assert.Equal("/account/tweestapsverificatie?ReturnUrl=%2F", blocked.Headers.Location!.OriginalString);
 
         var page = await client.GetPageAsync("/account/tweestapsverificatie");
         var key = page.QuerySelector("#sleutel")!.TextContent;
@@ -98,7 +98,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
             return await db.SaveChangesAsync();
         });
         var response = await volunteer.Http.GetAsync("/jongeren-malburgen/mensen");
-        Assert.Equal("/account/tweestapsverificatie", response.Headers.Location!.OriginalString);
+        Assert.Equal("/account/tweestapsverificatie?ReturnUrl=%2Fjongeren-malburgen%2Fmensen", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -125,6 +125,14 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var again = await LoginWithRecoveryAsync();
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("al gebruikt", (await HtmlClient.ParseAsync(again)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AUserWhoUsedUpTheirRecoveryCodesCanMakeNewOnes()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, "wijkverbinder@huiskamer.demo");
+        var response = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string>(), formAction: "NewCodes");
+        Assert.Equal(10, (await HtmlClient.ParseAsync(response)).QuerySelectorAll("ul.wb-code li").Length);
     }
 
     [Fact]

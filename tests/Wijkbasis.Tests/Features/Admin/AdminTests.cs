@@ -80,11 +80,20 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     public async Task APostcodeTableIsImportedFromCsvAndUpdatesExistingRows()
     {
         var client = await HtmlClient.LoggedInAsync(app, Admin);
+        var resident = await app.InDbAsync("huiskamer", async db =>
+        {
+            var p = new Wijkbasis.Features.People.Person { Name = "Al Geregistreerd", Postcode = "6822 AA", BuurtCode = "BU02020501" };
+            db.People.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
         var response = await UploadAsync(client,
             "postcode;buurtcode;buurtnaam;wijkcode;wijknaam;gemeentecode\n6541 AA;BU02680101;Hees;WK026801;Nijmegen-West;GM0268\n6822AA;BU02020599;Hernoemd;WK020205;Klarendal;GM0202\n");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("BU02680101", await app.InDbAsync(null, db => db.PostcodeAreas.Where(a => a.Postcode == "6541AA").Select(a => a.BuurtCode).SingleAsync()));
         Assert.Equal("Hernoemd", await app.InDbAsync(null, db => db.PostcodeAreas.Where(a => a.Postcode == "6822AA").Select(a => a.BuurtName).SingleAsync()));
+        // People already registered at 6822 AA now live in the new buurt.
+        Assert.Equal("BU02020599", await app.InDbAsync("huiskamer", db => db.People.Where(p => p.Id == resident).Select(p => p.BuurtCode).SingleAsync()));
     }
 
     [Fact]
