@@ -42,6 +42,7 @@ public sealed class ArchiveModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             var now = time.UtcNow();
             person.ArchivedAt = archive ? now : null;
             person.UpdatedAt = now;
+            person.Version++;
             await db.SaveChangesAsync(cancellationToken);
         }
         TempData["Message"] = archive

@@ -6,12 +6,16 @@ using Wijkbasis.Infrastructure.Audit;
 
 namespace Wijkbasis.Features.People;
 
-public sealed class DetailsModel(WijkbasisDb db, AuditLog audit) : PageModel
+public sealed class DetailsModel(WijkbasisDb db, AuditLog audit, Infrastructure.Tenancy.TenantContext tenant) : PageModel
 {
+    public const int LooksShown = 20;
+
     public Person Person { get; private set; } = null!;
     public string? BuurtName { get; private set; }
     public Dictionary<ConsentPurpose, ConsentRecord> Current { get; private set; } = [];
     public List<ConsentRecord> History { get; private set; } = [];
+    /// <summary>The latest looks and changes, for the coordinator (the person may ask who saw their data).</summary>
+    public List<AuditEntry> Looks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -27,6 +31,11 @@ public sealed class DetailsModel(WijkbasisDb db, AuditLog audit) : PageModel
         BuurtName = await db.PostcodeAreas.Where(a => a.BuurtCode == person.BuurtCode).Select(a => a.BuurtName).FirstOrDefaultAsync(cancellationToken);
         History = person.Consents.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).ToList();
         Current = ConsentRules.InForce(person.Consents);
+        if (tenant.IsInRole(Infrastructure.Auth.Roles.Coordinator))
+        {
+            Looks = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == id)
+                .OrderByDescending(a => a.Id).Take(LooksShown).ToListAsync(cancellationToken);
+        }
         return Page();
     }
 }

@@ -12,6 +12,8 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
+    /// <summary>The version the form was filled in on.</summary>
+    [BindProperty] public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         // The form shows the whole record: that is a look, and it is logged.
         await audit.RecordViewAsync(person, cancellationToken);
         Input = PersonInput.From(person);
+        Version = person.Version;
         return Page();
     }
 
@@ -37,13 +40,36 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         {
             return Page();
         }
+        if (person.Version != Version)
+        {
+            return Conflict(person);
+        }
         await Input.ApplyToAsync(person, db, cancellationToken);
         if (db.Entry(person).State == EntityState.Modified)
         {
             person.UpdatedAt = time.UtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            person.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed between our read and our write.
+                var current = await db.People.AsNoTracking().SingleAsync(p => p.Id == Id, cancellationToken);
+                return Conflict(current);
+            }
         }
         TempData["Message"] = "De gegevens zijn opgeslagen.";
         return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
+    }
+
+    /// <summary>Someone else saved first: keep what this user typed, show that the record changed.</summary>
+    private PageResult Conflict(Person current)
+    {
+        ModelState.AddModelError("", $"Iemand anders heeft de gegevens van {current.Name} net gewijzigd. Controleer uw wijzigingen en sla opnieuw op.");
+        ModelState.Remove(nameof(Version));
+        Version = current.Version;
+        return Page();
     }
 }

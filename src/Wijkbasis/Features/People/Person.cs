@@ -30,6 +30,8 @@ public sealed class Person : ITenantOwned, IAudited
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    /// <summary>Raised on every change; an edit based on an older version is refused, not silently lost.</summary>
+    public int Version { get; set; }
 
     public List<ConsentRecord> Consents { get; set; } = [];
 

@@ -32,3 +32,15 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string View = "view";
 }
+
+public static class AuditLabels
+{
+    public static string Of(string action) => action switch
+    {
+        AuditActions.Create => "aangemaakt",
+        AuditActions.Update => "gewijzigd",
+        AuditActions.Delete => "verwijderd",
+        AuditActions.View => "bekeken",
+        _ => action,
+    };
+}

@@ -26,6 +26,7 @@ public static class Health
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(o =>
         {
             o.UseUtcTimestamp = true;
+            o.IncludeScopes = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         return builder;

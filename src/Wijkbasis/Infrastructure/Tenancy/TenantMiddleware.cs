@@ -42,6 +42,10 @@ public sealed class TenantMiddleware(RequestDelegate next, ILogger<TenantMiddlew
             }
             tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, roles);
         }
-        await next(context);
+        // Every log line of this request says for which enterprise and which user it was.
+        using (log.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenant.HasTenant ? tenant.TenantId : null, ["UserId"] = userId }))
+        {
+            await next(context);
+        }
     }
 }

@@ -47,6 +47,17 @@ public sealed class DetailsTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
     }
 
     [Fact]
+    public async Task TheCoordinatorSeesWhoLookedAtAPerson()
+    {
+        var id = await AnyPersonIdAsync(app, "huiskamer");
+        await (await HtmlClient.LoggedInAsync(app, Wijkverbinder)).GetPageAsync($"/huiskamer/mensen/{id}");
+        var page = await (await HtmlClient.LoggedInAsync(app, Coordinator)).GetPageAsync($"/huiskamer/mensen/{id}");
+        Assert.Contains($"{Wijkverbinder} · bekeken", page.QuerySelector("#inzagelijst")!.TextContent);
+        var asWijkverbinder = await (await HtmlClient.LoggedInAsync(app, Wijkverbinder)).GetPageAsync($"/huiskamer/mensen/{id}");
+        Assert.Null(asWijkverbinder.QuerySelector("#inzagelijst"));
+    }
+
+    [Fact]
     public async Task AVolunteerDoesNotOpenAPersonsRecord()
     {
         var client = await HtmlClient.LoggedInAsync(app, Volunteer);

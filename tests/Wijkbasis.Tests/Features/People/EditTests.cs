@@ -41,6 +41,30 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     }
 
     [Fact]
+    public async Task TwoPeopleEditingTheSameRecordDoNotOverwriteEachOtherSilently()
+    {
+        var first = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var second = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        var id = await NewPersonAsync(first, "Gelijk Tijdig");
+        var url = $"/huiskamer/mensen/{id}/bewerken";
+        var firstForm = await first.GetPageAsync(url);
+        var token = firstForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var version = firstForm.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        var secondForm = Form("Gelijk Tijdig", "6822 AA", "1980");
+        secondForm["Input.Phone"] = "06 11111111";
+        await second.SubmitAsync(url, secondForm);
+        var late = await first.PostRawAsync(url, new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Version"] = version, ["Input.Name"] = "Gelijk Tijdig", ["Input.Phone"] = "06 22222222",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("Iemand anders heeft de gegevens", (await HtmlClient.ParseAsync(late)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("06 11111111", (await app.InDbAsync("huiskamer", db => db.People.SingleAsync(p => p.Id == id))).Phone);
+    }
+
+    [Fact]
     public async Task AnInvalidEditKeepsTheOldData()
     {
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
