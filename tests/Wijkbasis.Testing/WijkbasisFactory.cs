@@ -55,6 +55,8 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual bool RequireTwoFactor => true;
     public virtual int People => 60;
     public virtual bool Seed => true;
+    /// <summary>Tests log in many times from one address; the rate limit has a test of its own.</summary>
+    public virtual int LoginAttemptsPerMinute => 10_000;
     public Dictionary<string, string> AuthenticatorKeys { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -67,6 +69,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:SealIntervalSeconds", "0");
         builder.UseSetting("Audit:ChainKey", ChainKey);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Password hashing is deliberately slow; the tests log in many times.

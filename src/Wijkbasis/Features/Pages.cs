@@ -84,6 +84,7 @@ public static class Pages
             await next();
         });
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

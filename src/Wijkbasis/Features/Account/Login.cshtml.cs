@@ -35,7 +35,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IOptionsSnapshot<S
         }
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("", "Uw account is tijdelijk geblokkeerd na te veel pogingen. Probeer het over 15 minuten opnieuw.");
+            ModelState.AddModelError("", AccountMessages.LockedOut);
             return Page();
         }
         if (!result.Succeeded)

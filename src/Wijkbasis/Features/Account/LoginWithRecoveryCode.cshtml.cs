@@ -37,7 +37,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn) : 
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         ModelState.AddModelError(nameof(RecoveryCode), result.IsLockedOut
-            ? "Uw account is tijdelijk geblokkeerd na te veel pogingen. Probeer het over 15 minuten opnieuw."
+            ? AccountMessages.LockedOut
             : "Deze herstelcode klopt niet of is al gebruikt.");
         return Page();
     }

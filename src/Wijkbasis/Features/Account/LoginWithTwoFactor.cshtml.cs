@@ -36,7 +36,7 @@ public sealed class LoginWithTwoFactorModel(SignInManager<AppUser> signIn) : Pag
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         ModelState.AddModelError("", result.IsLockedOut
-            ? "Uw account is tijdelijk geblokkeerd na te veel pogingen. Probeer het over 15 minuten opnieuw."
+            ? AccountMessages.LockedOut
             : "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwe code.");
         return Page();
     }

@@ -12,6 +12,10 @@ public sealed class SecurityOptions
 {
     /// <summary>Two-factor login for roles that see special-category data. Only the demo turns it off.</summary>
     public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>Login attempts (password or code) per minute from one address, against password spraying
+    /// across many accounts; per-account lockout covers guessing one account. Per app instance.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 20;
 }
 
 public static class AuthSetup
@@ -70,6 +74,17 @@ public static class AuthSetup
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "wijkbasis.2fa");
 
+        var attempts = builder.Configuration.GetSection("Security").Get<SecurityOptions>()?.LoginAttemptsPerMinute ?? 20;
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/inloggen")
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        "login:" + (context.Connection.RemoteIpAddress?.ToString() ?? "-"),
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1) })
+                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("unlimited"));
+        });
         services.AddScoped<IAuthorizationHandler, TenantRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditForbiddenResults>();
         services.AddAuthorizationBuilder()

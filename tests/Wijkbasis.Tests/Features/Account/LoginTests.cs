@@ -201,3 +201,32 @@ public sealed class SecurityStampTests(SecurityStampTests.EagerStampCheck app) :
         }
     }
 }
+
+public sealed class LoginRateLimitTests(LoginRateLimitTests.StrictApp app) : IClassFixture<LoginRateLimitTests.StrictApp>
+{
+    public sealed class StrictApp : WijkbasisFactory
+    {
+        public override int People => 5;
+        public override int LoginAttemptsPerMinute => 3;
+    }
+
+    [Fact]
+    public async Task ManyLoginAttemptsFromOneAddressAreSlowedDownWithADutchMessage()
+    {
+        var client = HtmlClient.For(app);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.SubmitAsync("/account/inloggen", new Dictionary<string, string>
+            {
+                ["Input.Email"] = $"sproei{i}@nergens.demo", ["Input.Password"] = "een wachtwoord dat niet klopt",
+            });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("te veel pogingen", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
+            }
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
