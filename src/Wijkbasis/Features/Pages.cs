@@ -34,9 +34,13 @@ public static class Pages
         c.AllowAnonymousToPage("/Account/LoginWithTwoFactor");
         c.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
         c.AllowAnonymousToPage("/Account/Invitation");
+        c.AllowAnonymousToPage("/Account/ForgotPassword");
+        c.AllowAnonymousToPage("/Account/ResetPassword");
         c.AllowAnonymousToFolder("/Errors");
         c.AllowAnonymousToPage("/Home/Language");
         c.AuthorizePage("/Account/Logout", Policies.SignedIn);
+        c.AuthorizePage("/Account/Index", Policies.SignedIn);
+        c.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
         c.AuthorizePage("/Account/TwoFactor", Policies.SignedIn);
         c.AuthorizePage("/Home/Index", Policies.SignedIn);
 

@@ -136,6 +136,53 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
+    public async Task AForgottenPasswordIsResetThroughALinkByMail()
+    {
+        const string email = "vergeetachtig@huiskamer.demo";
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        await InviteSteps.AcceptAsNewAsync(app, await InviteSteps.InviteAsync(app, coordinator, "huiskamer", email, "Volunteer"), "Vera Vergeet", WijkbasisFactory.Password);
+        var client = HtmlClient.For(app);
+        var asked = await client.SubmitAsync("/account/wachtwoord-vergeten", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Contains("Als dit e-mailadres bij ons bekend is", (await HtmlClient.ParseAsync(asked)).Body!.TextContent);
+        var link = System.Text.RegularExpressions.Regex.Match(app.MailTo(email), "/account/nieuw-wachtwoord\\?\\S+").Value;
+
+        var reset = await client.SubmitAsync(link, new Dictionary<string, string> { ["Password"] = "mijn nieuwe lange wachtzin" });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var login = await client.SubmitAsync("/account/inloggen", Credentials(email, "mijn nieuwe lange wachtzin"));
+        Assert.Equal("/", login.Headers.Location!.OriginalString);
+
+        // The link works once.
+        var again = await HtmlClient.For(app).SubmitAsync(link, new Dictionary<string, string> { ["Password"] = "nog een andere lange zin" });
+        Assert.Contains("Deze link werkt niet (meer)", (await HtmlClient.ParseAsync(again)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AskingForAResetForAnUnknownAddressSaysTheSameAndSendsNothing()
+    {
+        var asked = await HtmlClient.For(app).SubmitAsync("/account/wachtwoord-vergeten", new Dictionary<string, string> { ["Email"] = "onbekend@nergens.demo" });
+        Assert.Contains("Als dit e-mailadres bij ons bekend is", (await HtmlClient.ParseAsync(asked)).Body!.TextContent);
+        Assert.ThrowsAny<Exception>(() => app.MailTo("onbekend@nergens.demo"));
+    }
+
+    [Fact]
+    public async Task AUserChangesTheirPasswordAndStaysLoggedInWithTwoFactor()
+    {
+        const string email = "coordinator@groene-spijker.demo";
+        var client = await HtmlClient.LoggedInAsync(app, email);
+        var wrong = await client.SubmitAsync("/account/wachtwoord", new Dictionary<string, string> { ["Current"] = "niet mijn wachtwoord", ["Password"] = "een heel nieuwe wachtzin" });
+        Assert.Contains("Het wachtwoord klopt niet", (await HtmlClient.ParseAsync(wrong)).Body!.TextContent);
+
+        var changed = await client.SubmitAsync("/account/wachtwoord", new Dictionary<string, string> { ["Current"] = WijkbasisFactory.Password, ["Password"] = "een heel nieuwe wachtzin" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/groene-spijker/mensen")).StatusCode);
+        var fresh = await HtmlClient.For(app).SubmitAsync("/account/inloggen", Credentials(email, "een heel nieuwe wachtzin"));
+        Assert.StartsWith("/account/inloggen/code", fresh.Headers.Location!.OriginalString);
+
+        // Put it back: other tests in this class log in as this user.
+        await client.SubmitAsync("/account/wachtwoord", new Dictionary<string, string> { ["Current"] = "een heel nieuwe wachtzin", ["Password"] = WijkbasisFactory.Password });
+    }
+
+    [Fact]
     public async Task LoggingOutEndsTheSession()
     {
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);

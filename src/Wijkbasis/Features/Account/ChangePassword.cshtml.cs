@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkbasis.Data;
+
+namespace Wijkbasis.Features.Account;
+
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Vul uw huidige wachtwoord in."), StringLength(200, ErrorMessage = "Het wachtwoord is te lang.")]
+    public string Current { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Kies een wachtwoord."), StringLength(200, ErrorMessage = "Het wachtwoord is te lang.")]
+    public string Password { get; set; } = "";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await users.ChangePasswordAsync(user, Current, Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(Current) : nameof(Password), error.Description);
+            }
+            return Page();
+        }
+        // The security stamp changed (other sessions end); this session goes on, two-factor mark included.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, User.FindAll("amr").Select(c => new Claim(c.Type, c.Value)));
+        TempData["Message"] = "Uw nieuwe wachtwoord is opgeslagen.";
+        return Redirect("/account");
+    }
+}
