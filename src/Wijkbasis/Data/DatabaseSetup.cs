@@ -19,6 +19,7 @@ public static class DatabaseSetup
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<TenantInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddScoped<PostgresTenantSession>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
         builder.Services.AddSingleton<AuditChainKey>();
@@ -35,7 +36,8 @@ public static class DatabaseSetup
             case "postgres":
                 builder.Services.AddDbContext<WijkbasisDb, PostgresWijkbasisDb>((sp, o) =>
                     ConfigurePostgres(o, connectionString).AddInterceptors(
-                        sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                        sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                        sp.GetRequiredService<PostgresTenantSession>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not 'sqlite' or 'postgres'.");
