@@ -34,16 +34,25 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Mail the app sends lands here as .eml files (no SMTP server in tests).</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "wijkbasis-mail", Guid.NewGuid().ToString("N"));
 
-    /// <summary>The newest mail to <paramref name="address"/>, as text; fails when there is none.</summary>
-    public string MailTo(string address)
+    /// <summary>The newest mail to <paramref name="address"/>, as text; waits up to
+    /// <paramref name="wait"/> for mail sent in the background; fails when there is none.</summary>
+    public string MailTo(string address, TimeSpan? wait = null)
     {
-        var mails = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
-        var mine = mails.Select(f => (File: f, Text: File.ReadAllText(f)))
-            .Where(m => m.Text.Split('\n').Any(l => l.StartsWith("To:", StringComparison.OrdinalIgnoreCase) && l.Contains(address, StringComparison.OrdinalIgnoreCase)))
-            .OrderByDescending(m => File.GetLastWriteTimeUtc(m.File))
-            .ToList();
-        Xunit.Assert.True(mine.Count > 0, $"No mail to {address} in {MailFolder}");
-        return mine[0].Text;
+        var until = TimeProvider.System.GetUtcNow() + (wait ?? TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            var mails = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
+            var mine = mails.Select(f => (File: f, Text: File.ReadAllText(f)))
+                .Where(m => m.Text.Split('\n').Any(l => l.StartsWith("To:", StringComparison.OrdinalIgnoreCase) && l.Contains(address, StringComparison.OrdinalIgnoreCase)))
+                .OrderByDescending(m => File.GetLastWriteTimeUtc(m.File))
+                .ToList();
+            if (mine.Count > 0)
+            {
+                return mine[0].Text;
+            }
+            Xunit.Assert.True(TimeProvider.System.GetUtcNow() < until, $"No mail to {address} in {MailFolder}");
+            Thread.Sleep(50);
+        }
     }
 
     /// <summary>The invitation link's path in the newest mail to <paramref name="address"/>.</summary>

@@ -34,6 +34,7 @@ public static class DatabaseSetup
                         sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
                 break;
             case "postgres":
+                PostgresTenantSession.EnsureSafeConnectionString(connectionString);
                 builder.Services.AddDbContext<WijkbasisDb, PostgresWijkbasisDb>((sp, o) =>
                     ConfigurePostgres(o, connectionString).AddInterceptors(
                         sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),

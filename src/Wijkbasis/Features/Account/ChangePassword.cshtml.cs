@@ -30,6 +30,13 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         {
             return Page();
         }
+        // A wrong current password counts towards the lockout, as at login.
+        var check = await signIn.CheckPasswordSignInAsync(user, Current, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Current), check.IsLockedOut ? AccountMessages.LockedOut : "Het wachtwoord klopt niet.");
+            return Page();
+        }
         var result = await users.ChangePasswordAsync(user, Current, Password);
         if (!result.Succeeded)
         {
@@ -39,7 +46,8 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             }
             return Page();
         }
-        // The security stamp changed (other sessions end); this session goes on, two-factor mark included.
+        // The security stamp changed, so other sessions end at their next check (within a minute);
+        // this session goes on, two-factor mark included.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, User.FindAll("amr").Select(c => new Claim(c.Type, c.Value)));
         TempData["Message"] = "Uw nieuwe wachtwoord is opgeslagen.";
         return Redirect("/account");

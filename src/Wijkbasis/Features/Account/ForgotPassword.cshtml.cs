@@ -10,7 +10,7 @@ namespace Wijkbasis.Features.Account;
 
 /// <summary>Sends a reset link to the address, if it has an account. The answer is the same either way,
 /// so nobody learns from this page who has an account.</summary>
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, Mailer mailer, IOptions<MailOptions> mail) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, MailQueue mailQueue, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Vul uw e-mailadres in.")]
@@ -24,7 +24,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, Mailer maile
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
         {
@@ -35,15 +35,16 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, Mailer maile
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = $"{mail.Value.PublicUrl.TrimEnd('/')}/account/nieuw-wachtwoord?email={Uri.EscapeDataString(user.Email!)}&code={Uri.EscapeDataString(token)}";
-            await mailer.SendAsync(user.Email!, "Nieuw wachtwoord voor Wijkbasis",
+            // Queued, not sent while the visitor waits: the answer takes the same time for every address.
+            mailQueue.Enqueue(user.Email!, "Nieuw wachtwoord voor Wijkbasis",
                 $"""
                 Hallo {user.DisplayName},
 
-                U vroeg om een nieuw wachtwoord voor Wijkbasis. Kies het via deze link (hij werkt een paar uur):
+                U vroeg om een nieuw wachtwoord voor Wijkbasis. Kies het via deze link (hij werkt 3 uur):
                 {link}
 
                 Vroeg u dit niet? Dan kunt u deze e-mail negeren. Uw wachtwoord blijft hetzelfde.
-                """, cancellationToken);
+                """);
         }
         Sent = true;
         return Page();

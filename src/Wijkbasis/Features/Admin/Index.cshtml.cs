@@ -25,7 +25,6 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
 
     [GeneratedRegex("^GM[0-9]{4}$")] private static partial Regex GemeenteCode();
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")] private static partial Regex Slug();
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")] private static partial Regex EmailShape();
 
     /// <summary>Route segments that are not enterprises.</summary>
     private static readonly string[] Reserved = ["account", "beheer", "fout", "taal", "uitnodiging", "healthz", "readyz", "css", "lib"];
@@ -73,9 +72,9 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         var name = EnterpriseName?.Trim() ?? "";
         var slug = EnterpriseSlug?.Trim().ToLowerInvariant() ?? "";
         var email = CoordinatorEmail?.Trim() ?? "";
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 or > 100 || name.Any(char.IsControl))
         {
-            ModelState.AddModelError(nameof(EnterpriseName), "Vul de naam van de onderneming in (maximaal 100 tekens).");
+            ModelState.AddModelError(nameof(EnterpriseName), "Vul de naam van de onderneming in (maximaal 100 tekens, op één regel).");
         }
         if (!Slug().IsMatch(slug) || Reserved.Contains(slug))
         {
@@ -93,7 +92,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         {
             ModelState.AddModelError(nameof(EnterpriseKind), "Kies een soort.");
         }
-        if (email.Length > 200 || !EmailShape().IsMatch(email))
+        if (!Infrastructure.Mail.Mailer.IsSingleAddress(email))
         {
             ModelState.AddModelError(nameof(CoordinatorEmail), "Vul een geldig e-mailadres in voor de eerste coördinator.");
         }
@@ -102,7 +101,6 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
             await LoadAsync(cancellationToken);
             return Page();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var enterprise = new Wijkbasis.Data.Enterprise
         {
             Name = name, Slug = slug, Kind = EnterpriseKind, MunicipalityId = EnterpriseMunicipality, CreatedAt = time.UtcNow(),
@@ -112,8 +110,19 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         // The first coordinator's invitation belongs to the new enterprise.
         tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
         var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        await invitations.InviteAsync(email, Roles.Coordinator, me, User.FindFirstValue(WijkbasisClaims.DisplayName) ?? "", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await invitations.InviteAsync(email, Roles.Coordinator, me, User.FindFirstValue(WijkbasisClaims.DisplayName) ?? "", cancellationToken);
+        }
+        catch (Infrastructure.Mail.MailNotSentException)
+        {
+            // An enterprise nobody can enter is of no use: take it back, keep what was typed.
+            db.Enterprises.Remove(enterprise);
+            await db.SaveChangesAsync(CancellationToken.None);
+            ModelState.AddModelError(nameof(CoordinatorEmail), "De uitnodiging kon niet per e-mail worden verstuurd. Er is niets opgeslagen. Probeer het later opnieuw.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
         TempData["Message"] = $"Onderneming {name} is toegevoegd. De eerste coördinator ({email}) krijgt een uitnodiging per e-mail.";
         return RedirectToPage();
     }

@@ -20,6 +20,7 @@ public sealed class Invitations(WijkbasisDb db, TenantContext tenant, TimeProvid
     public static string HashToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>Throws <see cref="MailNotSentException"/> when the mail cannot go; nothing is left behind then.</summary>
     public async Task InviteAsync(string email, string role, Guid invitedBy, string invitedByName,
         CancellationToken cancellationToken)
     {
@@ -30,19 +31,21 @@ public sealed class Invitations(WijkbasisDb db, TenantContext tenant, TimeProvid
         var now = time.UtcNow();
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         email = email.Trim();
-        await db.InTransactionAsync(async () =>
+        var invitation = new Invitation
         {
-            db.Invitations.Add(new Invitation
-            {
-                Email = email,
-                Role = role,
-                TokenHash = HashToken(token),
-                CreatedAt = now,
-                ExpiresAt = now + ValidFor,
-                CreatedByUserId = invitedBy,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            // Sent before the commit: if the mail cannot go, no invitation is left behind.
+            Email = email,
+            Role = role,
+            TokenHash = HashToken(token),
+            CreatedAt = now,
+            ExpiresAt = now + ValidFor,
+            CreatedByUserId = invitedBy,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        // Sent after the commit, so no lock is held while a mail server thinks. If it cannot go, the
+        // invitation is taken back and the caller tells the coordinator.
+        try
+        {
             await mailer.SendAsync(email, $"Uitnodiging voor {tenant.Name} in Wijkbasis",
                 $"""
                 Hallo,
@@ -53,8 +56,13 @@ public sealed class Invitations(WijkbasisDb db, TenantContext tenant, TimeProvid
                 {mail.Value.PublicUrl.TrimEnd('/')}/uitnodiging/{token}
 
                 Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.
-                """, cancellationToken);
-            return true;
-        }, cancellationToken);
+                """, CancellationToken.None);
+        }
+        catch (MailNotSentException)
+        {
+            db.Invitations.Remove(invitation);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
     }
 }

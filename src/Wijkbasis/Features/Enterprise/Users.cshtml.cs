@@ -29,12 +29,23 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
         {
             ModelState.AddModelError(nameof(Role), "Kies een rol uit de lijst.");
         }
+        if (ModelState.IsValid && !Infrastructure.Mail.Mailer.IsSingleAddress(Email))
+        {
+            ModelState.AddModelError(nameof(Email), "Vul één e-mailadres in, zoals naam@voorbeeld.nl.");
+        }
         if (ModelState.IsValid)
         {
             var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-            await invitations.InviteAsync(Email, Role, me, User.FindFirstValue(WijkbasisClaims.DisplayName) ?? "", cancellationToken);
-            TempData["Message"] = $"De uitnodiging is per e-mail verstuurd naar {Email.Trim()}. De link werkt 14 dagen.";
-            return RedirectToPage();
+            try
+            {
+                await invitations.InviteAsync(Email.Trim(), Role, me, User.FindFirstValue(WijkbasisClaims.DisplayName) ?? "", cancellationToken);
+                TempData["Message"] = $"De uitnodiging is per e-mail verstuurd naar {Email.Trim()}. De link werkt 14 dagen.";
+                return RedirectToPage();
+            }
+            catch (Infrastructure.Mail.MailNotSentException)
+            {
+                ModelState.AddModelError(nameof(Email), "De e-mail kon niet worden verstuurd. Er is niets opgeslagen. Probeer het later opnieuw.");
+            }
         }
         await LoadAsync(cancellationToken);
         return Page();

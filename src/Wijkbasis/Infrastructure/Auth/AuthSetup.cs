@@ -20,6 +20,12 @@ public sealed class SecurityOptions
 
 public static class AuthSetup
 {
+    /// <summary>Pages where someone types a password, a code or an address to receive mail.</summary>
+    private static bool IsPasswordOrCodeEntry(PathString path) =>
+        path.StartsWithSegments("/account/inloggen") || path.StartsWithSegments("/account/wachtwoord-vergeten")
+        || path.StartsWithSegments("/account/wachtwoord") || path.StartsWithSegments("/account/nieuw-wachtwoord")
+        || path.StartsWithSegments("/account/tweestapsverificatie");
+
     public static WebApplicationBuilder AddWijkbasisAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -59,6 +65,9 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // A reset or changed password, a revoked role or a reset authenticator ends other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
         // The periodic security-stamp check rebuilds the principal from the database and would drop how
         // the user logged in; keep the two-factor mark so a two-factor login stays one.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
@@ -79,7 +88,7 @@ public static class AuthSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/inloggen")
+                HttpMethods.IsPost(context.Request.Method) && IsPasswordOrCodeEntry(context.Request.Path)
                     ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                         "login:" + (context.Connection.RemoteIpAddress?.ToString() ?? "-"),
                         _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1) })

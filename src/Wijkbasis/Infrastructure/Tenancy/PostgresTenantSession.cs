@@ -5,29 +5,36 @@ namespace Wijkbasis.Infrastructure.Tenancy;
 
 /// <summary>PostgreSQL backstop under the EF tenant filter: tells the database session which enterprise
 /// this request acts for, so row-level security (migration TenantRowLevelSecurity) refuses rows of any
-/// other enterprise, even to hand-written SQL. Without an enterprise the setting stays empty and the
+/// other enterprise, even to hand-written SQL. Without an enterprise the setting is made empty and the
 /// policies let the named cross-tenant reads in <see cref="TenantBypass"/> through; the EF filter still
-/// returns nothing there. Npgsql resets session settings when a connection goes back to the pool.</summary>
+/// returns nothing there. Set on every open, so a pooled session never carries another request's value.
+/// It guards against a forgotten filter, not against injected SQL (which could set the value itself).</summary>
 public sealed class PostgresTenantSession(TenantContext tenant) : DbConnectionInterceptor
 {
     public const string Setting = "wijkbasis.tenant";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (tenant.HasTenant)
-        {
-            using var command = Command(connection);
-            command.ExecuteNonQuery();
-        }
+        using var command = Command(connection);
+        command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        if (tenant.HasTenant)
+        await using var command = Command(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Settings under which a session could keep another request's tenant, or several requests
+    /// share one session; refused at start-up.</summary>
+    public static void EnsureSafeConnectionString(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.NoResetOnClose || builder.Multiplexing)
         {
-            await using var command = Command(connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            throw new InvalidOperationException(
+                "The PostgreSQL connection string must not set 'No Reset On Close' or 'Multiplexing': row-level security relies on a fresh session setting per connection use.");
         }
     }
 
@@ -37,7 +44,7 @@ public sealed class PostgresTenantSession(TenantContext tenant) : DbConnectionIn
         command.CommandText = $"SELECT set_config('{Setting}', @tenant, false)";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "tenant";
-        parameter.Value = tenant.TenantId.ToString("D");
+        parameter.Value = tenant.HasTenant ? tenant.TenantId.ToString("D") : "";
         command.Parameters.Add(parameter);
         return command;
     }

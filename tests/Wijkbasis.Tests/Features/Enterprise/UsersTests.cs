@@ -101,6 +101,20 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         Assert.Contains("geldig e-mailadres", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
     }
 
+    [Theory]
+    [InlineData("a@b.nl,c@d.nl")]
+    [InlineData("Jan <jan@b.nl>")]
+    [InlineData("geen-adres")]
+    public async Task OnlyOnePlainAddressCanBeInvited(string email)
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var before = await app.InDbAsync("huiskamer", db => db.Invitations.CountAsync());
+        var response = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = email, ["Role"] = "Volunteer" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("e-mailadres", (await HtmlClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(before, await app.InDbAsync("huiskamer", db => db.Invitations.CountAsync()));
+    }
+
     [Fact]
     public async Task AVolunteerCannotManageUsers()
     {
@@ -126,5 +140,43 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var response = await coordinator.SubmitAsync("/jongeren-malburgen/gebruikers", new Dictionary<string, string> { ["confirmed"] = "true" }, formAction: action);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(1, await app.InDbAsync("jongeren-malburgen", db => db.Memberships.CountAsync(m => m.Role == "Coordinator")));
+    }
+}
+
+public sealed class UnreachableMailTests(UnreachableMailTests.NoMailServer app) : IClassFixture<UnreachableMailTests.NoMailServer>
+{
+    /// <summary>An SMTP server that refuses connections (nothing listens on port 9 here).</summary>
+    public sealed class NoMailServer : WijkbasisFactory
+    {
+        public override int People => 5;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
+            builder.UseSetting("Mail:SmtpPort", "9");
+            builder.UseSetting("Mail:SmtpSsl", "false");
+            builder.UseSetting("Mail:TimeoutSeconds", "5");
+        }
+    }
+
+    [Fact]
+    public async Task WhenTheMailCannotGoTheCoordinatorIsToldAndNothingIsSaved()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var response = await coordinator.SubmitAsync("/huiskamer/gebruikers", new Dictionary<string, string> { ["Email"] = "postloos@huiskamer.demo", ["Role"] = "Volunteer" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlClient.ParseAsync(response);
+        Assert.Contains("De e-mail kon niet worden verstuurd", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("postloos@huiskamer.demo", page.QuerySelector("input[name=Email]")!.GetAttribute("value"));
+        Assert.Equal(0, await app.InDbAsync("huiskamer", db => db.Invitations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AForgottenPasswordRequestLooksTheSameWhenTheMailCannotGo()
+    {
+        var response = await HtmlClient.For(app).SubmitAsync("/account/wachtwoord-vergeten", new Dictionary<string, string> { ["Email"] = "coordinator@huiskamer.demo" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Als dit e-mailadres bij ons bekend is", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
     }
 }
