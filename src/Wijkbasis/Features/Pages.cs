@@ -73,6 +73,10 @@ public static class Pages
 
     public static void UseWijkbasisPipeline(this WebApplication app)
     {
+        if (!string.IsNullOrEmpty(app.Configuration["Network:KnownProxies"]))
+        {
+            app.UseForwardedHeaders();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout/500");

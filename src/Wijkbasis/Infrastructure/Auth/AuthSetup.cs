@@ -83,6 +83,20 @@ public static class AuthSetup
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "wijkbasis.2fa");
 
+        // Behind a reverse proxy the client address comes from X-Forwarded-For, trusted only from the
+        // proxies listed in Network:KnownProxies (comma-separated), so nobody else can fake an address.
+        var proxies = (builder.Configuration["Network:KnownProxies"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(System.Net.IPAddress.Parse).ToList();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            foreach (var proxy in proxies)
+            {
+                o.KnownProxies.Add(proxy);
+            }
+        });
         var attempts = builder.Configuration.GetSection("Security").Get<SecurityOptions>()?.LoginAttemptsPerMinute ?? 20;
         services.AddRateLimiter(o =>
         {

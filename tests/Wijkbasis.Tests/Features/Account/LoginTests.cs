@@ -293,3 +293,48 @@ public sealed class LoginRateLimitTests(LoginRateLimitTests.StrictApp app) : ICl
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 }
+
+/// <summary>Behind a trusted reverse proxy (Network:KnownProxies) each client address has its own limit.</summary>
+public sealed class ProxiedRateLimitTests : IAsyncLifetime
+{
+    private sealed class BehindProxy : WijkbasisFactory
+    {
+        public override int People => 5;
+        public override int LoginAttemptsPerMinute => 2;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Network:KnownProxies", "127.0.0.1");
+        }
+    }
+
+    private readonly BehindProxy app = new();
+
+    public async Task InitializeAsync()
+    {
+        app.UseKestrel(0);
+        app.StartServer();
+        await app.InitializeAsync();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<HttpStatusCode> LoginFromAsync(string client)
+    {
+        using var http = new HttpClient { BaseAddress = app.ServerAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/inloggen") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("X-Forwarded-For", client);
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task EachClientBehindTheProxyHasItsOwnLimit()
+    {
+        // Documentation addresses (RFC 5737), only ever sent as a header value.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await LoginFromAsync("203.0.113.1"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await LoginFromAsync("203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LoginFromAsync("203.0.113.1"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await LoginFromAsync("203.0.113.2"));
+    }
+}
