@@ -36,7 +36,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The newest mail to <paramref name="address"/>, as text; waits up to
     /// <paramref name="wait"/> for mail sent in the background; fails when there is none.</summary>
-    public string MailTo(string address, TimeSpan? wait = null)
+    public string MailTo(string address, TimeSpan? wait = null, string containing = "")
     {
         var until = TimeProvider.System.GetUtcNow() + (wait ?? TimeSpan.FromSeconds(5));
         while (true)
@@ -44,6 +44,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
             var mails = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
             var mine = mails.Select(f => (File: f, Text: File.ReadAllText(f)))
                 .Where(m => m.Text.Split('\n').Any(l => l.StartsWith("To:", StringComparison.OrdinalIgnoreCase) && l.Contains(address, StringComparison.OrdinalIgnoreCase)))
+                .Where(m => m.Text.Contains(containing, StringComparison.Ordinal))
                 .OrderByDescending(m => File.GetLastWriteTimeUtc(m.File))
                 .ToList();
             if (mine.Count > 0)

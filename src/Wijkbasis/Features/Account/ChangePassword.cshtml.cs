@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -49,7 +50,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         // The security stamp changed, so other sessions end at their next check (within a minute);
         // this session goes on, two-factor mark included.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, User.FindAll("amr").Select(c => new Claim(c.Type, c.Value)));
-        TempData["Message"] = "Uw nieuwe wachtwoord is opgeslagen.";
+        TempData.Say("Uw nieuwe wachtwoord is opgeslagen.");
         return Redirect("/account");
     }
 }

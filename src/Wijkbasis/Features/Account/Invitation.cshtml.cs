@@ -8,6 +8,7 @@ using Wijkbasis.Data;
 using Wijkbasis.Features.Enterprise;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -55,7 +56,7 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
         }
         await GrantAsync(invitation, user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        TempData["Message"] = "Uw account is gemaakt. Log in met uw e-mailadres en wachtwoord.";
+        TempData.Say("Uw account is gemaakt. Log in met uw e-mailadres en wachtwoord.");
         return Redirect("/account/inloggen");
     }
 
@@ -72,7 +73,7 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
         // New roles may require two-factor login: rebuild the claims now.
         var user = await users.FindByIdAsync(userId.ToString());
         await signIn.RefreshSignInAsync(user!);
-        TempData["Message"] = $"U heeft nu de rol {Infrastructure.Auth.Roles.Label(invitation.Role)} bij {EnterpriseName}.";
+        TempData.Say("U heeft nu de rol {0} bij {1}.", Infrastructure.Auth.Roles.Label(invitation.Role), EnterpriseName);
         return Redirect("/");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -33,7 +34,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn) : 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal).Trim());
         if (result.Succeeded)
         {
-            TempData["Message"] = "U bent ingelogd met een herstelcode. Die code werkt nu niet meer.";
+            TempData.Say("U bent ingelogd met een herstelcode. Die code werkt nu niet meer.");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         ModelState.AddModelError(nameof(RecoveryCode), result.IsLockedOut

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -36,7 +37,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
             }
             return Page();
         }
-        TempData["Message"] = "Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen.";
+        TempData.Say("Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen.");
         return Redirect("/account/inloggen");
     }
 }

@@ -8,6 +8,7 @@ using Wijkbasis.Features.Enterprise;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Admin;
 
@@ -63,7 +64,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         }
         db.Municipalities.Add(new Municipality { Name = name, Code = code });
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"Gemeente {name} is toegevoegd.";
+        TempData.Say("Gemeente {0} is toegevoegd.", name);
         return RedirectToPage();
     }
 
@@ -123,7 +124,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
             await LoadAsync(cancellationToken);
             return Page();
         }
-        TempData["Message"] = $"Onderneming {name} is toegevoegd. De eerste coördinator ({email}) krijgt een uitnodiging per e-mail.";
+        TempData.Say("Onderneming {0} is toegevoegd. De eerste coördinator ({1}) krijgt een uitnodiging per e-mail.", name, email);
         return RedirectToPage();
     }
 

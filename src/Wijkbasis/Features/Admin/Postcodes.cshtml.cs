@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Admin;
 
@@ -36,7 +37,7 @@ public sealed class PostcodesModel(WijkbasisDb db) : PageModel
             }
             if (result.Errors.Count == 0)
             {
-                TempData["Message"] = $"{result.Imported} postcodes geïmporteerd.";
+                TempData.Say("{0} postcodes geïmporteerd.", result.Imported);
                 return RedirectToPage();
             }
         }

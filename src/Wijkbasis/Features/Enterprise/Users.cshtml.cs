@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Time;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Enterprise;
 
@@ -39,7 +40,7 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
             try
             {
                 await invitations.InviteAsync(Email.Trim(), Role, me, User.FindFirstValue(WijkbasisClaims.DisplayName) ?? "", cancellationToken);
-                TempData["Message"] = $"De uitnodiging is per e-mail verstuurd naar {Email.Trim()}. De link werkt 14 dagen.";
+                TempData.Say("De uitnodiging is per e-mail verstuurd naar {0}. De link werkt 14 dagen.", Email.Trim());
                 return RedirectToPage();
             }
             catch (Infrastructure.Mail.MailNotSentException)
@@ -71,12 +72,12 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
             && await db.Memberships.CountAsync(m => m.Role == Roles.Coordinator, cancellationToken) == 1;
         if (lastCoordinator)
         {
-            TempData["Message"] = "Dit is de laatste coördinator. Nodig eerst een andere coördinator uit.";
+            TempData.Say("Dit is de laatste coördinator. Nodig eerst een andere coördinator uit.");
             return RedirectToPage();
         }
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = "De rol is ingetrokken.";
+        TempData.Say("De rol is ingetrokken.");
         return RedirectToPage();
     }
 
@@ -90,7 +91,7 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
         }
         db.Invitations.Remove(invitation);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"De uitnodiging voor {invitation.Email} is ingetrokken. De link werkt niet meer.";
+        TempData.Say("De uitnodiging voor {0} is ingetrokken. De link werkt niet meer.", invitation.Email);
         return RedirectToPage();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.People;
 
@@ -45,9 +46,7 @@ public sealed class ArchiveModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             person.Version++;
             await db.SaveChangesAsync(cancellationToken);
         }
-        TempData["Message"] = archive
-            ? $"{person.Name} is gearchiveerd. Op deze pagina kunt u dat terugzetten."
-            : $"{person.Name} staat weer in de lijst.";
+        TempData.Say(archive ? "{0} is gearchiveerd. Op deze pagina kunt u dat terugzetten." : "{0} staat weer in de lijst.", person.Name);
         return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
     }
 }

@@ -7,6 +7,7 @@ using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.People;
 
@@ -56,9 +57,7 @@ public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = Given.Value
-            ? $"Toestemming vastgelegd: {ConsentLabels.Of(Purpose.Value)}."
-            : $"Toestemming ingetrokken: {ConsentLabels.Of(Purpose.Value)}. Dit geldt vanaf nu.";
+        TempData.Say(Given.Value ? "Toestemming vastgelegd: {0}." : "Toestemming ingetrokken: {0}. Dit geldt vanaf nu.", ConsentLabels.Of(Purpose.Value));
         return Redirect($"/{tenant.Slug}/mensen/{person.Id}#toestemming");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.People;
 
@@ -37,7 +38,7 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         person.CreatedAt = person.UpdatedAt = time.UtcNow();
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"{person.Name} is toegevoegd.";
+        TempData.Say("{0} is toegevoegd.", person.Name);
         return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
     }
 

@@ -5,6 +5,7 @@ using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.People;
 
@@ -60,7 +61,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
                 return Conflict(current);
             }
         }
-        TempData["Message"] = "De gegevens zijn opgeslagen.";
+        TempData.Say("De gegevens zijn opgeslagen.");
         return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
     }
 

@@ -115,7 +115,6 @@ public static class AuthSetup
             // fails on any endpoint that does not declare one explicitly.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(Roles.EnterpriseRoles)))
             .AddPolicy(Policies.RegisterView, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
             .AddPolicy(Policies.RegisterEdit, p => p.RequireAuthenticatedUser().AddRequirements(

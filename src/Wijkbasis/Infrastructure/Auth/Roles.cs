@@ -31,8 +31,6 @@ public static class Roles
 
 public static class Policies
 {
-    /// <summary>Any role in the enterprise of the route.</summary>
-    public const string Member = "Member";
     public const string RegisterView = "RegisterView";
     public const string RegisterEdit = "RegisterEdit";
     /// <summary>A person's whole record (contact details, vrager/drager, consent history).</summary>
