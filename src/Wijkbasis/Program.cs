@@ -5,6 +5,7 @@ using Wijkbasis.Infrastructure;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Health;
 using Wijkbasis.Infrastructure.Localization;
+using Wijkbasis.Infrastructure.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddStructuredLogging();
 builder.AddDatabase();
 builder.AddSharedDataProtection();
 builder.AddWijkbasisAuth();
+builder.AddMail();
 builder.AddDutchFirstLocalization();
 builder.AddPages();
 builder.AddHealth();
@@ -19,7 +21,8 @@ builder.AddDemoNeighbourhood();
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
+await app.MigrateDatabaseAsync();
+await app.SeedDemoNeighbourhoodAsync();
 
 app.UseWijkbasisPipeline();
 app.MapPages();

@@ -46,6 +46,21 @@ public static class DatabaseSetup
         return builder;
     }
 
+    /// <summary>Applies pending migrations at start (Database:Migrate, default on).</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:Migrate", true))
+        {
+            return;
+        }
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wijkbasis.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        log.LogInformation("Database: {Count} migration(s) to apply", pending.Count);
+        await db.Database.MigrateAsync();
+    }
+
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__migrations"))
             .AddInterceptors(SqlitePragmas.Instance);

@@ -22,7 +22,6 @@ public static class Pages
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "wijkbasis.af");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Enterprise.Invitations>();
-        Infrastructure.Mail.Mailer.AddMail(builder);
         return builder;
     }
 

@@ -72,15 +72,6 @@ public sealed class Mailer(IOptions<MailOptions> options, ILogger<Mailer> log)
         }
         log.LogInformation("Mail '{Subject}' sent{Where}", subject, string.IsNullOrEmpty(o.SmtpHost) ? " to the pickup folder" : "");
     }
-
-    public static WebApplicationBuilder AddMail(WebApplicationBuilder builder)
-    {
-        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
-        builder.Services.AddSingleton<Mailer>();
-        builder.Services.AddSingleton<MailQueue>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
-        return builder;
-    }
 }
 
 /// <summary>Mail sent after the answer has gone, for pages whose answer must not depend on it (a password
@@ -113,5 +104,17 @@ public sealed class MailQueue(Mailer mailer, ILogger<MailQueue> log) : Backgroun
                 // Logged by the mailer; the person can ask again.
             }
         }
+    }
+}
+
+public static class MailSetup
+{
+    public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
+        builder.Services.AddSingleton<Mailer>();
+        builder.Services.AddSingleton<MailQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
+        return builder;
     }
 }

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Wijkbasis.Data;
-
 namespace Wijkbasis.Features.Demo;
 
-public static class DatabaseStartup
+public static class DemoStartup
 {
     public static WebApplicationBuilder AddDemoNeighbourhood(this WebApplicationBuilder builder)
     {
@@ -12,19 +9,12 @@ public static class DatabaseStartup
         return builder;
     }
 
-    /// <summary>Applies migrations (Database:Migrate, default on) and seeds the demo neighbourhood when
-    /// Demo:Seed is on and the database has no enterprise yet, so a second start keeps the data.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>Seeds the demo neighbourhood when Demo:Seed is on and the database has no enterprise yet,
+    /// so a second start keeps the data; prints the demo logins.</summary>
+    public static async Task SeedDemoNeighbourhoodAsync(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wijkbasis.Startup");
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
-        if (app.Configuration.GetValue("Database:Migrate", true))
-        {
-            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-            log.LogInformation("Database: {Count} migration(s) to apply", pending.Count);
-            await db.Database.MigrateAsync();
-        }
         var options = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (!options.Seed)
         {
