@@ -62,6 +62,9 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The audit chain key of this app (instances on one database share it).</summary>
     public const string ChainKey = "dGVzdC1rZXktZm9yLXRoZS1hdWRpdC1jaGFpbi0zMi1ieXRlcyE=";
+
+    /// <summary>Encrypts the data-protection keys in the database (instances on one database share it).</summary>
+    public const string KeyEncryptionKey = "a2V5LWVuY3J5cHRpb24ta2V5LWZvci10aGUtdGVzdHMtMzJi";
     public virtual bool RequireTwoFactor => true;
     public virtual int People => 60;
     public virtual bool Seed => true;
@@ -78,6 +81,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Audit:SealIntervalSeconds", "0");
         builder.UseSetting("Audit:ChainKey", ChainKey);
+        builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,7 +1,11 @@
+using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Secrets;
 
 namespace Wijkbasis.Infrastructure;
 
@@ -25,14 +29,72 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
     }
 }
 
+/// <summary>The key that encrypts the data-protection keys before they go into the database, so a copy of
+/// the database alone cannot forge a login cookie.</summary>
+public sealed class KeyEncryptionKey(IConfiguration configuration, ILogger<KeyEncryptionKey> log)
+{
+    /// <summary>A 256-bit AES key derived (HKDF) from the configured secret, whatever its length.</summary>
+    public byte[] Key { get; } = HKDF.DeriveKey(HashAlgorithmName.SHA256,
+        SecretKey.Load(configuration["DataProtection:KeyEncryptionKey"],
+            configuration["DataProtection:KeyEncryptionKeyFile"] ?? "data/key-encryption.key", "key-encryption", log),
+        32, info: "wijkbasis data-protection keys"u8.ToArray());
+}
+
+/// <summary>AES-256-GCM around each data-protection key element (authenticated: a changed row fails).</summary>
+public sealed class AesGcmXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
+{
+    public const string ElementName = "aesGcmEncrypted";
+
+    public EncryptedXmlInfo Encrypt(XElement plaintextElement)
+    {
+        var plaintext = System.Text.Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
+        var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
+        var ciphertext = new byte[plaintext.Length];
+        var tag = new byte[AesGcm.TagByteSizes.MaxSize];
+        using (var aes = new AesGcm(kek.Key, tag.Length))
+        {
+            aes.Encrypt(nonce, plaintext, ciphertext, tag);
+        }
+        var element = new XElement(ElementName,
+            new XAttribute("nonce", Convert.ToBase64String(nonce)),
+            new XAttribute("tag", Convert.ToBase64String(tag)),
+            Convert.ToBase64String(ciphertext));
+        return new EncryptedXmlInfo(element, typeof(AesGcmXmlDecryptor));
+    }
+}
+
+/// <summary>Made by data protection through its activator, hence the service-provider constructor.</summary>
+public sealed class AesGcmXmlDecryptor(IServiceProvider services) : IXmlDecryptor
+{
+    public XElement Decrypt(XElement encryptedElement)
+    {
+        var key = services.GetRequiredService<KeyEncryptionKey>().Key;
+        var nonce = Convert.FromBase64String(encryptedElement.Attribute("nonce")!.Value);
+        var tag = Convert.FromBase64String(encryptedElement.Attribute("tag")!.Value);
+        var ciphertext = Convert.FromBase64String(encryptedElement.Value);
+        var plaintext = new byte[ciphertext.Length];
+        using (var aes = new AesGcm(key, tag.Length))
+        {
+            aes.Decrypt(nonce, ciphertext, tag, plaintext);
+        }
+        return XElement.Parse(System.Text.Encoding.UTF8.GetString(plaintext));
+    }
+}
+
 public static class DataProtectionSetup
 {
     public static WebApplicationBuilder AddSharedDataProtection(this WebApplicationBuilder builder)
     {
         builder.Services.AddDataProtection().SetApplicationName("Wijkbasis");
         builder.Services.AddSingleton<DatabaseXmlRepository>();
-        builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<DatabaseXmlRepository>((o, repository) => o.XmlRepository = repository);
+        builder.Services.AddSingleton<KeyEncryptionKey>();
+        builder.Services.AddSingleton<AesGcmXmlEncryptor>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<DatabaseXmlRepository, AesGcmXmlEncryptor>((o, repository, encryptor) =>
+            {
+                o.XmlRepository = repository;
+                o.XmlEncryptor = encryptor;
+            });
         return builder;
     }
 }

@@ -48,5 +48,14 @@ public sealed class ScaleOutTests : IAsyncLifetime
             ["Input.Name"] = "Over Twee Servers",
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        // The shared keys are stored encrypted with a key outside the database.
+        var stored = await first.InDbAsync(null, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys.Select(k => k.Xml)));
+        Assert.NotEmpty(stored);
+        Assert.All(stored, xml =>
+        {
+            Assert.Contains(Wijkbasis.Infrastructure.AesGcmXmlEncryptor.ElementName, xml);
+            Assert.DoesNotContain("<masterKey", xml);
+        });
     }
 }

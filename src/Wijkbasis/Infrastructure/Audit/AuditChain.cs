@@ -137,37 +137,9 @@ public sealed class AuditOptions
 }
 
 /// <summary>The chain key, from configuration or a key file outside the database.</summary>
-public sealed class AuditChainKey
+public sealed class AuditChainKey(IOptions<AuditOptions> options, ILogger<AuditChainKey> log)
 {
-    public AuditChainKey(IOptions<AuditOptions> options, ILogger<AuditChainKey> log)
-    {
-        var o = options.Value;
-        if (!string.IsNullOrEmpty(o.ChainKey))
-        {
-            Key = Convert.FromBase64String(o.ChainKey);
-        }
-        else if (File.Exists(o.ChainKeyFile))
-        {
-            Key = Convert.FromBase64String(File.ReadAllText(o.ChainKeyFile).Trim());
-        }
-        else
-        {
-            Key = RandomNumberGenerator.GetBytes(32);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.ChainKeyFile))!);
-            File.WriteAllText(o.ChainKeyFile, Convert.ToBase64String(Key));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(o.ChainKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-            log.LogWarning("Made a new audit chain key in {File}; keep it safe and give every instance the same key", o.ChainKeyFile);
-        }
-        if (Key.Length < 32)
-        {
-            throw new InvalidOperationException("Audit:ChainKey must be at least 32 bytes.");
-        }
-    }
-
-    public byte[] Key { get; }
+    public byte[] Key { get; } = Secrets.SecretKey.Load(options.Value.ChainKey, options.Value.ChainKeyFile, "audit chain", log);
 }
 
 /// <summary>Seals new audit rows every few seconds in every app instance (the advisory lock lets one
