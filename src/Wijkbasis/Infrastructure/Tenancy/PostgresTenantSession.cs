@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Wijkbasis.Infrastructure.Tenancy;
 
 /// <summary>PostgreSQL backstop under the EF tenant filter: tells the database session which enterprise
-/// this request acts for, so row-level security (migration TenantRowLevelSecurity) refuses rows of any
+/// this request acts for, so row-level security (hand-written in the PostgreSQL Foundation migration) refuses rows of any
 /// other enterprise, even to hand-written SQL. Without an enterprise the setting is made empty and the
 /// policies let the named cross-tenant reads in <see cref="TenantBypass"/> through; the EF filter still
 /// returns nothing there. Set on every open, so a pooled session never carries another request's value.

@@ -262,7 +262,8 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     IsDrager = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,11 +407,53 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 name: "IX_PostcodeAreas_BuurtCode",
                 table: "PostcodeAreas",
                 column: "BuurtCode");
+
+            // Written by hand: audit rows can be added and sealed once, never changed or removed.
+            migrationBuilder.Sql(@"
+CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' OR OLD.""ChainSeq"" IS NOT NULL
+       OR (NEW.""Id"", NEW.""TenantId"", NEW.""At"", NEW.""UserId"", NEW.""UserName"", NEW.""Role"", NEW.""EntityType"", NEW.""EntityId"", NEW.""Action"", NEW.""Outcome"", NEW.""PersonId"") IS DISTINCT FROM (OLD.""Id"", OLD.""TenantId"", OLD.""At"", OLD.""UserId"", OLD.""UserName"", OLD.""Role"", OLD.""EntityType"", OLD.""EntityId"", OLD.""Action"", OLD.""Outcome"", OLD.""PersonId"") THEN
+        RAISE EXCEPTION 'audit rows are append-only';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON ""AuditEntries""
+FOR EACH ROW EXECUTE FUNCTION audit_append_only();");
+
+            // Written by hand (PostgreSQL only): row-level security as a backstop under the EF tenant filter.
+            // The session setting is made by Infrastructure/Tenancy/PostgresTenantSession; when it is empty
+            // (no enterprise: sign-in, platform admin, sealer) every row is visible to the database and the
+            // EF filter alone decides. FORCE makes the owner subject too; only superusers skip it.
+            migrationBuilder.Sql(@"
+CREATE FUNCTION wijkbasis_tenant_visible(row_tenant uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN COALESCE(current_setting('wijkbasis.tenant', true), '') = '' THEN true
+                ELSE row_tenant = current_setting('wijkbasis.tenant', true)::uuid END
+$$;");
+            migrationBuilder.Sql(@"ALTER TABLE ""People"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""People"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""People"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Consents"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Consents"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Consents"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Memberships"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Memberships"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Memberships"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Invitations"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Invitations"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Invitations"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""AuditEntries"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""AuditEntries"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""AuditEntries"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""People""; ALTER TABLE ""People"" NO FORCE ROW LEVEL SECURITY; ALTER TABLE ""People"" DISABLE ROW LEVEL SECURITY;");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Consents""; ALTER TABLE ""Consents"" NO FORCE ROW LEVEL SECURITY; ALTER TABLE ""Consents"" DISABLE ROW LEVEL SECURITY;");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Memberships""; ALTER TABLE ""Memberships"" NO FORCE ROW LEVEL SECURITY; ALTER TABLE ""Memberships"" DISABLE ROW LEVEL SECURITY;");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Invitations""; ALTER TABLE ""Invitations"" NO FORCE ROW LEVEL SECURITY; ALTER TABLE ""Invitations"" DISABLE ROW LEVEL SECURITY;");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""AuditEntries""; ALTER TABLE ""AuditEntries"" NO FORCE ROW LEVEL SECURITY; ALTER TABLE ""AuditEntries"" DISABLE ROW LEVEL SECURITY;");
+            migrationBuilder.Sql("DROP FUNCTION wijkbasis_tenant_visible(uuid);");
+
+            migrationBuilder.Sql("DROP TRIGGER audit_append_only ON \"AuditEntries\"; DROP FUNCTION audit_append_only();");
+
             migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
 

@@ -11,8 +11,8 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWijkbasisDb))]
-    [Migration("20261122024529_PersonVersion")]
-    partial class PersonVersion
+    [Migration("20261122032333_Foundation")]
+    partial class Foundation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,7 +12,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWijkbasisDb))]
-    [Migration("20261122022259_Foundation")]
+    [Migration("20261122032343_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -469,6 +469,10 @@ namespace Wijkbasis.Data.Migrations.Postgres
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
