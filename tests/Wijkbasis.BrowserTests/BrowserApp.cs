@@ -32,6 +32,23 @@ public sealed class BrowserApp : IAsyncLifetime
         await App.DisposeAsync();
     }
 
+    /// <summary>Logs in through the login pages, with the authenticator code when asked.</summary>
+    public async Task SignInAsync(IPage page, string email, AxeWatch axe)
+    {
+        await page.GotoAsync("/account/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(WijkbasisFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        if (App.AuthenticatorKeys.ContainsKey(email))
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Code invullen" })).ToBeVisibleAsync();
+            await page.GetByLabel("Code").FillAsync(App.CodeFor(email));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Welkom") })).ToBeVisibleAsync();
+        await axe.CheckAsync(page);
+    }
+
     public async Task<IPage> NewPageAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = App.ServerAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "nl-NL" });

@@ -68,6 +68,8 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual bool RequireTwoFactor => true;
     public virtual int People => 60;
     public virtual bool Seed => true;
+    /// <summary>Months of demo logbook history; short, so each test app starts fast.</summary>
+    public virtual int LogbookMonths => 1;
     /// <summary>Tests log in many times from one address; the rate limit has a test of its own.</summary>
     public virtual int LoginAttemptsPerMinute => 10_000;
     public Dictionary<string, string> AuthenticatorKeys { get; } = [];
@@ -79,6 +81,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Wijkbasis", ConnectionString);
         builder.UseSetting("Security:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Activities:PlanInBackground", "false");
         builder.UseSetting("Audit:SealIntervalSeconds", "0");
         builder.UseSetting("Audit:ChainKey", ChainKey);
         builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
@@ -99,7 +102,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         await using var scope = Services.CreateAsyncScope();
         var demo = scope.ServiceProvider.GetRequiredService<DemoNeighbourhood>();
-        if (!await demo.SeedIfEmptyAsync(new DemoOptions { People = People, Password = Password }))
+        if (!await demo.SeedIfEmptyAsync(new DemoOptions { People = People, Password = Password, LogbookMonths = LogbookMonths }))
         {
             await LoadKeysAsync();
             return;

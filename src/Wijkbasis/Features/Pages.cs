@@ -22,6 +22,12 @@ public static class Pages
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "wijkbasis.af");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Enterprise.Invitations>();
+        builder.Services.AddScoped<Activities.SessionPlanner>();
+        builder.Services.AddScoped<Agenda.PublicAgenda>();
+        if (builder.Configuration.GetValue("Activities:PlanInBackground", true))
+        {
+            builder.Services.AddHostedService<Activities.SessionPlanning>();
+        }
         return builder;
     }
 
@@ -44,12 +50,16 @@ public static class Pages
         c.AuthorizePage("/Home/Index", Policies.SignedIn);
 
         c.AuthorizeFolder("/People", Policies.RegisterView);
-        c.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new AuditNotFoundRecords()));
+        c.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new AuditNotFoundRecords("Person")));
         c.AuthorizePage("/People/Details", Policies.PersonFile);
         foreach (var page in new[] { "/People/Create", "/People/Edit", "/People/Archive", "/People/Consent" })
         {
             c.AuthorizePage(page, Policies.RegisterEdit);
         }
+        c.AuthorizeFolder("/Activities", Policies.ActivityEdit);
+        c.AuthorizeFolder("/Logbook", Policies.Logbook);
+        c.AddFolderApplicationModelConvention("/Logbook", m => m.Filters.Add(new AuditNotFoundRecords("Session")));
+        c.AllowAnonymousToFolder("/Agenda");
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using static Wijkbasis.Tests.Features.People.PeopleApp;
@@ -19,13 +20,28 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         ("{enterprise}/mensen/{id:guid}/archiveren", false),
         ("{enterprise}/mensen/{id:guid}/toestemming", false),
         ("{enterprise}/gebruikers", false),
+        ("{enterprise}/vandaag", true),
+        ("{enterprise}/sessies/{id:guid}", true),
+        ("{enterprise}/sessies/{id:guid}/wijzigen", false),
+        ("{enterprise}/activiteiten", false),
+        ("{enterprise}/activiteiten/nieuw", false),
+        ("{enterprise}/activiteiten/{id:guid}", false),
+        ("{enterprise}/activiteiten/{id:guid}/bewerken", false),
+        ("{enterprise}/locaties", false),
     ];
 
     public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
 
+    /// <summary>A real record of the kind the route is about. Sessions: one the demo volunteer hosts, so
+    /// "may view" means the volunteer's own logbook.</summary>
     private async Task<string> UrlAsync(string pattern)
     {
-        var id = await AnyPersonIdAsync(app, "huiskamer");
+        var id = pattern.Contains("/sessies/", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.Sessions.Where(s => s.Activity!.HostUserId != null && db.Users.Any(u => u.Id == s.Activity.HostUserId && u.Email == Volunteer))
+                .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync())
+            : pattern.Contains("/activiteiten/", StringComparison.Ordinal)
+                ? await app.InDbAsync("huiskamer", db => db.Activities.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync())
+                : await AnyPersonIdAsync(app, "huiskamer");
         return "/" + pattern.Replace("{enterprise}", "huiskamer", StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
     }
 

@@ -17,6 +17,8 @@ public sealed class DemoOptions
     public int People { get; set; } = 1500;
     public int RandomSeed { get; set; } = 20261122;
     public string Password { get; set; } = "Wijkbasis-demo-2026";
+    /// <summary>How far back the logbook history goes; tests keep it short.</summary>
+    public int LogbookMonths { get; set; } = 24;
 }
 
 /// <param name="Enterprise">Index into <see cref="DemoNeighbourhood.Enterprises"/>; null for roles outside one.</param>
@@ -25,7 +27,7 @@ public sealed record DemoUser(string Email, string Name, string Role, int? Enter
 /// <summary>A deterministic demo municipality (same seed, same people): three enterprises of the kinds
 /// in the seeds, a user for every role, and residents with Dutch-looking names and real-format postcodes.</summary>
 public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, UserManager<AppUser> users,
-    TimeProvider time, ILogger<DemoNeighbourhood> log)
+    TimeProvider time, DemoLogbook logbook, ILogger<DemoNeighbourhood> log)
 {
     public static readonly (string Name, string Slug, EnterpriseKind Kind, double Share)[] Enterprises =
     [
@@ -115,6 +117,10 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
             var count = i == enterprises.Count - 1 ? remaining : (int)Math.Round(options.People * Enterprises[i].Share);
             remaining -= count;
             await AddPeopleAsync(enterprises[i], Enterprises[i].Kind, count, postcodes, rng, now, cancellationToken);
+        }
+        foreach (var enterprise in enterprises)
+        {
+            await logbook.GenerateAsync(enterprise, rng, options.LogbookMonths, cancellationToken);
         }
         tenant.Leave();
     }

@@ -27,21 +27,7 @@ public sealed class IndexModel(WijkbasisDb db) : PageModel
         {
             query = query.Where(p => p.ArchivedAt == null);
         }
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var postcode = Q.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
-            if (postcode.Length >= 4 && char.IsAsciiDigit(postcode[0]) && postcode[..4].All(char.IsAsciiDigit))
-            {
-                // Stored as "1234 AB": match on the digits, then on the letters if given.
-                var prefix = postcode.Length > 4 ? $"{postcode[..4]} {postcode[4..]}" : postcode;
-                query = query.Where(p => p.Postcode != null && p.Postcode.StartsWith(prefix));
-            }
-            else
-            {
-                var name = SearchText.Normalize(Q);
-                query = query.Where(p => p.SearchName.Contains(name));
-            }
-        }
+        query = query.Matching(Q);
         if (!string.IsNullOrEmpty(Buurt))
         {
             query = query.Where(p => p.BuurtCode == Buurt);

@@ -111,6 +111,28 @@ public static partial class PostcodeRules
                 .Select(a => a.BuurtCode).SingleOrDefaultAsync(cancellationToken);
 }
 
+public static class PeopleSearch
+{
+    /// <summary>People whose name contains the text (accents and case ignored), or whose postcode starts with
+    /// it when it starts with four digits ("6822", "6822 AB", "6822ab").</summary>
+    public static IQueryable<Person> Matching(this IQueryable<Person> people, string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return people;
+        }
+        var postcode = q.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        if (postcode.Length >= 4 && postcode[..4].All(char.IsAsciiDigit))
+        {
+            // Stored as "1234 AB": match on the digits, then on the letters if given.
+            var prefix = postcode.Length > 4 ? $"{postcode[..4]} {postcode[4..]}" : postcode;
+            return people.Where(p => p.Postcode != null && p.Postcode.StartsWith(prefix));
+        }
+        var name = SearchText.Normalize(q);
+        return people.Where(p => p.SearchName.Contains(name));
+    }
+}
+
 public static class SearchText
 {
     /// <summary>Lower case without accents, single spaces: "José  Ütrecht" → "jose utrecht".</summary>

@@ -31,6 +31,8 @@ public static class AuditActions
     public const string Update = "update";
     public const string Delete = "delete";
     public const string View = "view";
+    /// <summary>A change to a logbook after it was closed.</summary>
+    public const string Correct = "correct";
 }
 
 public static class AuditLabels
@@ -41,6 +43,7 @@ public static class AuditLabels
         AuditActions.Update => "gewijzigd",
         AuditActions.Delete => "verwijderd",
         AuditActions.View => "bekeken",
+        AuditActions.Correct => "gecorrigeerd na afsluiten",
         _ => action,
     };
 }

@@ -24,9 +24,9 @@ public sealed class AuditForbiddenResults : IAuthorizationMiddlewareResultHandle
     internal static string ActionOf(string method) => HttpMethods.IsGet(method) ? AuditActions.View : AuditActions.Update;
 }
 
-/// <summary>On the register's pages, an id that is not found in this enterprise (another enterprise's
-/// person, or a guess) is logged as a failed attempt.</summary>
-public sealed class AuditNotFoundRecords : IAsyncPageFilter
+/// <summary>On pages about one record (a person, a session), an id that is not found in this enterprise
+/// (another enterprise's record, or a guess) is logged as a failed attempt.</summary>
+public sealed class AuditNotFoundRecords(string entityType) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -36,7 +36,7 @@ public sealed class AuditNotFoundRecords : IAsyncPageFilter
         if (executed.Result is NotFoundResult && context.RouteData.Values.TryGetValue("id", out var id) && id is not null)
         {
             var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
-            await audit.RecordAttemptAsync("Person", id.ToString()!, AuditForbiddenResults.ActionOf(context.HttpContext.Request.Method),
+            await audit.RecordAttemptAsync(entityType, id.ToString()!, AuditForbiddenResults.ActionOf(context.HttpContext.Request.Method),
                 "not-found");
         }
     }

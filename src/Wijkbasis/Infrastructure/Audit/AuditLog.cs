@@ -16,6 +16,10 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Adds (without saving) a row saying that a closed record was corrected; it commits with the correction.</summary>
+    public void AddCorrection(IAudited record, Guid? personId) =>
+        db.AuditEntries.Add(Row(tenant, time.UtcNow(), record.GetType().Name, record.Id.ToString(), AuditActions.Correct, personId));
+
     /// <summary>Records an attempt that did not succeed (outcome "denied" or "not-found"), e.g. a
     /// Volunteer opening an edit page or an id that is not in this enterprise.
     /// It is written with a context of its own (the page's pending work is not touched), is not cancelled

@@ -123,6 +123,10 @@ public static class AuthSetup
             // their record; those who may open it all log in with two factors.
             .AddPolicy(Policies.PersonFile, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
+            .AddPolicy(Policies.Logbook, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
+            .AddPolicy(Policies.ActivityEdit, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
             .AddPolicy(Policies.ManageUsers, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));

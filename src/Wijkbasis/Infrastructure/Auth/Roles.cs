@@ -36,6 +36,10 @@ public static class Policies
     /// <summary>A person's whole record (contact details, vrager/drager, consent history).</summary>
     public const string PersonFile = "PersonFile";
     public const string ManageUsers = "ManageUsers";
+    /// <summary>Vandaag and session logbooks; volunteers only for the sessions they host (checked on the page).</summary>
+    public const string Logbook = "Logbook";
+    /// <summary>Plan activities, locations, move or cancel sessions.</summary>
+    public const string ActivityEdit = "ActivityEdit";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
     public const string SignedIn = "SignedIn";

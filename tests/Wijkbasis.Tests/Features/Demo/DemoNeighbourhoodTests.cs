@@ -40,3 +40,50 @@ public sealed class DemoNeighbourhoodTests(WijkbasisFactory app) : IClassFixture
         Assert.Equal((await Names(app)).Order(), (await Names(again)).Order());
     }
 }
+
+public sealed class DemoLogbookTests(DemoLogbookTests.TwoMonths app) : IClassFixture<DemoLogbookTests.TwoMonths>
+{
+    public sealed class TwoMonths : WijkbasisFactory
+    {
+        public override int People => 300;
+        public override int LogbookMonths => 2;
+    }
+
+    [Fact]
+    public async Task EveryDemoEnterpriseHasActivitiesWithALivedInLogbook()
+    {
+        foreach (var slug in new[] { "huiskamer", "groene-spijker", "jongeren-malburgen" })
+        {
+            var (activities, past, checkIns, counts) = await app.InDbAsync(slug, async db => (
+                await db.Activities.CountAsync(),
+                await db.Sessions.CountAsync(s => s.EndsAt < TimeProvider.System.GetUtcNow().UtcDateTime && s.CancelledAt == null),
+                await db.CheckIns.CountAsync(),
+                await db.HeadCounts.CountAsync()));
+            Assert.True(activities >= 2, slug);
+            Assert.True(past > 0, slug);
+            Assert.True(checkIns > past, $"{slug}: {checkIns} check-ins for {past} sessions");
+            Assert.True(counts > 0, slug);
+        }
+    }
+
+    [Fact]
+    public async Task TheCoffeeMorningHasAboutTwentyRegulars()
+    {
+        var perSession = await app.InDbAsync("huiskamer", db => db.Sessions
+            .Where(s => s.Activity!.Name == "KoffieKaffee" && s.CancelledAt == null && s.EndsAt < TimeProvider.System.GetUtcNow().UtcDateTime)
+            .Select(s => db.CheckIns.Count(c => c.SessionId == s.Id)).ToListAsync());
+        Assert.NotEmpty(perSession);
+        Assert.InRange(perSession.Average(), 12, 24);
+    }
+
+    [Fact]
+    public async Task OlderLogbooksAreClosedAndTheVolunteerHostsTheCoffeeMorning()
+    {
+        var open = await app.InDbAsync("huiskamer", db => db.Sessions.CountAsync(s => s.ClosedAt == null && s.CancelledAt == null
+            && s.EndsAt < TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-4)));
+        Assert.Equal(0, open);
+        var host = await app.InDbAsync("huiskamer", db => db.Activities.Where(a => a.Name == "KoffieKaffee")
+            .Select(a => db.Users.Where(u => u.Id == a.HostUserId).Select(u => u.Email).Single()).SingleAsync());
+        Assert.Equal("vrijwilliger@huiskamer.demo", host);
+    }
+}

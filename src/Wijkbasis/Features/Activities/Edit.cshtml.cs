@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Activities;
+
+public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public ActivityInput Input { get; set; } = new();
+    public ActivityChoices Choices { get; private set; } = new([], []);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == Id && a.ArchivedAt == null, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        Input = ActivityInput.From(activity);
+        Choices = await ActivityChoices.LoadAsync(db, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == Id && a.ArchivedAt == null, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        foreach (var (field, message) in await Input.CheckAsync(db, cancellationToken))
+        {
+            ModelState.AddModelError("Input." + field, message);
+        }
+        if (!ModelState.IsValid)
+        {
+            Choices = await ActivityChoices.LoadAsync(db, cancellationToken);
+            return Page();
+        }
+        Input.ApplyTo(activity);
+        activity.UpdatedAt = time.UtcNow();
+        // Future sessions follow the new rule; past, moved and cancelled sessions stay as they were.
+        await planner.PlanAsync(activity, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("De wijzigingen in {0} zijn opgeslagen.", activity.Name);
+        return Redirect($"/{tenant.Slug}/activiteiten/{activity.Id}");
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Agenda;
+
+/// <summary>What an enterprise publishes: sessions of its public activities, with no personal data at all
+/// (no host, no visitors). Read by anyone, so it enters the enterprise read-only, without roles.</summary>
+public sealed class PublicAgenda(WijkbasisDb db, TenantContext tenant, TimeProvider time)
+{
+    public async Task<Data.Enterprise?> EnterAsync(string slug, CancellationToken cancellationToken)
+    {
+        var lowered = slug.ToLowerInvariant();
+        var enterprise = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == lowered, cancellationToken);
+        if (enterprise is not null)
+        {
+            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
+        }
+        return enterprise;
+    }
+
+    /// <summary>Sessions that start on or after <paramref name="from"/> (an Amsterdam date), up to the planning horizon.</summary>
+    public Task<List<Item>> SessionsAsync(DateOnly from, DateOnly? until, CancellationToken cancellationToken)
+    {
+        var start = Clock.FromAmsterdam(from, TimeOnly.MinValue);
+        var end = until is { } u ? Clock.FromAmsterdam(u.AddDays(1), TimeOnly.MinValue) : DateTime.MaxValue;
+        return db.Sessions.AsNoTracking()
+            .Where(s => s.StartsAt >= start && s.StartsAt < end && s.Activity!.IsPublic
+                        && (s.Activity.ArchivedAt == null || s.StartsAt < s.Activity.ArchivedAt))
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .Select(s => new Item(s.Id, s.Activity!.Name, s.Activity.Description, s.StartsAt, s.EndsAt,
+                s.Location!.Name, s.Location.Address, s.Location.IsPopUp ? s.Location.Label : null,
+                s.CancelledAt != null, s.CancelReason, s.Sequence))
+            .ToListAsync(cancellationToken);
+    }
+
+    public DateOnly Today => time.AmsterdamToday();
+
+    public sealed record Item(Guid Id, string Activity, string? Description, DateTime StartsAt, DateTime EndsAt,
+        string Location, string? Address, string? PopUpLabel, bool Cancelled, string? CancelReason, int Sequence)
+    {
+        public string Place => string.Join(", ", new[] { PopUpLabel is null ? Location : $"{Location} ({PopUpLabel})", Address }.Where(x => !string.IsNullOrEmpty(x)));
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Wijkbasis.Features.People;
+
+namespace Wijkbasis.Features.Logbook;
+
+public sealed class HeadCountInput : IValidatableObject
+{
+    [Range(0, HeadCount.MaxPerBand, ErrorMessage = "Vul bij 0–12 jaar een aantal in van 0 tot en met 500.")]
+    [Display(Name = "0–12 jaar")]
+    public int? Children { get; set; }
+    [Range(0, HeadCount.MaxPerBand, ErrorMessage = "Vul bij 13–17 jaar een aantal in van 0 tot en met 500.")]
+    [Display(Name = "13–17 jaar")]
+    public int? Teens { get; set; }
+    [Range(0, HeadCount.MaxPerBand, ErrorMessage = "Vul bij 18–64 jaar een aantal in van 0 tot en met 500.")]
+    [Display(Name = "18–64 jaar")]
+    public int? Adults { get; set; }
+    [Range(0, HeadCount.MaxPerBand, ErrorMessage = "Vul bij 65+ een aantal in van 0 tot en met 500.")]
+    [Display(Name = "65+")]
+    public int? Seniors { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if ((Children ?? 0) + (Teens ?? 0) + (Adults ?? 0) + (Seniors ?? 0) == 0)
+        {
+            yield return new ValidationResult("Vul bij minstens één leeftijdsgroep een aantal in.", [nameof(Children)]);
+        }
+    }
+}
+
+public sealed class EntryInput
+{
+    public LogEntryKind Kind { get; set; } = LogEntryKind.Story;
+
+    [Required(ErrorMessage = "Schrijf eerst iets op.")]
+    [StringLength(LogEntry.TextMax, ErrorMessage = "Een verhaal of notitie mag maximaal {1} tekens lang zijn.")]
+    public string? Text { get; set; }
+
+    public Guid? PersonId { get; set; }
+    public bool ConsentToReport { get; set; }
+}
+
+public sealed class NewPersonInput : IValidatableObject
+{
+    [Required(ErrorMessage = "Vul een naam of roepnaam in.")]
+    [StringLength(Person.NameMax, ErrorMessage = "De naam mag maximaal {1} tekens lang zijn.")]
+    public string? Name { get; set; }
+
+    [Range(1900, 2100, ErrorMessage = "Vul een geboortejaar in tussen 1900 en nu.")]
+    public int? BirthYear { get; set; }
+
+    [StringLength(7, ErrorMessage = "Vul de postcode in als 1234 AB.")]
+    public string? Postcode { get; set; }
+
+    /// <summary>Participation is registered on consent; without it, count the person as a walk-in instead.</summary>
+    public bool Consent { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Postcode) && PostcodeRules.Normalize(Postcode) is null)
+        {
+            yield return new ValidationResult("Vul de postcode in als 1234 AB.", [nameof(Postcode)]);
+        }
+        var year = validationContext.GetService(typeof(TimeProvider)) is TimeProvider time ? time.GetUtcNow().Year : 2100;
+        if (BirthYear > year)
+        {
+            yield return new ValidationResult("Het geboortejaar ligt in de toekomst.", [nameof(BirthYear)]);
+        }
+        if (!Consent)
+        {
+            yield return new ValidationResult("Vraag eerst of het goed is dat we naam en bezoek bijhouden. Wil iemand dat niet? Tel hem of haar dan mee bij de telling.", [nameof(Consent)]);
+        }
+    }
+}

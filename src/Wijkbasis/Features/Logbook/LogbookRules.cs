@@ -1,0 +1,39 @@
+using Wijkbasis.Features.Activities;
+
+namespace Wijkbasis.Features.Logbook;
+
+/// <summary>When a session's logbook may be written. Pure, so the rules are tested without a database.</summary>
+public static class LogbookRules
+{
+    /// <summary>People arrive early: the logbook opens this long before the start.</summary>
+    public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
+
+    /// <summary>Null when the write is allowed, else the Dutch reason.</summary>
+    public static string? RefuseWrite(Session session, DateTime now, bool mayCorrect)
+    {
+        if (session.IsCancelled)
+        {
+            return "Deze sessie is afgelast. In het logboek kan niets meer bij.";
+        }
+        if (session.StartsAt - OpensBefore > now)
+        {
+            return "Deze sessie is nog niet begonnen. Het logboek gaat een uur voor de start open.";
+        }
+        if (session.IsClosed && !mayCorrect)
+        {
+            return "Het logboek van deze sessie is afgesloten. Vraag de coördinator om een correctie.";
+        }
+        return null;
+    }
+
+    public static string? RefuseClose(Session session, DateTime now) =>
+        session.IsCancelled ? "Deze sessie is afgelast; afsluiten is niet nodig."
+        : session.IsClosed ? "Het logboek is al afgesloten."
+        : session.StartsAt > now ? "Een sessie die nog moet beginnen kun je niet afsluiten."
+        : null;
+
+    /// <summary>Who keeps the logbook: coordinators and wijkverbinders always, a volunteer (or any other
+    /// member) for the sessions they host.</summary>
+    public static bool MayKeep(Guid? hostOfSession, Guid? hostOfActivity, Guid? userId, bool isStaff) =>
+        isStaff || (userId is not null && (hostOfSession ?? hostOfActivity) == userId);
+}

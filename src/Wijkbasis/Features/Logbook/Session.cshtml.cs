@@ -1,0 +1,320 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Features.Activities;
+using Wijkbasis.Features.People;
+using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Logbook;
+
+/// <summary>The logbook of one session: who came (check-in), how many walk-ins, notes and stories.
+/// Built for a tablet at the door: search, one tap, undo.</summary>
+public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit) : PageModel
+{
+    public const int ResultsShown = 10;
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty] public Guid PersonId { get; set; }
+    [BindProperty] public Guid RecordId { get; set; }
+    [BindProperty] public HeadCountInput Count { get; set; } = new();
+    [BindProperty] public EntryInput Entry { get; set; } = new();
+    [BindProperty] public NewPersonInput NewPerson { get; set; } = new();
+
+    public Session Session { get; private set; } = null!;
+    public bool MayCorrect { get; private set; }
+    public string? WriteRefusal { get; private set; }
+    public bool CanClose { get; private set; }
+    public List<Visitor> CheckedIn { get; private set; } = [];
+    public List<Found> Results { get; private set; } = [];
+    public List<HeadCount> Counts { get; private set; } = [];
+    public List<EntryRow> Entries { get; private set; } = [];
+    public int WalkIns => Counts.Sum(c => c.Total);
+
+    /// <summary>The name shown with what this user writes in the logbook.</summary>
+    private string Actor => User.FindFirst(WijkbasisClaims.DisplayName)?.Value ?? tenant.UserName;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await AccessAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        // Who came is personal data: the look is logged before it is shown.
+        await audit.RecordViewAsync(Session, cancellationToken);
+        await ShowAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Type-ahead: only the list of matches, for the script on the page.</summary>
+    public async Task<IActionResult> OnGetSearchAsync(CancellationToken cancellationToken)
+    {
+        if (await AccessAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        await SearchAsync(cancellationToken);
+        return Partial("_SearchResults", this);
+    }
+
+    public Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken) => WriteAsync(nameof(PersonId), async () =>
+    {
+        var person = await db.People.Where(p => p.Id == PersonId && p.ArchivedAt == null)
+            .Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return "Deze persoon staat niet in het register.";
+        }
+        db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = person.Id, At = time.UtcNow(), ByName = Actor });
+        if (!await SaveOnceAsync(person.Id, cancellationToken))
+        {
+            return $"{person.Name} is al aangemeld voor deze sessie.";
+        }
+        TempData.Say("{0} is aangemeld.", person.Name);
+        return null;
+    });
+
+    public Task<IActionResult> OnPostUndoAsync(CancellationToken cancellationToken) => WriteAsync(nameof(RecordId), async () =>
+    {
+        var checkIn = await db.CheckIns.SingleOrDefaultAsync(c => c.Id == RecordId && c.SessionId == Id, cancellationToken);
+        if (checkIn is null)
+        {
+            // Already undone (a double tap, or another device): nothing to do.
+            TempData.Say("Deze aanmelding was al ongedaan gemaakt.");
+            return null;
+        }
+        var name = await db.People.Where(p => p.Id == checkIn.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
+        db.CheckIns.Remove(checkIn);
+        Correction(checkIn.PersonId);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("De aanmelding van {0} is ongedaan gemaakt.", name);
+        return null;
+    });
+
+    public Task<IActionResult> OnPostNewPersonAsync(CancellationToken cancellationToken) => WriteAsync(nameof(NewPerson), async () =>
+    {
+        var postcode = PostcodeRules.Normalize(NewPerson.Postcode);
+        var person = new Person
+        {
+            Name = NewPerson.Name!.Trim(), SearchName = SearchText.Normalize(NewPerson.Name), BirthYear = NewPerson.BirthYear,
+            Postcode = postcode, BuurtCode = await PostcodeRules.BuurtOfAsync(db, postcode, cancellationToken),
+            CreatedAt = time.UtcNow(), UpdatedAt = time.UtcNow(),
+        };
+        var duplicates = await People.CreateModel.FindDuplicatesAsync(db, person, cancellationToken);
+        if (duplicates.Count > 0)
+        {
+            Q = person.Name;
+            return $"{person.Name} staat al in het register. Zoek hieronder en meld aan.";
+        }
+        db.People.Add(person);
+        db.Consents.Add(new ConsentRecord
+        {
+            PersonId = person.Id, Purpose = ConsentPurpose.Participation, LegalBasis = LegalBasis.Consent, Given = true,
+            RecordedAt = time.UtcNow(), RecordedByUserId = tenant.UserId ?? Guid.Empty, RecordedByName = Actor,
+            Note = "Toegevoegd bij het aanmelden",
+        });
+        db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = person.Id, At = time.UtcNow(), ByName = Actor });
+        Correction(person.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("{0} is toegevoegd en aangemeld.", person.Name);
+        return null;
+    });
+
+    public Task<IActionResult> OnPostHeadCountAsync(CancellationToken cancellationToken) => WriteAsync(nameof(Count), async () =>
+    {
+        var count = new HeadCount
+        {
+            SessionId = Id, Children = Count.Children ?? 0, Teens = Count.Teens ?? 0, Adults = Count.Adults ?? 0,
+            Seniors = Count.Seniors ?? 0, At = time.UtcNow(), ByName = Actor,
+        };
+        db.HeadCounts.Add(count);
+        Correction(null);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("{0} bezoekers zonder registratie geteld.", count.Total);
+        return null;
+    });
+
+    public Task<IActionResult> OnPostRemoveHeadCountAsync(CancellationToken cancellationToken) => WriteAsync(nameof(RecordId), async () =>
+    {
+        var count = await db.HeadCounts.SingleOrDefaultAsync(h => h.Id == RecordId && h.SessionId == Id, cancellationToken);
+        if (count is not null)
+        {
+            db.HeadCounts.Remove(count);
+            Correction(null);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        TempData.Say("De telling is weggehaald.");
+        return null;
+    });
+
+    public Task<IActionResult> OnPostEntryAsync(CancellationToken cancellationToken) => WriteAsync(nameof(Entry), async () =>
+    {
+        if (Entry.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
+        {
+            return "Kies de persoon uit de lijst van aangemelde mensen.";
+        }
+        db.LogEntries.Add(new LogEntry
+        {
+            SessionId = Id, Kind = Entry.Kind, Text = Entry.Text!.Trim(), PersonId = Entry.PersonId,
+            ConsentToReport = Entry.Kind == LogEntryKind.Story && Entry.ConsentToReport, At = time.UtcNow(), ByName = Actor,
+        });
+        Correction(Entry.PersonId);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say(Entry.Kind == LogEntryKind.Story ? "Het verhaal is bewaard." : "De notitie is bewaard.");
+        return null;
+    });
+
+    public Task<IActionResult> OnPostRemoveEntryAsync(CancellationToken cancellationToken) => WriteAsync(nameof(RecordId), async () =>
+    {
+        var entry = await db.LogEntries.SingleOrDefaultAsync(e => e.Id == RecordId && e.SessionId == Id, cancellationToken);
+        if (entry is not null)
+        {
+            db.LogEntries.Remove(entry);
+            Correction(entry.PersonId);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        TempData.Say("De notitie is weggehaald.");
+        return null;
+    });
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
+    {
+        if (await AccessAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        if (LogbookRules.RefuseClose(Session, time.UtcNow()) is { } refusal)
+        {
+            return await RefuseAsync(refusal, cancellationToken);
+        }
+        Session.ClosedAt = time.UtcNow();
+        Session.ClosedByName = Actor;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("Het logboek is afgesloten. Dank je wel!");
+        return Redirect($"/{tenant.Slug}/vandaag");
+    }
+
+    /// <summary>The shape of every logbook write: access, the rules of the session, validation of the one
+    /// form that was sent, then the work. The work returns a Dutch refusal, or null when it is done.</summary>
+    private async Task<IActionResult> WriteAsync(string form, Func<Task<string?>> work)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (await AccessAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        // Every form on the page is bound; only the one that was sent counts.
+        ModelState.KeepOnly(form);
+        if (WriteRefusal is { } refusal)
+        {
+            return await RefuseAsync(refusal, cancellationToken);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RefuseAsync(null, cancellationToken);
+        }
+        if (await work() is { } problem)
+        {
+            return await RefuseAsync(problem, cancellationToken, StatusCodes.Status409Conflict);
+        }
+        return Redirect($"/{tenant.Slug}/sessies/{Id}");
+    }
+
+    /// <summary>A second check-in of the same person is refused by the unique index, also when two devices
+    /// try at the same moment. False when the person was already there.</summary>
+    private async Task<bool> SaveOnceAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        Correction(personId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>After closing, a change is a correction: it gets an extra audit row in the same save.</summary>
+    private void Correction(Guid? personId)
+    {
+        if (Session.IsClosed)
+        {
+            audit.AddCorrection(Session, personId);
+        }
+    }
+
+    private async Task<IActionResult> RefuseAsync(string? message, CancellationToken cancellationToken, int status = StatusCodes.Status400BadRequest)
+    {
+        if (message is not null)
+        {
+            ModelState.AddModelError("", message);
+        }
+        db.ChangeTracker.Clear();
+        await ShowAsync(cancellationToken);
+        var page = Page();
+        Response.StatusCode = status;
+        return page;
+    }
+
+    /// <summary>Loads the session and decides who may do what. Another enterprise's session: 404;
+    /// a volunteer at a session they do not host: 403, logged.</summary>
+    private async Task<IActionResult?> AccessAsync(CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.Include(s => s.Activity).Include(s => s.Location)
+            .SingleOrDefaultAsync(s => s.Id == Id, cancellationToken);
+        if (session is null)
+        {
+            return NotFound();
+        }
+        var staff = tenant.IsInRole(Roles.Coordinator) || tenant.IsInRole(Roles.Wijkverbinder);
+        if (!LogbookRules.MayKeep(session.HostUserId, session.Activity!.HostUserId, tenant.UserId, staff))
+        {
+            await audit.RecordAttemptAsync(nameof(Session), Id.ToString(), AuditForbiddenResults.ActionOf(Request.Method), "denied");
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        Session = session;
+        MayCorrect = tenant.IsInRole(Roles.Coordinator);
+        WriteRefusal = LogbookRules.RefuseWrite(session, time.UtcNow(), MayCorrect);
+        CanClose = LogbookRules.RefuseClose(session, time.UtcNow()) is null;
+        return null;
+    }
+
+    private async Task ShowAsync(CancellationToken cancellationToken)
+    {
+        CheckedIn = await db.CheckIns.AsNoTracking().Where(c => c.SessionId == Id)
+            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new { c, p })
+            .OrderByDescending(x => x.c.At)
+            .Select(x => new Visitor(x.c.Id, x.p.Id, x.p.Name, x.p.BirthYear, x.p.Postcode, x.c.At))
+            .ToListAsync(cancellationToken);
+        Counts = await db.HeadCounts.AsNoTracking().Where(h => h.SessionId == Id).OrderBy(h => h.At).ToListAsync(cancellationToken);
+        Entries = await db.LogEntries.AsNoTracking().Where(e => e.SessionId == Id).OrderBy(e => e.At)
+            .Select(e => new EntryRow(e, db.People.Where(p => p.Id == e.PersonId).Select(p => p.Name).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        await SearchAsync(cancellationToken);
+    }
+
+    private async Task SearchAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            Results = [];
+            return;
+        }
+        Results = await db.People.AsNoTracking().Where(p => p.ArchivedAt == null).Matching(Q)
+            .OrderBy(p => p.SearchName).ThenBy(p => p.Id).Take(ResultsShown)
+            .Select(p => new Found(p.Id, p.Name, p.BirthYear, p.Postcode, db.CheckIns.Any(c => c.SessionId == Id && c.PersonId == p.Id)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public sealed record Visitor(Guid CheckInId, Guid PersonId, string Name, int? BirthYear, string? Postcode, DateTime At);
+    public sealed record Found(Guid Id, string Name, int? BirthYear, string? Postcode, bool CheckedIn);
+    public sealed record EntryRow(LogEntry Entry, string? PersonName);
+}

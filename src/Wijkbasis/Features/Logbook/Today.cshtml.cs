@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Features.Activities;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Logbook;
+
+/// <summary>"Vandaag": today's sessions with live counts, and logbooks of the last two weeks still to close.
+/// A volunteer sees the sessions they host.</summary>
+public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
+{
+    public const int OpenDaysBack = 14;
+
+    public List<Row> Today { get; private set; } = [];
+    public List<Row> StillOpen { get; private set; } = [];
+    public List<Row> Next { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await planner.ExtendAsync(cancellationToken);
+        var today = time.AmsterdamToday();
+        var (from, to) = (Clock.FromAmsterdam(today, TimeOnly.MinValue), Clock.FromAmsterdam(today.AddDays(1), TimeOnly.MinValue));
+        Today = await Rows(Mine().Where(s => s.StartsAt >= from && s.StartsAt < to).OrderBy(s => s.StartsAt)).ToListAsync(cancellationToken);
+        var since = from.AddDays(-OpenDaysBack);
+        StillOpen = await Rows(Mine().Where(s => s.StartsAt >= since && s.StartsAt < from && s.ClosedAt == null && s.CancelledAt == null)
+            .OrderByDescending(s => s.StartsAt)).ToListAsync(cancellationToken);
+        if (Today.Count == 0)
+        {
+            Next = await Rows(Mine().Where(s => s.StartsAt >= to && s.CancelledAt == null).OrderBy(s => s.StartsAt).Take(3)).ToListAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The live numbers for today's sessions, polled by the page.</summary>
+    public async Task<IActionResult> OnGetCountsAsync(CancellationToken cancellationToken)
+    {
+        var today = time.AmsterdamToday();
+        var (from, to) = (Clock.FromAmsterdam(today, TimeOnly.MinValue), Clock.FromAmsterdam(today.AddDays(1), TimeOnly.MinValue));
+        var rows = await Rows(Mine().Where(s => s.StartsAt >= from && s.StartsAt < to)).ToListAsync(cancellationToken);
+        return new JsonResult(rows.ToDictionary(r => r.Id.ToString(), r => new { r.CheckIns, r.WalkIns }));
+    }
+
+    /// <summary>All sessions for staff; for a volunteer, the sessions they host.</summary>
+    private IQueryable<Session> Mine()
+    {
+        var sessions = db.Sessions.AsNoTracking();
+        if (!tenant.IsInRole(Roles.Coordinator) && !tenant.IsInRole(Roles.Wijkverbinder))
+        {
+            var me = tenant.UserId;
+            sessions = sessions.Where(s => s.HostUserId == me || (s.HostUserId == null && s.Activity!.HostUserId == me));
+        }
+        return sessions;
+    }
+
+    private IQueryable<Row> Rows(IQueryable<Session> sessions) =>
+        sessions.Select(s => new Row(s.Id, s.Activity!.Name, s.StartsAt, s.EndsAt, s.Location!.Name,
+            s.CancelledAt != null, s.ClosedAt != null,
+            db.CheckIns.Count(c => c.SessionId == s.Id),
+            db.HeadCounts.Where(h => h.SessionId == s.Id).Sum(h => (int?)(h.Children + h.Teens + h.Adults + h.Seniors)) ?? 0));
+
+    public sealed record Row(Guid Id, string Activity, DateTime StartsAt, DateTime EndsAt, string Location, bool Cancelled, bool Closed, int CheckIns, int WalkIns);
+}
