@@ -57,4 +57,35 @@ public sealed class LogbookJourneyTests(BrowserApp browser) : IClassFixture<Brow
         Assert.Equal(1, stories);
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
     }
+
+    [Fact]
+    public async Task OnAPhoneACoordinatorPlansAWeeklyActivityThatAppearsInThePublicAgenda()
+    {
+        var axe = new AxeWatch();
+        var page = await browser.NewPageAsync(360, 740);
+        await browser.SignInAsync(page, Coordinator, axe);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Activiteiten en agenda" }).ClickAsync();
+        await axe.CheckAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Activiteit toevoegen" }).ClickAsync();
+        await axe.CheckAsync(page);
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Buurtbreien");
+        await page.GetByLabel("Locatie").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Elke week" }).CheckAsync();
+        await page.GetByLabel("Dag (bij elke week of om de week)").SelectOptionAsync(new SelectOptionValue { Label = "donderdag" });
+        await page.GetByLabel("Begintijd").FillAsync("13:30");
+        await page.GetByLabel("Eindtijd").FillAsync("15:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Buurtbreien" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table").First).ToContainTextAsync("13:30–15:00");
+        await axe.CheckAsync(page);
+
+        var visitor = await browser.NewPageAsync(360, 740);
+        await visitor.GotoAsync("/agenda/huiskamer");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Agenda van De Huiskamer Klarendal" })).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("Buurtbreien");
+        await axe.CheckAsync(visitor);
+
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
 }

@@ -11,6 +11,7 @@ namespace Wijkbasis.Features.Activities;
 public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
 {
     public const int PastShown = 10;
+    public const int UpcomingShown = 12;
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public bool Confirm { get; set; }
@@ -35,7 +36,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .Select(s => new SessionRow(s.Id, s.StartsAt, s.EndsAt, s.Location!.Name, s.IsMoved, s.CancelledAt != null, s.ClosedAt != null,
                 db.CheckIns.Count(c => c.SessionId == s.Id) + (db.HeadCounts.Where(h => h.SessionId == s.Id).Sum(h => (int?)(h.Children + h.Teens + h.Adults + h.Seniors)) ?? 0)));
         var mine = db.Sessions.AsNoTracking().Where(s => s.ActivityId == Id);
-        Upcoming = await Rows(mine.Where(s => s.EndsAt > now).OrderBy(s => s.StartsAt).Take(30)).ToListAsync(cancellationToken);
+        Upcoming = await Rows(mine.Where(s => s.EndsAt > now).OrderBy(s => s.StartsAt).Take(UpcomingShown)).ToListAsync(cancellationToken);
         Past = await Rows(mine.Where(s => s.EndsAt <= now).OrderByDescending(s => s.StartsAt).Take(PastShown)).ToListAsync(cancellationToken);
         return Page();
     }

@@ -14,7 +14,8 @@ namespace Wijkbasis.Features.Logbook;
 
 /// <summary>The logbook of one session: who came (check-in), how many walk-ins, notes and stories.
 /// Built for a tablet at the door: search, one tap, undo.</summary>
-public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit) : PageModel
+public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int ResultsShown = 10;
 
@@ -73,7 +74,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = person.Id, At = time.UtcNow(), ByName = Actor });
         if (!await SaveOnceAsync(person.Id, cancellationToken))
         {
-            return $"{person.Name} is al aangemeld voor deze sessie.";
+            return t["{0} is al aangemeld voor deze sessie.", person.Name];
         }
         TempData.Say("{0} is aangemeld.", person.Name);
         return null;
@@ -109,7 +110,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         if (duplicates.Count > 0)
         {
             Q = person.Name;
-            return $"{person.Name} staat al in het register. Zoek hieronder en meld aan.";
+            return t["{0} staat al in het register. Zoek hieronder en meld aan.", person.Name];
         }
         db.People.Add(person);
         db.Consents.Add(new ConsentRecord
@@ -178,7 +179,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             Correction(entry.PersonId);
             await db.SaveChangesAsync(cancellationToken);
         }
-        TempData.Say("De notitie is weggehaald.");
+        TempData.Say(entry?.Kind == LogEntryKind.Story ? "Het verhaal is weggehaald." : "De notitie is weggehaald.");
         return null;
     });
 
