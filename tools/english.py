@@ -3,6 +3,14 @@
 language (the keys); run this after adding a Dutch text to give it its English."""
 import html, pathlib
 EN = {
+"Het logboek is afgesloten. Dank u wel!":"The logbook is closed. Thank you!",
+"Een sessie die nog moet beginnen, kunt u nog niet afsluiten.":"A session that has not started yet cannot be closed.",
+"{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.":"{0} no longer wants their visits recorded. Count them in the head count without registration instead.",
+"{0} staat al in het register. Zoek hieronder en meld aan, of vink aan dat het iemand anders is.":"{0} is already in the register. Search below and check them in, or tick that it is someone else.",
+"Het is iemand anders met dezelfde naam":"It is someone else with the same name",
+"Er staat al iets in het logboek van deze sessie. Verplaatsen kan dan niet meer.":"This session's logbook already has entries, so it can no longer be moved.",
+"Kies een datum tussen een jaar geleden en twee jaar vooruit.":"Choose a date between a year ago and two years ahead.",
+"De laatste datum ligt te ver vooruit (meer dan tien jaar).":"The last date is too far ahead (more than ten years).",
 "Account maken":"Create account","Actie":"Action","Alle buurten":"All neighbourhoods","Alle mensen":"All people",
 "Alleen de naam is nodig. Vraag niet meer dan u echt gebruikt.":"Only the name is needed. Do not ask for more than you really use.",
 "Als analist ziet u alleen cijfers over groepen, nooit gegevens van personen. De impactcijfers komen hier zodra de ondernemingen hun logboek bijhouden.":"As an analyst you see figures about groups only, never data about persons. The impact figures appear here once the enterprises keep their logbook.",
@@ -240,15 +248,15 @@ EN = {
 "Deze sessie is nog niet begonnen. Het logboek gaat een uur voor de start open.":"This session has not started yet. The logbook opens one hour before the start.",
 "Het logboek van deze sessie is afgesloten. Vraag de coördinator om een correctie.":"The logbook of this session is closed. Ask the coordinator for a correction.",
 "Deze sessie is afgelast; afsluiten is niet nodig.":"This session has been cancelled, so there is no need to close it.",
-"Het logboek is al afgesloten.":"The logbook has already been closed.","Een sessie die nog moet beginnen kun je niet afsluiten.":"You cannot close a session that has not started yet.",
+"Het logboek is al afgesloten.":"The logbook has already been closed.",
 "Deze persoon staat niet in het register.":"This person is not in the register.",
 "Kies de persoon uit de lijst van aangemelde mensen.":"Choose the person from the list of people who checked in.",
 "{0} is aangemeld.":"{0} has been checked in.","Deze aanmelding was al ongedaan gemaakt.":"This check-in had already been undone.",
 "De aanmelding van {0} is ongedaan gemaakt.":"The check-in of {0} has been undone.","{0} is toegevoegd en aangemeld.":"{0} has been added and checked in.",
 "{0} bezoekers zonder registratie geteld.":"{0} visitors counted without registration.","De telling is weggehaald.":"The count has been removed.",
 "Het verhaal is bewaard.":"The story has been saved.","De notitie is bewaard.":"The note has been saved.","De notitie is weggehaald.":"The note has been removed.","Het verhaal is weggehaald.":"The story has been removed.",
-"{0} is al aangemeld voor deze sessie.":"{0} is already checked in for this session.","{0} staat al in het register. Zoek hieronder en meld aan.":"{0} is already in the register. Search below and check them in.",
-"Het logboek is afgesloten. Dank je wel!":"The logbook has been closed. Thank you!",
+"{0} is al aangemeld voor deze sessie.":"{0} is already checked in for this session.",
+
 # other validation messages that had no English yet (admin, model binding, password)
 "Vul de naam van de gemeente in (maximaal 100 tekens).":"Enter the name of the municipality (at most 100 characters).",
 "Vul de CBS-code in als GM gevolgd door 4 cijfers, bijvoorbeeld GM0202.":"Enter the CBS code as GM followed by 4 digits, for example GM0202.",

@@ -31,7 +31,7 @@ public static class DatabaseSetup
                 EnsureSqliteFolder(connectionString);
                 builder.Services.AddDbContext<WijkbasisDb, SqliteWijkbasisDb>((sp, o) =>
                     ConfigureSqlite(o, connectionString).AddInterceptors(
-                        sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                        sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), SqliteWriteGate.For(connectionString)));
                 break;
             case "postgres":
                 PostgresTenantSession.EnsureSafeConnectionString(connectionString);

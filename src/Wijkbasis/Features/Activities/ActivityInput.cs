@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
-using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
@@ -52,15 +52,24 @@ public sealed class ActivityInput : IValidatableObject
         {
             yield return new ValidationResult("De laatste datum moet op of na de eerste datum liggen.", [nameof(LastDate)]);
         }
-        var time = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
-        if (FirstDate is { } f && f < time.AmsterdamToday().AddYears(-1))
+        if (LastDate is { } l && FirstDate is { } fd && l > fd.AddYears(10))
         {
-            yield return new ValidationResult("De eerste datum mag hoogstens een jaar geleden zijn.", [nameof(FirstDate)]);
+            yield return new ValidationResult("De laatste datum ligt te ver vooruit (meer dan tien jaar).", [nameof(LastDate)]);
         }
-        if (FirstDate is { } g && g > time.AmsterdamToday().AddYears(2))
+    }
+
+    /// <summary>A new first date may lie at most a year back (to fill in recent logbooks) and two years ahead.
+    /// An activity that has run for longer keeps its old first date when edited.</summary>
+    public string? CheckFirstDate(TimeProvider time, DateOnly? current = null)
+    {
+        if (FirstDate is not { } first || first == current)
         {
-            yield return new ValidationResult("De eerste datum ligt te ver vooruit (meer dan twee jaar).", [nameof(FirstDate)]);
+            return null;
         }
+        var today = time.AmsterdamToday();
+        return first < today.AddYears(-1) ? "De eerste datum mag hoogstens een jaar geleden zijn."
+            : first > today.AddYears(2) ? "De eerste datum ligt te ver vooruit (meer dan twee jaar)."
+            : null;
     }
 
     /// <summary>Checks what needs the database: the location and the host belong to this enterprise.</summary>
@@ -71,12 +80,15 @@ public sealed class ActivityInput : IValidatableObject
         {
             problems.Add((nameof(LocationId), "Kies een locatie uit de lijst."));
         }
-        if (HostUserId is { } host && !await db.Memberships.AnyAsync(m => m.UserId == host, cancellationToken))
+        if (HostUserId is { } host && !await db.Memberships.AnyAsync(m => m.UserId == host && HostRoles.Contains(m.Role), cancellationToken))
         {
             problems.Add((nameof(HostUserId), "Kies een gastvrouw of gastheer uit de lijst."));
         }
         return problems;
     }
+
+    /// <summary>Roles that may keep a logbook (the Logbook policy); only they can host.</summary>
+    public static readonly string[] HostRoles = [Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer];
 
     public static ActivityInput From(Activity a) => new()
     {
@@ -108,7 +120,8 @@ public sealed record ActivityChoices(List<(Guid Id, string Name)> Locations, Lis
     {
         var locations = await db.Locations.Where(l => l.ArchivedAt == null).OrderBy(l => l.Name)
             .Select(l => new { l.Id, l.Name, l.IsPopUp, l.Label }).ToListAsync(cancellationToken);
-        var hosts = await db.Memberships.Select(m => new { m.UserId, m.User!.DisplayName }).Distinct().ToListAsync(cancellationToken);
+        var hosts = await db.Memberships.Where(m => ActivityInput.HostRoles.Contains(m.Role))
+            .Select(m => new { m.UserId, m.User!.DisplayName }).Distinct().ToListAsync(cancellationToken);
         return new(
             locations.Select(l => (l.Id, l.IsPopUp && l.Label != null ? $"{l.Name} ({l.Label})" : l.Name)).ToList(),
             hosts.OrderBy(h => h.DisplayName, StringComparer.CurrentCulture).Select(h => (h.UserId, h.DisplayName)).ToList());

@@ -9,7 +9,7 @@ namespace Wijkbasis.Features.Activities;
 
 public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
 {
-    [BindProperty] public ActivityInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Input))] public ActivityInput Input { get; set; } = new();
     public ActivityChoices Choices { get; private set; } = new([], []);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -23,6 +23,10 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         foreach (var (field, message) in await Input.CheckAsync(db, cancellationToken))
         {
             ModelState.AddModelError("Input." + field, message);
+        }
+        if (Input.CheckFirstDate(time) is { } firstDate)
+        {
+            ModelState.AddModelError("Input.FirstDate", firstDate);
         }
         if (!ModelState.IsValid)
         {

@@ -11,7 +11,7 @@ namespace Wijkbasis.Features.Activities;
 public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty] public ActivityInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Input))] public ActivityInput Input { get; set; } = new();
     public ActivityChoices Choices { get; private set; } = new([], []);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -37,13 +37,23 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         {
             ModelState.AddModelError("Input." + field, message);
         }
+        if (Input.CheckFirstDate(time, activity.FirstDate) is { } firstDate)
+        {
+            ModelState.AddModelError("Input.FirstDate", firstDate);
+        }
         if (!ModelState.IsValid)
         {
             Choices = await ActivityChoices.LoadAsync(db, cancellationToken);
             return Page();
         }
+        var (name, description, isPublic) = (activity.Name, activity.Description, activity.IsPublic);
         Input.ApplyTo(activity);
         activity.UpdatedAt = time.UtcNow();
+        if (activity.Name != name || activity.Description != description || activity.IsPublic != isPublic)
+        {
+            // Calendar apps only take a changed event over when its SEQUENCE goes up.
+            await planner.TouchFutureAsync(activity, cancellationToken);
+        }
         // Future sessions follow the new rule; past, moved and cancelled sessions stay as they were.
         await planner.PlanAsync(activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,13 +5,13 @@ using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
 
-public sealed class IndexModel(WijkbasisDb db, SessionPlanner planner, TimeProvider time) : PageModel
+public sealed class IndexModel(WijkbasisDb db, TimeProvider time, IServiceScopeFactory scopes, Infrastructure.Tenancy.TenantContext tenant) : PageModel
 {
     public List<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await planner.ExtendAsync(cancellationToken);
+        await SessionPlanner.ExtendAsAsync(scopes, tenant, cancellationToken);
         var now = time.UtcNow();
         Rows = await db.Activities.AsNoTracking().Where(a => a.ArchivedAt == null).OrderBy(a => a.Name)
             .Select(a => new Row(a, a.Location!.Name,

@@ -11,7 +11,7 @@ namespace Wijkbasis.Features.Activities;
 
 public sealed class LocationsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
 {
-    [BindProperty] public LocationInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Input))] public LocationInput Input { get; set; } = new();
     public List<Location> Locations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);

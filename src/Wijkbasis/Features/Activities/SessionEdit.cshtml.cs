@@ -13,7 +13,7 @@ namespace Wijkbasis.Features.Activities;
 public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty] public MoveInput Move { get; set; } = new();
+    [BindProperty(Name = nameof(Move))] public MoveInput Move { get; set; } = new();
     [BindProperty, StringLength(Session.ReasonMax, ErrorMessage = "De reden mag maximaal {1} tekens lang zijn.")]
     public string? Reason { get; set; }
 
@@ -55,12 +55,18 @@ public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeP
         {
             return Page();
         }
-        var startsAt = Clock.FromAmsterdam(Move.Date!.Value, Move.StartTime!.Value);
-        if (startsAt < time.UtcNow() && HasLog)
+        if (HasLog)
         {
-            ModelState.AddModelError("", "Deze sessie heeft al een logboek; verplaatsen naar het verleden kan niet.");
+            ModelState.AddModelError("", "Er staat al iets in het logboek van deze sessie. Verplaatsen kan dan niet meer.");
             return Page();
         }
+        var today = time.AmsterdamToday();
+        if (Move.Date < today.AddYears(-1) || Move.Date > today.AddYears(2))
+        {
+            ModelState.AddModelError("Move.Date", "Kies een datum tussen een jaar geleden en twee jaar vooruit.");
+            return Page();
+        }
+        var startsAt = Clock.FromAmsterdam(Move.Date!.Value, Move.StartTime!.Value);
         Session.StartsAt = startsAt;
         Session.EndsAt = Clock.FromAmsterdam(Move.Date.Value, Move.EndTime!.Value);
         Session.LocationId = Move.LocationId!.Value;

@@ -42,8 +42,10 @@ public static class RecurrenceRule
 }
 
 /// <summary>Keeps an activity's sessions in line with its rule, up to <see cref="WeeksAhead"/> weeks ahead.
-/// Past sessions and sessions moved or cancelled by hand are history and stay as they are; future
-/// sessions that no longer fit the rule go, and missing ones are added.</summary>
+/// History stays as it was: past sessions, sessions whose logbook may already be in use (it opens an hour
+/// before the start), and sessions moved or cancelled by hand. Other future sessions follow the rule: they
+/// move with it, and go when they no longer fit. Missing sessions are added from today on (for a new
+/// activity from its first date, so a coordinator can fill in the logbook of recent weeks).</summary>
 public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
 {
     public const int WeeksAhead = 26;
@@ -60,17 +62,19 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
         var wanted = activity.ArchivedAt is null
             ? RecurrenceRule.Dates(activity, activity.FirstDate, until).ToHashSet()
             : [];
+        var candidates = existing.Where(s => !Logbook.LogbookRules.MayHaveLog(s, now)
+            && (activity.ArchivedAt is not null || (!s.IsMoved && !s.IsCancelled))).ToList();
+        var withLog = await WithLogAsync(candidates.Select(s => s.Id).ToList(), cancellationToken);
 
-        foreach (var session in existing.Where(s => s.StartsAt > now && (activity.ArchivedAt is not null || (!s.IsMoved && !s.IsCancelled))))
+        foreach (var session in candidates.Where(s => !withLog.Contains(s.Id)))
         {
             if (!wanted.Contains(session.OccurrenceDate))
             {
-                // Future sessions cannot have a logbook yet (writes before the start are refused).
                 db.Sessions.Remove(session);
                 continue;
             }
             var startsAt = Clock.FromAmsterdam(session.OccurrenceDate, activity.StartTime);
-            var endsAt = EndOf(session.OccurrenceDate, activity);
+            var endsAt = Clock.FromAmsterdam(session.OccurrenceDate, activity.EndTime);
             if (session.StartsAt != startsAt || session.EndsAt != endsAt || session.LocationId != activity.LocationId)
             {
                 session.StartsAt = startsAt;
@@ -79,14 +83,15 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
                 session.Sequence++;
             }
         }
-        foreach (var date in wanted.Where(d => !byDate.ContainsKey(d)).Order())
+        var addFrom = existing.Count == 0 ? activity.FirstDate : time.AmsterdamToday();
+        foreach (var date in wanted.Where(d => d >= addFrom && !byDate.ContainsKey(d)).Order())
         {
             db.Sessions.Add(new Session
             {
                 ActivityId = activity.Id,
                 OccurrenceDate = date,
                 StartsAt = Clock.FromAmsterdam(date, activity.StartTime),
-                EndsAt = EndOf(date, activity),
+                EndsAt = Clock.FromAmsterdam(date, activity.EndTime),
                 LocationId = activity.LocationId,
             });
         }
@@ -94,10 +99,31 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
             : activity.LastDate is { } last && last < until ? last : until;
     }
 
-    private static DateTime EndOf(DateOnly date, Activity a) => Clock.FromAmsterdam(date, a.EndTime);
+    /// <summary>Raises the calendar SEQUENCE of the future sessions, e.g. after the name or description changed.</summary>
+    public async Task TouchFutureAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        foreach (var session in await db.Sessions.Where(s => s.ActivityId == activity.Id && s.StartsAt > now).ToListAsync(cancellationToken))
+        {
+            session.Sequence++;
+        }
+    }
 
-    /// <summary>Extends every activity whose sessions run out before the horizon. Run per enterprise by
-    /// <see cref="SessionPlanning"/> and when the activities are looked at.</summary>
+    private async Task<HashSet<Guid>> WithLogAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var checkIns = await db.CheckIns.Where(c => ids.Contains(c.SessionId)).Select(c => c.SessionId).Distinct().ToListAsync(cancellationToken);
+        var counts = await db.HeadCounts.Where(h => ids.Contains(h.SessionId)).Select(h => h.SessionId).Distinct().ToListAsync(cancellationToken);
+        var entries = await db.LogEntries.Where(e => ids.Contains(e.SessionId)).Select(e => e.SessionId).Distinct().ToListAsync(cancellationToken);
+        return [.. checkIns, .. counts, .. entries];
+    }
+
+    /// <summary>Extends every activity whose sessions run out before the horizon. Returns how many were planned.
+    /// Another request or instance may plan the same sessions at the same moment; the unique index on
+    /// (activity, date) lets one win, and the other simply finds them planned.</summary>
     public async Task<int> ExtendAsync(CancellationToken cancellationToken)
     {
         var horizon = Horizon;
@@ -105,15 +131,32 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
             .Where(a => a.ArchivedAt == null && (a.PlannedUntil == null
                 || (a.Recurrence != Recurrence.Once && a.PlannedUntil < horizon && (a.LastDate == null || a.PlannedUntil < a.LastDate))))
             .ToListAsync(cancellationToken);
+        var planned = 0;
         foreach (var activity in due)
         {
             await PlanAsync(activity, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                planned++;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() || e is DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-        if (due.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return due.Count;
+        return planned;
+    }
+
+    /// <summary>Plans ahead for the current enterprise as the system ("planner"), in a scope of its own: the
+    /// visitor whose page view triggered it did not change the activities, and their page's work is untouched.</summary>
+    public static async Task ExtendAsAsync(IServiceScopeFactory scopes, Infrastructure.Tenancy.TenantContext current, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<Infrastructure.Tenancy.TenantContext>();
+        tenant.Enter(current.TenantId, current.Slug, current.Name, current.MunicipalityId, []);
+        tenant.SetActor(null, "planner");
+        await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);
     }
 }
 
@@ -151,7 +194,15 @@ public sealed class SessionPlanning(IServiceScopeFactory scopes, ILogger<Session
             var tenant = scope.ServiceProvider.GetRequiredService<Infrastructure.Tenancy.TenantContext>();
             tenant.Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
             tenant.SetActor(null, "planner");
-            await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // One enterprise's trouble does not stop the others.
+                scope.ServiceProvider.GetRequiredService<ILogger<SessionPlanning>>().LogWarning(ex, "Session planning failed for enterprise {Enterprise}", e.Slug);
+            }
         }
     }
 }

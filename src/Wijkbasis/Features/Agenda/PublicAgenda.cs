@@ -9,15 +9,18 @@ namespace Wijkbasis.Features.Agenda;
 /// (no host, no visitors). Read by anyone, so it enters the enterprise read-only, without roles.</summary>
 public sealed class PublicAgenda(WijkbasisDb db, TenantContext tenant, TimeProvider time)
 {
+    /// <summary>The enterprise, entered read-only; null (404) when it does not exist or publishes nothing, so the
+    /// public address does not tell which enterprises exist unless they chose to publish an agenda.</summary>
     public async Task<Data.Enterprise?> EnterAsync(string slug, CancellationToken cancellationToken)
     {
         var lowered = slug.ToLowerInvariant();
         var enterprise = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == lowered, cancellationToken);
-        if (enterprise is not null)
+        if (enterprise is null)
         {
-            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
+            return null;
         }
-        return enterprise;
+        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
+        return await db.Activities.AnyAsync(a => a.IsPublic, cancellationToken) ? enterprise : null;
     }
 
     /// <summary>Sessions that start on or after <paramref name="from"/> (an Amsterdam date), up to the planning horizon.</summary>

@@ -54,6 +54,9 @@ public sealed class NewPersonInput : IValidatableObject
     /// <summary>Participation is registered on consent; without it, count the person as a walk-in instead.</summary>
     public bool Consent { get; set; }
 
+    /// <summary>Confirms it is a different person from the one with the same name already registered.</summary>
+    public bool SomeoneElse { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(Postcode) && PostcodeRules.Normalize(Postcode) is null)

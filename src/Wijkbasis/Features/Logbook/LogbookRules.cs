@@ -29,8 +29,11 @@ public static class LogbookRules
     public static string? RefuseClose(Session session, DateTime now) =>
         session.IsCancelled ? "Deze sessie is afgelast; afsluiten is niet nodig."
         : session.IsClosed ? "Het logboek is al afgesloten."
-        : session.StartsAt > now ? "Een sessie die nog moet beginnen kun je niet afsluiten."
+        : session.StartsAt > now ? "Een sessie die nog moet beginnen, kunt u nog niet afsluiten."
         : null;
+
+    /// <summary>Whether the logbook may already have entries: it opens <see cref="OpensBefore"/> the start.</summary>
+    public static bool MayHaveLog(Session session, DateTime now) => session.StartsAt - OpensBefore <= now;
 
     /// <summary>Who keeps the logbook: coordinators and wijkverbinders always, a volunteer (or any other
     /// member) for the sessions they host.</summary>

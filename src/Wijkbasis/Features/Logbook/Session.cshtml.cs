@@ -23,14 +23,18 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty] public Guid PersonId { get; set; }
     [BindProperty] public Guid RecordId { get; set; }
-    [BindProperty] public HeadCountInput Count { get; set; } = new();
-    [BindProperty] public EntryInput Entry { get; set; } = new();
-    [BindProperty] public NewPersonInput NewPerson { get; set; } = new();
+    // Each form has a fixed prefix: without an explicit name MVC falls back to unprefixed fields when the
+    // prefix is absent, and a crafted post could then slip past the validation of the form it claims to be.
+    [BindProperty(Name = nameof(Count))] public HeadCountInput Count { get; set; } = new();
+    [BindProperty(Name = nameof(Entry))] public EntryInput Entry { get; set; } = new();
+    [BindProperty(Name = nameof(NewPerson))] public NewPersonInput NewPerson { get; set; } = new();
 
     public Session Session { get; private set; } = null!;
     public bool MayCorrect { get; private set; }
     public string? WriteRefusal { get; private set; }
     public bool CanClose { get; private set; }
+    /// <summary>The new-person form matched someone already registered: offer "it is someone else".</summary>
+    public bool NewPersonDuplicate { get; private set; }
     public List<Visitor> CheckedIn { get; private set; } = [];
     public List<Found> Results { get; private set; } = [];
     public List<HeadCount> Counts { get; private set; } = [];
@@ -46,9 +50,9 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return refused;
         }
-        // Who came is personal data: the look is logged before it is shown.
-        await audit.RecordViewAsync(Session, cancellationToken);
         await ShowAsync(cancellationToken);
+        // Who came is personal data: the look is logged, once per visitor shown, before the page is sent.
+        await audit.RecordViewAsync(Session, CheckedIn.Select(v => v.PersonId).Concat(Entries.Select(e => e.Entry.PersonId).OfType<Guid>()), cancellationToken);
         return Page();
     }
 
@@ -66,10 +70,21 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken) => WriteAsync(nameof(PersonId), async () =>
     {
         var person = await db.People.Where(p => p.Id == PersonId && p.ArchivedAt == null)
-            .Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new
+            {
+                p.Id, p.Name,
+                // The participation consent in force (newest record), if any was recorded.
+                Participation = db.Consents.Where(c => c.PersonId == p.Id && c.Purpose == ConsentPurpose.Participation)
+                    .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return "Deze persoon staat niet in het register.";
+        }
+        if (person.Participation == false)
+        {
+            return t["{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.", person.Name];
         }
         db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = person.Id, At = time.UtcNow(), ByName = Actor });
         if (!await SaveOnceAsync(person.Id, cancellationToken))
@@ -102,15 +117,18 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var postcode = PostcodeRules.Normalize(NewPerson.Postcode);
         var person = new Person
         {
-            Name = NewPerson.Name!.Trim(), SearchName = SearchText.Normalize(NewPerson.Name), BirthYear = NewPerson.BirthYear,
+            Name = (NewPerson.Name ?? "").Trim(), SearchName = SearchText.Normalize(NewPerson.Name), BirthYear = NewPerson.BirthYear,
             Postcode = postcode, BuurtCode = await PostcodeRules.BuurtOfAsync(db, postcode, cancellationToken),
             CreatedAt = time.UtcNow(), UpdatedAt = time.UtcNow(),
         };
-        var duplicates = await People.CreateModel.FindDuplicatesAsync(db, person, cancellationToken);
-        if (duplicates.Count > 0)
+        // Someone with the same name, birth year and postcode is probably already registered: search for them,
+        // unless the user confirms it is someone else (two neighbours can share a common name).
+        if (!NewPerson.SomeoneElse && await db.People.AnyAsync(o => o.ArchivedAt == null && o.SearchName == person.SearchName
+                && o.BirthYear == person.BirthYear && o.Postcode == person.Postcode, cancellationToken))
         {
             Q = person.Name;
-            return t["{0} staat al in het register. Zoek hieronder en meld aan.", person.Name];
+            NewPersonDuplicate = true;
+            return t["{0} staat al in het register. Zoek hieronder en meld aan, of vink aan dat het iemand anders is.", person.Name];
         }
         db.People.Add(person);
         db.Consents.Add(new ConsentRecord
@@ -155,13 +173,13 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public Task<IActionResult> OnPostEntryAsync(CancellationToken cancellationToken) => WriteAsync(nameof(Entry), async () =>
     {
-        if (Entry.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
+        if (Entry.PersonId is { } personId && !await db.CheckIns.AnyAsync(c => c.SessionId == Id && c.PersonId == personId, cancellationToken))
         {
             return "Kies de persoon uit de lijst van aangemelde mensen.";
         }
         db.LogEntries.Add(new LogEntry
         {
-            SessionId = Id, Kind = Entry.Kind, Text = Entry.Text!.Trim(), PersonId = Entry.PersonId,
+            SessionId = Id, Kind = Entry.Kind, Text = (Entry.Text ?? "").Trim(), PersonId = Entry.PersonId,
             ConsentToReport = Entry.Kind == LogEntryKind.Story && Entry.ConsentToReport, At = time.UtcNow(), ByName = Actor,
         });
         Correction(Entry.PersonId);
@@ -196,7 +214,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         Session.ClosedAt = time.UtcNow();
         Session.ClosedByName = Actor;
         await db.SaveChangesAsync(cancellationToken);
-        TempData.Say("Het logboek is afgesloten. Dank je wel!");
+        TempData.Say("Het logboek is afgesloten. Dank u wel!");
         return Redirect($"/{tenant.Slug}/vandaag");
     }
 
@@ -260,6 +278,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         db.ChangeTracker.Clear();
         await ShowAsync(cancellationToken);
+        await audit.RecordViewAsync(Session, CheckedIn.Select(v => v.PersonId), cancellationToken);
         var page = Page();
         Response.StatusCode = status;
         return page;

@@ -9,11 +9,11 @@ using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Logbook;
 
-/// <summary>"Vandaag": today's sessions with live counts, and logbooks of the last two weeks still to close.
+/// <summary>"Vandaag": today's sessions with live counts, and logbooks of the last two months still to close.
 /// A volunteer sees the sessions they host.</summary>
-public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
+public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, IServiceScopeFactory scopes) : PageModel
 {
-    public const int OpenDaysBack = 14;
+    public const int OpenDaysBack = 60;
 
     public List<Row> Today { get; private set; } = [];
     public List<Row> StillOpen { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await planner.ExtendAsync(cancellationToken);
+        await SessionPlanner.ExtendAsAsync(scopes, tenant, cancellationToken);
         var today = time.AmsterdamToday();
         var (from, to) = (Clock.FromAmsterdam(today, TimeOnly.MinValue), Clock.FromAmsterdam(today.AddDays(1), TimeOnly.MinValue));
         Today = await Rows(Mine().Where(s => s.StartsAt >= from && s.StartsAt < to).OrderBy(s => s.StartsAt)).ToListAsync(cancellationToken);

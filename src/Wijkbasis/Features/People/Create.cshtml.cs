@@ -10,7 +10,7 @@ namespace Wijkbasis.Features.People;
 
 public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
 {
-    [BindProperty] public PersonInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Input))] public PersonInput Input { get; set; } = new();
     [BindProperty] public bool Confirmed { get; set; }
 
     public List<Duplicate> Duplicates { get; private set; } = [];

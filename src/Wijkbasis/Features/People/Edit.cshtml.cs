@@ -12,7 +12,7 @@ namespace Wijkbasis.Features.People;
 public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty] public PersonInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Input))] public PersonInput Input { get; set; } = new();
     /// <summary>The version the form was filled in on.</summary>
     [BindProperty] public int Version { get; set; }
 

@@ -16,6 +16,19 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records a look at a record that shows several people (a session's visitors): one row per person,
+    /// so each can be told who saw their data; a row without a person when nobody is shown.</summary>
+    public async Task RecordViewAsync(IAudited record, IEnumerable<Guid> personIds, CancellationToken cancellationToken = default)
+    {
+        var at = time.UtcNow();
+        var people = personIds.Distinct().ToList();
+        foreach (var personId in people.Count == 0 ? [(Guid?)null] : people.Select(p => (Guid?)p))
+        {
+            db.AuditEntries.Add(Row(tenant, at, record.GetType().Name, record.Id.ToString(), AuditActions.View, personId));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Adds (without saving) a row saying that a closed record was corrected; it commits with the correction.</summary>
     public void AddCorrection(IAudited record, Guid? personId) =>
         db.AuditEntries.Add(Row(tenant, time.UtcNow(), record.GetType().Name, record.Id.ToString(), AuditActions.Correct, personId));

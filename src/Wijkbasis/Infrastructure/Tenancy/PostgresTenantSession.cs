@@ -26,6 +26,14 @@ public sealed class PostgresTenantSession(TenantContext tenant) : DbConnectionIn
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>For a connection held open across the point where the request enters its enterprise
+    /// (see <see cref="TenantMiddleware"/>): sets the value again for the tenant now in force.</summary>
+    public async Task RefreshAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Settings under which a session could keep another request's tenant, or several requests
     /// share one session; refused at start-up.</summary>
     public static void EnsureSafeConnectionString(string connectionString)

@@ -23,15 +23,20 @@ public sealed class TenantMiddleware(RequestDelegate next, ILogger<TenantMiddlew
 
         if (context.GetRouteValue(RouteKey) is string slug && userId is not null)
         {
+            // One connection for the whole request: the per-connection setup (SQLite pragmas, the PostgreSQL
+            // tenant setting) runs once instead of before every query. The context closes it at the end.
+            await db.Database.OpenConnectionAsync(context.RequestAborted);
             var lowered = slug.ToLowerInvariant();
+            // One round trip: the enterprise and this user's roles in it.
             var enterprise = await db.Enterprises.AsNoTracking()
                 .Where(e => e.Slug == lowered)
-                .Select(e => new { e.Id, e.Slug, e.Name, e.MunicipalityId })
+                .Select(e => new
+                {
+                    e.Id, e.Slug, e.Name, e.MunicipalityId,
+                    Roles = TenantBypass.MembershipsOfUser(db, userId.Value).Where(m => m.TenantId == e.Id).Select(m => m.Role).ToList(),
+                })
                 .SingleOrDefaultAsync(context.RequestAborted);
-            var roles = enterprise is null ? [] : await TenantBypass.MembershipsOfUser(db, userId.Value)
-                .Where(m => m.TenantId == enterprise.Id)
-                .Select(m => m.Role)
-                .ToListAsync(context.RequestAborted);
+            var roles = enterprise?.Roles ?? [];
             if (enterprise is null || roles.Count == 0)
             {
                 // No enterprise to audit this in; the log keeps the refused attempt.
@@ -41,6 +46,10 @@ public sealed class TenantMiddleware(RequestDelegate next, ILogger<TenantMiddlew
                 return;
             }
             tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, roles);
+            if (context.RequestServices.GetService<PostgresTenantSession>() is { } session && db.Database.IsNpgsql())
+            {
+                await session.RefreshAsync(db.Database.GetDbConnection(), context.RequestAborted);
+            }
         }
         // Every log line of this request says for which enterprise and which user it was.
         using (log.BeginScope(new Dictionary<string, object?> { ["TenantId"] = tenant.HasTenant ? tenant.TenantId : null, ["UserId"] = userId }))

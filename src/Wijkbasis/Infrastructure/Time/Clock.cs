@@ -14,13 +14,19 @@ public static class Clock
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam);
 
     /// <summary>A wall-clock time in the Netherlands as UTC. A time that does not exist (the hour skipped when
-    /// summer time starts) moves one hour later; a time that happens twice is taken in winter time.</summary>
+    /// summer time starts) moves one hour later; a time that happens twice (the hour repeated when summer time
+    /// ends) is taken the first time, in summer time, as RFC 5545 calendar apps read it.</summary>
     public static DateTime FromAmsterdam(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         if (Amsterdam.IsInvalidTime(local))
         {
             local = local.AddHours(1);
+        }
+        if (Amsterdam.IsAmbiguousTime(local))
+        {
+            var summer = Amsterdam.GetAmbiguousTimeOffsets(local).Max();
+            return DateTime.SpecifyKind(local - summer, DateTimeKind.Utc);
         }
         return TimeZoneInfo.ConvertTimeToUtc(local, Amsterdam);
     }

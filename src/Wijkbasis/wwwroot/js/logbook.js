@@ -13,6 +13,8 @@
       const ticket = ++latest;
       const url = form.dataset.typeahead + '&q=' + encodeURIComponent(input.value);
       const response = await fetch(url, { credentials: 'same-origin' });
+      // Logged out in the meantime (the answer is the login page): show that page instead of pasting it in.
+      if (response.redirected) { window.location.assign(response.url); return; }
       if (!response.ok || ticket !== latest) return;
       target.innerHTML = await response.text();
     }, 200);

@@ -4,7 +4,7 @@
   if (!list) return;
   async function refresh() {
     const response = await fetch(list.dataset.live, { credentials: 'same-origin' });
-    if (!response.ok) return;
+    if (!response.ok || response.redirected) return;
     const counts = await response.json();
     for (const [id, values] of Object.entries(counts)) {
       const tally = list.querySelector('[data-session="' + id + '"]');

@@ -129,7 +129,7 @@ public sealed class LogbookTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
         var response = await PostAsync(client, session, "Close", []);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Een sessie die nog moet beginnen kun je niet afsluiten.", await AlertTextAsync(response));
+        Assert.Contains("Een sessie die nog moet beginnen, kunt u nog niet afsluiten.", await AlertTextAsync(response));
         Assert.Null(await app.InDbAsync("huiskamer", db => db.Sessions.Where(s => s.Id == session).Select(s => s.ClosedAt).SingleAsync()));
     }
 }
