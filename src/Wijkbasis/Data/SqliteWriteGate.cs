@@ -80,6 +80,39 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>Holds the writer queue of <paramref name="db"/>'s SQLite file for work that writes outside
+    /// SaveChanges (raw SQL in a transaction, like the audit sealer), so request writers queue behind it instead of
+    /// backing off in SQLite's busy handler. Nothing to hold on PostgreSQL.</summary>
+    public static async Task<IAsyncDisposable> HoldAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite() || db.Database.GetConnectionString() is not { } connectionString)
+        {
+            return Nothing.Instance;
+        }
+        var gate = For(connectionString);
+        if (!await gate.gate.WaitAsync(Timeout, cancellationToken))
+        {
+            throw new TimeoutException("Waited too long for the SQLite writer queue.");
+        }
+        gate.holders[db] = true;
+        return new Holder(gate, db);
+    }
+
+    private sealed class Holder(SqliteWriteGate gate, DbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate.Release(db);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public static readonly Nothing Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     private void Release(DbContext? context)
     {
         if (context is not null && holders.TryRemove(context, out _))

@@ -116,6 +116,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Hash).HasMaxLength(64);
         // One row per chain position: two sealers can never fork the chain.
         b.HasIndex(a => a.ChainSeq).IsUnique();
+        // The sealer's work list: only rows not sealed yet, so finding them does not scan the whole log.
+        b.HasIndex(a => a.Id, "IX_AuditEntries_Unsealed").HasFilter("\"ChainSeq\" IS NULL");
     }
 }
 

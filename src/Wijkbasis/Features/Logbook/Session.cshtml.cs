@@ -69,15 +69,8 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken) => WriteAsync(nameof(PersonId), async () =>
     {
-        var person = await db.People.Where(p => p.Id == PersonId && p.ArchivedAt == null)
-            .Select(p => new
-            {
-                p.Id, p.Name,
-                // The participation consent in force (newest record), if any was recorded.
-                Participation = db.Consents.Where(c => c.PersonId == p.Id && c.Purpose == ConsentPurpose.Participation)
-                    .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        // Loaded with the session, in the same round trip (see AccessAsync): the hot path of a busy door.
+        var person = checkInPerson;
         if (person is null)
         {
             return "Deze persoon staat niet in het register.";
@@ -288,12 +281,24 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     /// a volunteer at a session they do not host: 403, logged.</summary>
     private async Task<IActionResult?> AccessAsync(CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.Include(s => s.Activity).Include(s => s.Location)
-            .SingleOrDefaultAsync(s => s.Id == Id, cancellationToken);
-        if (session is null)
+        // For a check-in, the person (not archived, with the participation consent in force) comes along as two
+        // scalar subqueries; for other requests PersonId is empty and they find nothing.
+        var personId = PersonId;
+        var found = await db.Sessions.Where(s => s.Id == Id)
+            .Select(s => new
+            {
+                Session = s, s.Activity, s.Location,
+                PersonName = db.People.Where(p => p.Id == personId && p.ArchivedAt == null).Select(p => p.Name).FirstOrDefault(),
+                Participation = db.Consents.Where(c => c.PersonId == personId && c.Purpose == ConsentPurpose.Participation)
+                    .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return NotFound();
         }
+        var session = found.Session;
+        checkInPerson = found.PersonName is null ? null : new PersonToCheckIn(personId, found.PersonName, found.Participation);
         var staff = tenant.IsInRole(Roles.Coordinator) || tenant.IsInRole(Roles.Wijkverbinder);
         if (!LogbookRules.MayKeep(session.HostUserId, session.Activity!.HostUserId, tenant.UserId, staff))
         {
@@ -333,6 +338,11 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .Select(p => new Found(p.Id, p.Name, p.BirthYear, p.Postcode, db.CheckIns.Any(c => c.SessionId == Id && c.PersonId == p.Id)))
             .ToListAsync(cancellationToken);
     }
+
+    private PersonToCheckIn? checkInPerson;
+
+    /// <param name="Participation">The participation consent in force; null when none was recorded.</param>
+    private sealed record PersonToCheckIn(Guid Id, string Name, bool? Participation);
 
     public sealed record Visitor(Guid CheckInId, Guid PersonId, string Name, int? BirthYear, string? Postcode, DateTime At);
     public sealed record Found(Guid Id, string Name, int? BirthYear, string? Postcode, bool CheckedIn);

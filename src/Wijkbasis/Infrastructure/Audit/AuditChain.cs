@@ -19,6 +19,8 @@ public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    public const int Batch = 500;
+
     public sealed record Verification(bool Intact, long RowsChecked, long Unsealed, long? BrokenAt, string? Reason,
         long HeadSeq, string HeadHash);
 
@@ -43,8 +45,9 @@ public static class AuditChain
     /// is behind the head of the chain (it committed late) is only sealed while it is young: an old
     /// unsealed row there is a sign of tampering and is left for the verifier to report.</summary>
     public static async Task<int> SealAsync(WijkbasisDb db, byte[] key, DateTime now, TimeSpan lateRowLimit,
-        int batch = 500, CancellationToken cancellationToken = default)
+        int batch = Batch, CancellationToken cancellationToken = default)
     {
+        await using var writer = await SqliteWriteGate.HoldAsync(db, cancellationToken);
         return await db.InTransactionAsync(async () =>
         {
             if (db.Database.IsNpgsql())
@@ -56,6 +59,7 @@ public static class AuditChain
                 .OrderByDescending(a => a.ChainSeq).Select(a => new { a.Id, a.ChainSeq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
             var headId = head?.Id ?? 0;
             var youngest = now - lateRowLimit;
+            // Served by the partial index on unsealed rows: only those are read, however long the log is.
             var rows = await TenantBypass.AuditChain(db).AsNoTracking()
                 .Where(a => a.ChainSeq == null && (a.Id > headId || a.At >= youngest))
                 .OrderBy(a => a.Id).Take(batch).ToListAsync(cancellationToken);
@@ -168,7 +172,9 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, IOptions<AuditOptio
                     sealedRows = await AuditChain.SealAsync(db, key.Key, time.UtcNow(), options.Value.LateRowLimit, cancellationToken: stoppingToken);
                     total += sealedRows;
                 }
-                while (sealedRows > 0 && !stoppingToken.IsCancellationRequested);
+                // Another batch right away only when this one was full; otherwise wait for the next round, so a
+                // steady stream of new rows does not keep the sealer running back to back.
+                while (sealedRows == AuditChain.Batch && !stoppingToken.IsCancellationRequested);
                 if (total > 0)
                 {
                     var head = await TenantBypass.AuditChain(db).Where(a => a.ChainSeq != null).OrderByDescending(a => a.ChainSeq)

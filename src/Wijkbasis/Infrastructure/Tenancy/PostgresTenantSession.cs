@@ -7,14 +7,21 @@ namespace Wijkbasis.Infrastructure.Tenancy;
 /// this request acts for, so row-level security (hand-written in the PostgreSQL Foundation migration) refuses rows of any
 /// other enterprise, even to hand-written SQL. Without an enterprise the setting is made empty and the
 /// policies let the named cross-tenant reads in <see cref="TenantBypass"/> through; the EF filter still
-/// returns nothing there. Set on every open, so a pooled session never carries another request's value.
+/// returns nothing there. Set on every open with an enterprise (and again when a request holding its connection
+/// enters one), so a pooled session never carries another request's value; a reused session arrives reset.
 /// It guards against a forgotten filter, not against injected SQL (which could set the value itself).</summary>
 public sealed class PostgresTenantSession(TenantContext tenant) : DbConnectionInterceptor
 {
     public const string Setting = "wijkbasis.tenant";
 
+    // Without an enterprise there is nothing to set: a pooled session comes back reset (RESET ALL, see
+    // EnsureSafeConnectionString), so the setting is already empty, which is what "no enterprise" means.
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!tenant.HasTenant)
+        {
+            return;
+        }
         using var command = Command(connection);
         command.ExecuteNonQuery();
     }
@@ -22,6 +29,10 @@ public sealed class PostgresTenantSession(TenantContext tenant) : DbConnectionIn
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        if (!tenant.HasTenant)
+        {
+            return;
+        }
         await using var command = Command(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

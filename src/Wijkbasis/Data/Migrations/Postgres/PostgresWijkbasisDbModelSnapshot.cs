@@ -862,6 +862,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "PersonId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Unsealed")
+                        .HasFilter("\"ChainSeq\" IS NULL");
+
                     b.ToTable("AuditEntries");
                 });
 

@@ -851,6 +851,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "PersonId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Unsealed")
+                        .HasFilter("\"ChainSeq\" IS NULL");
+
                     b.ToTable("AuditEntries");
                 });
 
