@@ -59,14 +59,9 @@ public sealed class NewPersonInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(Postcode) && PostcodeRules.Normalize(Postcode) is null)
+        foreach (var problem in PostcodeRules.CheckPostcodeAndBirthYear(Postcode, BirthYear, validationContext))
         {
-            yield return new ValidationResult("Vul de postcode in als 1234 AB.", [nameof(Postcode)]);
-        }
-        var year = validationContext.GetService(typeof(TimeProvider)) is TimeProvider time ? time.GetUtcNow().Year : 2100;
-        if (BirthYear > year)
-        {
-            yield return new ValidationResult("Het geboortejaar ligt in de toekomst.", [nameof(BirthYear)]);
+            yield return problem;
         }
         if (!Consent)
         {

@@ -42,18 +42,8 @@ public sealed class PersonInput : IValidatableObject
     public bool IsVrager { get; set; }
     public bool IsDrager { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!string.IsNullOrWhiteSpace(Postcode) && PostcodeRules.Normalize(Postcode) is null)
-        {
-            yield return new ValidationResult("Vul de postcode in als 1234 AB.", [nameof(Postcode)]);
-        }
-        var year = validationContext.GetService(typeof(TimeProvider)) is TimeProvider time ? time.GetUtcNow().Year : 2100;
-        if (BirthYear > year)
-        {
-            yield return new ValidationResult("Het geboortejaar ligt in de toekomst.", [nameof(BirthYear)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        PostcodeRules.CheckPostcodeAndBirthYear(Postcode, BirthYear, validationContext);
 
     public static PersonInput From(Person p) => new()
     {
@@ -92,6 +82,20 @@ public static partial class PostcodeRules
     // Dutch postcodes: no leading zero; SA, SD and SS are never issued.
     [GeneratedRegex(@"^\s*([1-9][0-9]{3})\s?(?!SA|SD|SS)([A-Z]{2})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PostcodePattern();
+
+    /// <summary>The checks every form with a postcode and a birth year makes (the register, a newcomer at the door).</summary>
+    public static IEnumerable<ValidationResult> CheckPostcodeAndBirthYear(string? postcode, int? birthYear, ValidationContext context)
+    {
+        if (!string.IsNullOrWhiteSpace(postcode) && Normalize(postcode) is null)
+        {
+            yield return new ValidationResult("Vul de postcode in als 1234 AB.", ["Postcode"]);
+        }
+        var year = context.GetService(typeof(TimeProvider)) is TimeProvider time ? time.GetUtcNow().Year : 2100;
+        if (birthYear > year)
+        {
+            yield return new ValidationResult("Het geboortejaar ligt in de toekomst.", ["BirthYear"]);
+        }
+    }
 
     /// <summary>"1234ab" → "1234 AB"; null when it is not a Dutch postcode.</summary>
     public static string? Normalize(string? input)

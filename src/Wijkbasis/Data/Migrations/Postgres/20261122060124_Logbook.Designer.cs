@@ -12,8 +12,8 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWijkbasisDb))]
-    [Migration("20261122053024_AuditUnsealedIndex")]
-    partial class AuditUnsealedIndex
+    [Migration("20261122060124_Logbook")]
+    partial class Logbook
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,7 +11,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWijkbasisDb))]
-    [Migration("20261122043652_Logbook")]
+    [Migration("20261122060113_Logbook")]
     partial class Logbook
     {
         /// <inheritdoc />
@@ -853,6 +853,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "At");
 
                     b.HasIndex("TenantId", "PersonId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Unsealed")
+                        .HasFilter("\"ChainSeq\" IS NULL");
 
                     b.ToTable("AuditEntries");
                 });

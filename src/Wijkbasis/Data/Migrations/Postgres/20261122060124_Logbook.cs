@@ -237,6 +237,12 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Unsealed",
+                table: "AuditEntries",
+                column: "Id",
+                filter: "\"ChainSeq\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_HostUserId",
                 table: "Activities",
                 column: "HostUserId");
@@ -365,6 +371,10 @@ CREATE POLICY tenant_isolation ON ""LogEntries"" USING (wijkbasis_tenant_visible
 
             migrationBuilder.DropTable(
                 name: "Locations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Unsealed",
+                table: "AuditEntries");
         }
     }
 }

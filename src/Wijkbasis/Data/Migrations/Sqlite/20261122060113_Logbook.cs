@@ -237,6 +237,12 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Unsealed",
+                table: "AuditEntries",
+                column: "Id",
+                filter: "\"ChainSeq\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_HostUserId",
                 table: "Activities",
                 column: "HostUserId");
@@ -344,6 +350,10 @@ namespace Wijkbasis.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Locations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Unsealed",
+                table: "AuditEntries");
         }
     }
 }
