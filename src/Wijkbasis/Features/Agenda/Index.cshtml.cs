@@ -6,7 +6,14 @@ namespace Wijkbasis.Features.Agenda;
 /// <summary>The public agenda of one enterprise: open to anyone, no personal data.</summary>
 public sealed class IndexModel(PublicAgenda agenda) : PageModel
 {
-    public const int WeeksShown = 8;
+    public const int WeeksShown = 4;
+
+    /// <summary>The first day shown; the page shows four weeks from there and links to the next four.</summary>
+    [BindProperty(SupportsGet = true, Name = "vanaf")] public DateOnly? From { get; set; }
+    public DateOnly? Next { get; private set; }
+    public DateOnly? Previous { get; private set; }
+    public bool IsFirstPage { get; private set; }
+    public DateOnly Today => agenda.Today;
 
     public string EnterpriseName { get; private set; } = "";
     public string Slug { get; private set; } = "";
@@ -21,7 +28,13 @@ public sealed class IndexModel(PublicAgenda agenda) : PageModel
         }
         EnterpriseName = enterprise.Name;
         Slug = enterprise.Slug;
-        var items = await agenda.SessionsAsync(agenda.Today, agenda.Today.AddDays(WeeksShown * 7), cancellationToken);
+        var today = agenda.Today;
+        var from = From is { } f && f > today && f <= today.AddYears(1) ? f : today;
+        var until = from.AddDays(WeeksShown * 7 - 1);
+        var items = await agenda.SessionsAsync(from, until, cancellationToken);
+        Next = await agenda.AnyAfterAsync(until, cancellationToken) ? until.AddDays(1) : null;
+        Previous = from > today ? new[] { from.AddDays(-WeeksShown * 7), today }.Max() : null;
+        IsFirstPage = from == today;
         Days = items.GroupBy(i => DateOnly.FromDateTime(Infrastructure.Time.Clock.ToAmsterdam(i.StartsAt))).ToList();
         return Page();
     }

@@ -38,6 +38,13 @@ public sealed class PublicAgenda(WijkbasisDb db, TenantContext tenant, TimeProvi
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Whether anything public is planned after <paramref name="date"/> (for a "next weeks" link).</summary>
+    public Task<bool> AnyAfterAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var after = Clock.FromAmsterdam(date.AddDays(1), TimeOnly.MinValue);
+        return db.Sessions.AnyAsync(s => s.StartsAt >= after && s.Activity!.IsPublic && s.Activity.ArchivedAt == null, cancellationToken);
+    }
+
     public DateOnly Today => time.AmsterdamToday();
 
     public sealed record Item(Guid Id, string Activity, string? Description, DateTime StartsAt, DateTime EndsAt,

@@ -50,6 +50,26 @@ public sealed class AgendaTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
     }
 
     [Fact]
+    public async Task TheAgendaShowsFourWeeksAtATimeWithALinkToTheNextWeeks()
+    {
+        await SeriesAcrossSummerTimeAsync("Weekkoffie");
+        var anonymous = HtmlClient.For(app);
+        var first = await anonymous.GetPageAsync("/agenda/huiskamer");
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        var later = await anonymous.GetPageAsync(next);
+        Assert.Contains("Weekkoffie", later.Body!.TextContent);
+        Assert.NotNull(later.QuerySelector("a[rel=prev]"));
+        var shownFirst = first.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
+        var shownLater = later.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
+        // No day is shown on both pages.
+        Assert.DoesNotContain(shownLater, day => shownFirst.Contains(day) && day != "In uw eigen agenda");
+        // A date far away or garbage falls back to today.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/agenda/huiskamer?vanaf=9999-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/agenda/huiskamer?vanaf=morgen")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheFeedParsesWithAnIndependentParserAndKeepsTenOClockAcrossSummerTime()
     {
         var activity = await SeriesAcrossSummerTimeAsync("Dinsdagkoffie");
