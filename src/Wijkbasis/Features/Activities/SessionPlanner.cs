@@ -156,7 +156,16 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
         var tenant = scope.ServiceProvider.GetRequiredService<Infrastructure.Tenancy.TenantContext>();
         tenant.Enter(current.TenantId, current.Slug, current.Name, current.MunicipalityId, []);
         tenant.SetActor(null, "planner");
-        await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Planning here is a courtesy (the background round plans too): it never breaks the page that asked.
+            scope.ServiceProvider.GetRequiredService<ILogger<SessionPlanner>>()
+                .LogWarning(e, "Planning sessions ahead failed during a page view for {Enterprise}", current.Slug);
+        }
     }
 }
 
