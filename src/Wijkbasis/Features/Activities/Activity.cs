@@ -22,7 +22,11 @@ public sealed class Location : ITenantOwned
     public DateTime CreatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
 
-    public string Display => IsPopUp && !string.IsNullOrEmpty(Label) ? $"{Name} ({Label})" : Name;
+    public string Display => DisplayOf(Name, IsPopUp, Label);
+
+    /// <summary>"Rode Plein (caravan)": a pop-up place is named with its label.</summary>
+    public static string DisplayOf(string name, bool isPopUp, string? label) =>
+        isPopUp && !string.IsNullOrEmpty(label) ? $"{name} ({label})" : name;
 }
 
 public enum Recurrence

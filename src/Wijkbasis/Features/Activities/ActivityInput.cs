@@ -123,7 +123,7 @@ public sealed record ActivityChoices(List<(Guid Id, string Name)> Locations, Lis
         var hosts = await db.Memberships.Where(m => ActivityInput.HostRoles.Contains(m.Role))
             .Select(m => new { m.UserId, m.User!.DisplayName }).Distinct().ToListAsync(cancellationToken);
         return new(
-            locations.Select(l => (l.Id, l.IsPopUp && l.Label != null ? $"{l.Name} ({l.Label})" : l.Name)).ToList(),
+            locations.Select(l => (l.Id, Location.DisplayOf(l.Name, l.IsPopUp, l.Label))).ToList(),
             hosts.OrderBy(h => h.DisplayName, StringComparer.CurrentCulture).Select(h => (h.UserId, h.DisplayName)).ToList());
     }
 }

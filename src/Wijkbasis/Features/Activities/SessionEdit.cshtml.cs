@@ -134,9 +134,7 @@ public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeP
             return false;
         }
         Session = session;
-        HasLog = await db.CheckIns.AnyAsync(c => c.SessionId == Id, cancellationToken)
-                 || await db.HeadCounts.AnyAsync(h => h.SessionId == Id, cancellationToken)
-                 || await db.LogEntries.AnyAsync(e => e.SessionId == Id, cancellationToken);
+        HasLog = (await Logbook.LogbookRules.WithEntriesAsync(db, [Id], cancellationToken)).Count > 0;
         Locations = (await db.Locations.Where(l => l.ArchivedAt == null || l.Id == session.LocationId).OrderBy(l => l.Name)
             .Select(l => new { l.Id, l.Name }).ToListAsync(cancellationToken)).Select(l => (l.Id, l.Name)).ToList();
         return true;

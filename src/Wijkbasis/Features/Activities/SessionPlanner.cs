@@ -64,7 +64,7 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
             : [];
         var candidates = existing.Where(s => !Logbook.LogbookRules.MayHaveLog(s, now)
             && (activity.ArchivedAt is not null || (!s.IsMoved && !s.IsCancelled))).ToList();
-        var withLog = await WithLogAsync(candidates.Select(s => s.Id).ToList(), cancellationToken);
+        var withLog = await Logbook.LogbookRules.WithEntriesAsync(db, candidates.Select(s => s.Id).ToList(), cancellationToken);
 
         foreach (var session in candidates.Where(s => !withLog.Contains(s.Id)))
         {
@@ -107,18 +107,6 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
         {
             session.Sequence++;
         }
-    }
-
-    private async Task<HashSet<Guid>> WithLogAsync(List<Guid> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var checkIns = await db.CheckIns.Where(c => ids.Contains(c.SessionId)).Select(c => c.SessionId).Distinct().ToListAsync(cancellationToken);
-        var counts = await db.HeadCounts.Where(h => ids.Contains(h.SessionId)).Select(h => h.SessionId).Distinct().ToListAsync(cancellationToken);
-        var entries = await db.LogEntries.Where(e => ids.Contains(e.SessionId)).Select(e => e.SessionId).Distinct().ToListAsync(cancellationToken);
-        return [.. checkIns, .. counts, .. entries];
     }
 
     /// <summary>Extends every activity whose sessions run out before the horizon. Returns how many were planned.

@@ -33,7 +33,7 @@ public sealed class PublicAgenda(WijkbasisDb db, TenantContext tenant, TimeProvi
                         && (s.Activity.ArchivedAt == null || s.StartsAt < s.Activity.ArchivedAt))
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => new Item(s.Id, s.Activity!.Name, s.Activity.Description, s.StartsAt, s.EndsAt,
-                s.Location!.Name, s.Location.Address, s.Location.IsPopUp ? s.Location.Label : null,
+                s.Location!.Name, s.Location.Address, s.Location.IsPopUp, s.Location.Label,
                 s.CancelledAt != null, s.CancelReason, s.Sequence))
             .ToListAsync(cancellationToken);
     }
@@ -48,8 +48,8 @@ public sealed class PublicAgenda(WijkbasisDb db, TenantContext tenant, TimeProvi
     public DateOnly Today => time.AmsterdamToday();
 
     public sealed record Item(Guid Id, string Activity, string? Description, DateTime StartsAt, DateTime EndsAt,
-        string Location, string? Address, string? PopUpLabel, bool Cancelled, string? CancelReason, int Sequence)
+        string Location, string? Address, bool IsPopUp, string? Label, bool Cancelled, string? CancelReason, int Sequence)
     {
-        public string Place => string.Join(", ", new[] { PopUpLabel is null ? Location : $"{Location} ({PopUpLabel})", Address }.Where(x => !string.IsNullOrEmpty(x)));
+        public string Place => string.Join(", ", new[] { Activities.Location.DisplayOf(Location, IsPopUp, Label), Address }.Where(x => !string.IsNullOrEmpty(x)));
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
 using Wijkbasis.Features.Activities;
 
 namespace Wijkbasis.Features.Logbook;
@@ -39,4 +41,18 @@ public static class LogbookRules
     /// member) for the sessions they host.</summary>
     public static bool MayKeep(Guid? hostOfSession, Guid? hostOfActivity, Guid? userId, bool isStaff) =>
         isStaff || (userId is not null && (hostOfSession ?? hostOfActivity) == userId);
+
+    /// <summary>Which of these sessions have anything in their logbook (check-ins, head counts, notes): they are
+    /// history, so they are not moved, cancelled or re-planned.</summary>
+    public static async Task<HashSet<Guid>> WithEntriesAsync(WijkbasisDb db, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        if (sessionIds.Count == 0)
+        {
+            return [];
+        }
+        var checkIns = await db.CheckIns.Where(c => sessionIds.Contains(c.SessionId)).Select(c => c.SessionId).Distinct().ToListAsync(cancellationToken);
+        var counts = await db.HeadCounts.Where(h => sessionIds.Contains(h.SessionId)).Select(h => h.SessionId).Distinct().ToListAsync(cancellationToken);
+        var entries = await db.LogEntries.Where(e => sessionIds.Contains(e.SessionId)).Select(e => e.SessionId).Distinct().ToListAsync(cancellationToken);
+        return [.. checkIns, .. counts, .. entries];
+    }
 }

@@ -22,8 +22,7 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await SessionPlanner.ExtendAsAsync(scopes, tenant, cancellationToken);
-        var today = time.AmsterdamToday();
-        var (from, to) = (Clock.FromAmsterdam(today, TimeOnly.MinValue), Clock.FromAmsterdam(today.AddDays(1), TimeOnly.MinValue));
+        var (from, to) = TodayInUtc();
         Today = await Rows(Mine().Where(s => s.StartsAt >= from && s.StartsAt < to).OrderBy(s => s.StartsAt)).ToListAsync(cancellationToken);
         var since = from.AddDays(-OpenDaysBack);
         StillOpen = await Rows(Mine().Where(s => s.StartsAt >= since && s.StartsAt < from && s.ClosedAt == null && s.CancelledAt == null)
@@ -37,10 +36,16 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     /// <summary>The live numbers for today's sessions, polled by the page.</summary>
     public async Task<IActionResult> OnGetCountsAsync(CancellationToken cancellationToken)
     {
-        var today = time.AmsterdamToday();
-        var (from, to) = (Clock.FromAmsterdam(today, TimeOnly.MinValue), Clock.FromAmsterdam(today.AddDays(1), TimeOnly.MinValue));
+        var (from, to) = TodayInUtc();
         var rows = await Rows(Mine().Where(s => s.StartsAt >= from && s.StartsAt < to)).ToListAsync(cancellationToken);
         return new JsonResult(rows.ToDictionary(r => r.Id.ToString(), r => new { r.CheckIns, r.WalkIns }));
+    }
+
+    /// <summary>Today in the Netherlands, as a UTC range [from, to).</summary>
+    private (DateTime From, DateTime To) TodayInUtc()
+    {
+        var today = time.AmsterdamToday();
+        return (Clock.FromAmsterdam(today, TimeOnly.MinValue), Clock.FromAmsterdam(today.AddDays(1), TimeOnly.MinValue));
     }
 
     /// <summary>All sessions for staff; for a volunteer, the sessions they host.</summary>
