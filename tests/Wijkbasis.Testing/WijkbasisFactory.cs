@@ -65,6 +65,8 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Encrypts the data-protection keys in the database (instances on one database share it).</summary>
     public const string KeyEncryptionKey = "a2V5LWVuY3J5cHRpb24ta2V5LWZvci10aGUtdGVzdHMtMzJi";
+    /// <summary>Seals special-category fields (instances on one database share them; the last one seals).</summary>
+    public const string FieldKeys = "k1=ZmllbGQta2V5LW9uZS1mb3ItdGhlLXRlc3RzLTMyYnk=";
     public virtual bool RequireTwoFactor => true;
     public virtual int People => 60;
     public virtual bool Seed => true;
@@ -85,6 +87,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:SealIntervalSeconds", "0");
         builder.UseSetting("Audit:ChainKey", ChainKey);
         builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
+        builder.UseSetting("FieldEncryption:Keys", FieldKeys);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -23,6 +23,8 @@ public static class DatabaseSetup
         builder.Services.AddScoped<AuditLog>();
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
         builder.Services.AddSingleton<AuditChainKey>();
+        builder.Services.AddSingleton<Infrastructure.Secrets.FieldKeyRing>();
+        builder.Services.AddSingleton<Infrastructure.Secrets.FieldCipher>();
         builder.Services.AddHostedService<AuditSealer>();
 
         switch (provider.ToLowerInvariant())

@@ -3,9 +3,16 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Wijkbasis.Features.Activities;
+using Wijkbasis.Features.Buddies;
+using Wijkbasis.Features.Budget;
+using Wijkbasis.Features.Cases;
+using Wijkbasis.Features.Intakes;
 using Wijkbasis.Features.Logbook;
 using Wijkbasis.Features.People;
+using Wijkbasis.Features.Outreach;
 using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Secrets;
 using Wijkbasis.Infrastructure.Tenancy;
 
 namespace Wijkbasis.Data;
@@ -16,9 +23,19 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     : IdentityUserContext<AppUser, Guid>(options)
 {
     public const string TenantFilter = "Tenant";
+    /// <summary>Who may see a buddy-programme record inside the enterprise (see <see cref="DeclareAccess"/>).</summary>
+    public const string AccessFilter = "Access";
 
     /// <summary>Read by the tenant query filter on every query; Guid.Empty matches no row.</summary>
     public Guid CurrentTenantId => tenant.TenantId;
+
+    /// <summary>Read by the access filters; Guid.Empty (nobody signed in) matches no row.</summary>
+    public Guid CurrentUserId => tenant.UserId ?? Guid.Empty;
+
+    /// <summary>A caseworker sees every case of the enterprise; everyone else only their own (fail closed).</summary>
+    public bool SeesAllCases => tenant.IsInRole(Roles.Caseworker);
+
+    public bool ApprovesSpends => tenant.IsInRole(Roles.BudgetApprover);
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
@@ -32,6 +49,20 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<HeadCount> HeadCounts => Set<HeadCount>();
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+    public DbSet<Buddy> Buddies => Set<Buddy>();
+    public DbSet<BuddyOffer> BuddyOffers => Set<BuddyOffer>();
+    public DbSet<Intake> Intakes => Set<Intake>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseContact> CaseContacts => Set<CaseContact>();
+    public DbSet<CaseItem> CaseItems => Set<CaseItem>();
+    public DbSet<ProgrammeSettings> ProgrammeSettings => Set<ProgrammeSettings>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<OutreachVisit> OutreachVisits => Set<OutreachVisit>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<BudgetPot> BudgetPots => Set<BudgetPot>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<SpendRequest> SpendRequests => Set<SpendRequest>();
+    public DbSet<Mandate> Mandates => Set<Mandate>();
     public DbSet<PostcodeArea> PostcodeAreas => Set<PostcodeArea>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -41,6 +72,7 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
         // Everything is stored in UTC; reading it back must say so, on both providers.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<SealedText>().HaveConversion<SealedTextConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -53,6 +85,29 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
         {
             builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, TenantFilterFor(entityType.ClrType));
         }
+        DeclareAccess(builder);
+    }
+
+    /// <summary>Inside an enterprise, the buddy programme's records are seen only by those who help the resident:
+    /// a buddy their own cases (and a case offered or being handed to them), a wijkverbinder the intakes and cases
+    /// they made, a caseworker all of them. Anyone else gets nothing. Work that must count across them (overviews
+    /// without content, the demo) names the filter it skips: <c>IgnoreQueryFilters([AccessFilter])</c>.</summary>
+    private void DeclareAccess(ModelBuilder builder)
+    {
+        builder.Entity<Case>().HasQueryFilter(AccessFilter, c => SeesAllCases
+            || c.OwnerUserId == CurrentUserId || c.CreatedByUserId == CurrentUserId || c.TransferToUserId == CurrentUserId);
+        builder.Entity<CaseContact>().HasQueryFilter(AccessFilter, x => Cases.Any(c => c.Id == x.CaseId));
+        builder.Entity<CaseItem>().HasQueryFilter(AccessFilter, x => Cases.Any(c => c.Id == x.CaseId));
+        builder.Entity<BuddyOffer>().HasQueryFilter(AccessFilter, o => SeesAllCases
+            || o.OfferedByUserId == CurrentUserId || o.BuddyUserId == CurrentUserId);
+        builder.Entity<Intake>().HasQueryFilter(AccessFilter, i => SeesAllCases || i.ByUserId == CurrentUserId
+            || Cases.Any(c => c.IntakeId == i.Id)
+            || BuddyOffers.Any(o => o.IntakeId == i.Id && o.BuddyUserId == CurrentUserId && o.Status == OfferStatus.Offered));
+        builder.Entity<Signal>().HasQueryFilter(AccessFilter, s => SeesAllCases
+            || s.AssignedToUserId == CurrentUserId || s.CreatedByUserId == CurrentUserId);
+        builder.Entity<OutreachVisit>().HasQueryFilter(AccessFilter, v => SeesAllCases || v.ByUserId == CurrentUserId);
+        builder.Entity<SpendRequest>().HasQueryFilter(AccessFilter, r => ApprovesSpends
+            || r.RequestedByUserId == CurrentUserId || Cases.Any(c => c.Id == r.CaseId));
     }
 
     private LambdaExpression TenantFilterFor(Type type)
@@ -64,6 +119,8 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
             Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
         return Expression.Lambda(body, e);
     }
+
+    private sealed class SealedTextConverter() : ValueConverter<SealedText, string>(v => v.Stored, v => new SealedText(v));
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),

@@ -7,14 +7,16 @@ public static class Roles
     public const string Wijkverbinder = "Wijkverbinder";
     public const string Buddy = "Buddy";
     public const string BudgetApprover = "BudgetApprover";
+    /// <summary>Sees every case of the enterprise (a coordinator only sees cases with this role).</summary>
+    public const string Caseworker = "Caseworker";
     public const string MunicipalityAnalyst = "MunicipalityAnalyst";
     public const string PlatformAdmin = "PlatformAdmin";
 
     /// <summary>Roles held inside one enterprise (the analyst and platform admin stand outside).</summary>
-    public static readonly string[] EnterpriseRoles = [Coordinator, Volunteer, Wijkverbinder, Buddy, BudgetApprover];
+    public static readonly string[] EnterpriseRoles = [Coordinator, Volunteer, Wijkverbinder, Buddy, BudgetApprover, Caseworker];
 
     /// <summary>Roles that can see special-category data, so two-factor login is required.</summary>
-    public static readonly string[] SpecialCategory = [Coordinator, Wijkverbinder, Buddy, BudgetApprover];
+    public static readonly string[] SpecialCategory = [Coordinator, Wijkverbinder, Buddy, BudgetApprover, Caseworker];
 
     public static string Label(string role) => role switch
     {
@@ -23,6 +25,7 @@ public static class Roles
         Wijkverbinder => "Wijkverbinder",
         Buddy => "Buddy",
         BudgetApprover => "Budgetbeheerder",
+        Caseworker => "Casusregisseur",
         MunicipalityAnalyst => "Analist gemeente",
         PlatformAdmin => "Platformbeheerder",
         _ => role,

@@ -1,0 +1,834 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Wijkbasis.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class BuddyProgramme : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Buddies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Skills = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Languages = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Availability = table.Column<int>(type: "integer", nullable: false),
+                    MaxResidents = table.Column<int>(type: "integer", nullable: false),
+                    Postcode = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    VogIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    VogExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Buddies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Buddies_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Buddies_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetPots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetPots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetPots_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Street = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FromNumber = table.Column<int>(type: "integer", nullable: true),
+                    ToNumber = table.Column<int>(type: "integer", nullable: true),
+                    Spot = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Intakes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Want = table.Column<string>(type: "text", nullable: true),
+                    Can = table.Column<string>(type: "text", nullable: true),
+                    Need = table.Column<string>(type: "text", nullable: true),
+                    Goals = table.Column<string>(type: "text", nullable: true),
+                    Zrm = table.Column<string>(type: "text", nullable: true),
+                    NeedTags = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SafetyConcern = table.Column<bool>(type: "boolean", nullable: false),
+                    ProposedWeight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProposalReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedWeight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DecisionReason = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Intakes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Intakes_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Intakes_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Mandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PerSpendCents = table.Column<long>(type: "bigint", nullable: false),
+                    PerMonthCents = table.Column<long>(type: "bigint", nullable: false),
+                    SetByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Mandates_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Mandates_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgrammeSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HeavyAtOrBelow = table.Column<int>(type: "integer", nullable: false),
+                    SafetyConcernIsHeavy = table.Column<bool>(type: "boolean", nullable: false),
+                    LosingTouchDays = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgrammeSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgrammeSettings_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutreachVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Address = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutreachVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutreachVisits_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutreachVisits_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutreachVisits_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Signals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    About = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssignedToUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Signals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Signals_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Signals_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Signals_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BuddyOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IntakeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuddyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuddyUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfferedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfferedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OfferedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KindOverrideReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BuddyOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BuddyOffers_Buddies_BuddyId",
+                        column: x => x.BuddyId,
+                        principalTable: "Buddies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BuddyOffers_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BuddyOffers_Intakes_IntakeId",
+                        column: x => x.IntakeId,
+                        principalTable: "Intakes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IntakeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Weight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OwnerBuddyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TransferToBuddyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransferToUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransferReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TransferRequestedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TransferRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OutcomeNote = table.Column<string>(type: "text", nullable: true),
+                    ClosingZrm = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_Buddies_OwnerBuddyId",
+                        column: x => x.OwnerBuddyId,
+                        principalTable: "Buddies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Buddies_TransferToBuddyId",
+                        column: x => x.TransferToBuddyId,
+                        principalTable: "Buddies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_Intakes_IntakeId",
+                        column: x => x.IntakeId,
+                        principalTable: "Intakes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseContacts_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseContacts_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsGoal = table.Column<bool>(type: "boolean", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseItems_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseItems_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BookedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SourceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SpendRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OnOwnMandate = table.Column<bool>(type: "boolean", nullable: false),
+                    ReversesEntryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerEntries", x => x.Id);
+                    table.CheckConstraint("CK_LedgerEntries_Sign", "(\"Kind\" = 'Contribution' AND \"AmountCents\" > 0) OR (\"Kind\" = 'Spend' AND \"AmountCents\" < 0) OR (\"Kind\" = 'Reversal' AND \"AmountCents\" <> 0)");
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_BudgetPots_PotId",
+                        column: x => x.PotId,
+                        principalTable: "BudgetPots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LedgerEntries_LedgerEntries_ReversesEntryId",
+                        column: x => x.ReversesEntryId,
+                        principalTable: "LedgerEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpendRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WhyApproval = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    LedgerEntryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpendRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpendRequests_BudgetPots_PotId",
+                        column: x => x.PotId,
+                        principalTable: "BudgetPots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpendRequests_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpendRequests_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Buddies_TenantId_Kind",
+                table: "Buddies",
+                columns: new[] { "TenantId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Buddies_TenantId_UserId",
+                table: "Buddies",
+                columns: new[] { "TenantId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Buddies_UserId",
+                table: "Buddies",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BuddyOffers_BuddyId",
+                table: "BuddyOffers",
+                column: "BuddyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BuddyOffers_IntakeId",
+                table: "BuddyOffers",
+                column: "IntakeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BuddyOffers_TenantId_BuddyUserId_Status",
+                table: "BuddyOffers",
+                columns: new[] { "TenantId", "BuddyUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BudgetPots_TenantId_StartsOn",
+                table: "BudgetPots",
+                columns: new[] { "TenantId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_TenantId_StartsOn",
+                table: "Campaigns",
+                columns: new[] { "TenantId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseContacts_CaseId_On",
+                table: "CaseContacts",
+                columns: new[] { "CaseId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseContacts_TenantId",
+                table: "CaseContacts",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseItems_CaseId",
+                table: "CaseItems",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseItems_TenantId",
+                table: "CaseItems",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_IntakeId",
+                table: "Cases",
+                column: "IntakeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OwnerBuddyId",
+                table: "Cases",
+                column: "OwnerBuddyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PersonId",
+                table: "Cases",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_TenantId_OwnerBuddyId_Status",
+                table: "Cases",
+                columns: new[] { "TenantId", "OwnerBuddyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_TenantId_OwnerUserId_Status",
+                table: "Cases",
+                columns: new[] { "TenantId", "OwnerUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_TransferToBuddyId",
+                table: "Cases",
+                column: "TransferToBuddyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intakes_PersonId",
+                table: "Intakes",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intakes_TenantId_ByUserId",
+                table: "Intakes",
+                columns: new[] { "TenantId", "ByUserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intakes_TenantId_PersonId",
+                table: "Intakes",
+                columns: new[] { "TenantId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_CaseId",
+                table: "LedgerEntries",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_PotId_BookedOn",
+                table: "LedgerEntries",
+                columns: new[] { "PotId", "BookedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_ReversesEntryId",
+                table: "LedgerEntries",
+                column: "ReversesEntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerEntries_TenantId_RequestedByUserId_BookedOn",
+                table: "LedgerEntries",
+                columns: new[] { "TenantId", "RequestedByUserId", "BookedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mandates_TenantId_UserId",
+                table: "Mandates",
+                columns: new[] { "TenantId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mandates_UserId",
+                table: "Mandates",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachVisits_CampaignId_On",
+                table: "OutreachVisits",
+                columns: new[] { "CampaignId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachVisits_PersonId",
+                table: "OutreachVisits",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachVisits_TenantId",
+                table: "OutreachVisits",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgrammeSettings_TenantId",
+                table: "ProgrammeSettings",
+                column: "TenantId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_CampaignId",
+                table: "Signals",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_PersonId",
+                table: "Signals",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_TenantId_AssignedToUserId_DueOn",
+                table: "Signals",
+                columns: new[] { "TenantId", "AssignedToUserId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpendRequests_CaseId",
+                table: "SpendRequests",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpendRequests_PotId",
+                table: "SpendRequests",
+                column: "PotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpendRequests_TenantId_Status",
+                table: "SpendRequests",
+                columns: new[] { "TenantId", "Status" });
+
+            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line.
+            migrationBuilder.Sql(@"
+CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'ledger lines are append-only';
+END $$;
+CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ""LedgerEntries""
+FOR EACH ROW EXECUTE FUNCTION ledger_append_only();");
+
+            // Row-level security as a backstop under the EF tenant filter (see the Foundation migration).
+            migrationBuilder.Sql(@"ALTER TABLE ""Buddies"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Buddies"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Buddies"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""BuddyOffers"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""BuddyOffers"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""BuddyOffers"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Intakes"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Intakes"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Intakes"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Cases"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Cases"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Cases"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""CaseContacts"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""CaseContacts"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""CaseContacts"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""CaseItems"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""CaseItems"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""CaseItems"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""ProgrammeSettings"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""ProgrammeSettings"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""ProgrammeSettings"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Campaigns"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Campaigns"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Campaigns"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""OutreachVisits"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""OutreachVisits"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""OutreachVisits"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Signals"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Signals"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Signals"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""BudgetPots"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""BudgetPots"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""BudgetPots"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""LedgerEntries"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""LedgerEntries"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""LedgerEntries"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""SpendRequests"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""SpendRequests"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""SpendRequests"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""Mandates"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Mandates"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""Mandates"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Buddies"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""BuddyOffers"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Intakes"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Cases"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""CaseContacts"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""CaseItems"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""ProgrammeSettings"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Campaigns"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""OutreachVisits"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Signals"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""BudgetPots"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""LedgerEntries"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""SpendRequests"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Mandates"";");
+            migrationBuilder.Sql("DROP TRIGGER ledger_append_only ON \"LedgerEntries\"; DROP FUNCTION ledger_append_only();");
+
+            migrationBuilder.DropTable(
+                name: "BuddyOffers");
+
+            migrationBuilder.DropTable(
+                name: "CaseContacts");
+
+            migrationBuilder.DropTable(
+                name: "CaseItems");
+
+            migrationBuilder.DropTable(
+                name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "Mandates");
+
+            migrationBuilder.DropTable(
+                name: "OutreachVisits");
+
+            migrationBuilder.DropTable(
+                name: "ProgrammeSettings");
+
+            migrationBuilder.DropTable(
+                name: "Signals");
+
+            migrationBuilder.DropTable(
+                name: "SpendRequests");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "BudgetPots");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Buddies");
+
+            migrationBuilder.DropTable(
+                name: "Intakes");
+        }
+    }
+}
