@@ -16,7 +16,8 @@ namespace Wijkbasis.Testing;
 public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Wijkbasis-test-wachtwoord";
-    public const string UserWithoutTwoFactor = "buddy@huiskamer.demo";
+    /// <summary>A buddy (special-category role) who has not set up two-factor login yet.</summary>
+    public const string UserWithoutTwoFactor = "buddy6@huiskamer.demo";
 
     public WijkbasisFactory() : this(TestDatabase.NewConnectionString())
     {
@@ -136,14 +137,18 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string CodeFor(string email) => Totp.Code(AuthenticatorKeys[email], TimeProvider.System.GetUtcNow());
 
     /// <summary>Runs work against the database as if inside one enterprise (by slug), or none.</summary>
-    public async Task<T> InDbAsync<T>(string? enterpriseSlug, Func<WijkbasisDb, Task<T>> work)
+    public Task<T> InDbAsync<T>(string? enterpriseSlug, Func<WijkbasisDb, Task<T>> work) => InDbAsync(enterpriseSlug, [], work);
+
+    /// <summary>As <see cref="InDbAsync{T}(string?, Func{WijkbasisDb, Task{T}})"/>, acting with these roles (e.g. the
+    /// caseworker, who sees every case past the buddy programme's access filter).</summary>
+    public async Task<T> InDbAsync<T>(string? enterpriseSlug, string[] roles, Func<WijkbasisDb, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
         if (enterpriseSlug is not null)
         {
             var e = await db.Enterprises.SingleAsync(x => x.Slug == enterpriseSlug);
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, roles);
         }
         return await work(db);
     }

@@ -14,6 +14,8 @@ public static class Pages
                 o.RootDirectory = "/Features";
                 o.Conventions.ConfigureFilter(new RejectUnhandledMethods());
                 DeclareAuthorization(o.Conventions);
+                // One page adds and edits a buddy.
+                o.Conventions.AddPageRoute("/Buddies/Edit", "/{enterprise}/buddies/nieuw");
             })
             .AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider))
             .AddViewLocalization()
@@ -24,6 +26,7 @@ public static class Pages
         builder.Services.AddScoped<Enterprise.Invitations>();
         builder.Services.AddScoped<Activities.SessionPlanner>();
         builder.Services.AddScoped<Agenda.PublicAgenda>();
+        builder.Services.AddScoped<Budget.PotBookings>();
         if (builder.Configuration.GetValue("Activities:PlanInBackground", true))
         {
             builder.Services.AddHostedService<Activities.SessionPlanning>();
@@ -60,6 +63,14 @@ public static class Pages
         c.AuthorizeFolder("/Logbook", Policies.Logbook);
         c.AddFolderApplicationModelConvention("/Logbook", m => m.Filters.Add(new AuditNotFoundRecords("Session")));
         c.AllowAnonymousToFolder("/Agenda");
+        c.AuthorizeFolder("/Buddies", Policies.BuddyPool);
+        c.AddFolderApplicationModelConvention("/Buddies", m => m.Filters.Add(new AuditNotFoundRecords("Buddy")));
+        c.AuthorizeFolder("/Intakes", Policies.Intakes);
+        c.AddFolderApplicationModelConvention("/Intakes", m => m.Filters.Add(new AuditNotFoundRecords("Intake")));
+        c.AuthorizeFolder("/Cases", Policies.Cases);
+        c.AddFolderApplicationModelConvention("/Cases", m => m.Filters.Add(new AuditNotFoundRecords("Case")));
+        c.AuthorizeFolder("/Budget", Policies.Budget);
+        c.AuthorizeFolder("/Outreach", Policies.Outreach);
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

@@ -1,4 +1,5 @@
 using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Secrets;
 
 namespace Wijkbasis.Features.Budget;
 
@@ -68,6 +69,8 @@ public sealed class LedgerEntry : ITenantOwned, IAudited
     /// <summary>Who contributed, e.g. "Havensteder" or "Oranje Fonds".</summary>
     public string? SourceName { get; set; }
     public SpendPurpose? Purpose { get; set; }
+    /// <summary>What a spend was for, in the buddy's words: may say something about the resident, so sealed.</summary>
+    public SealedText? Note { get; set; }
     public Guid? CaseId { get; set; }
     public Guid? SpendRequestId { get; set; }
     /// <summary>Set when a budget approver approved this spend above the requester's mandate (four eyes).</summary>

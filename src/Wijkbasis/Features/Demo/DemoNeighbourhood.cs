@@ -16,6 +16,8 @@ public sealed class DemoOptions
     /// <summary>How many people in total; benchmarks scale this up.</summary>
     public int People { get; set; } = 1500;
     public int RandomSeed { get; set; } = 20261122;
+    /// <summary>How many intakes the buddy programme of the first enterprise has had (about two thirds got a buddy).</summary>
+    public int BuddyIntakes { get; set; } = 60;
     public string Password { get; set; } = "Wijkbasis-demo-2026";
     /// <summary>How far back the logbook history goes; tests keep it short.</summary>
     public int LogbookMonths { get; set; } = 24;
@@ -27,7 +29,7 @@ public sealed record DemoUser(string Email, string Name, string Role, int? Enter
 /// <summary>A deterministic demo municipality (same seed, same people): three enterprises of the kinds
 /// in the seeds, a user for every role, and residents with Dutch-looking names and real-format postcodes.</summary>
 public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, UserManager<AppUser> users,
-    TimeProvider time, DemoLogbook logbook, ILogger<DemoNeighbourhood> log)
+    TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, ILogger<DemoNeighbourhood> log)
 {
     public static readonly (string Name, string Slug, EnterpriseKind Kind, double Share)[] Enterprises =
     [
@@ -68,6 +70,16 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         new("wijkverbinder@huiskamer.demo", "Wendy Wijkverbinder", Roles.Wijkverbinder, 0),
         new("buddy@huiskamer.demo", "Bert Buddy", Roles.Buddy, 0),
         new("budget@huiskamer.demo", "Bianca Budget", Roles.BudgetApprover, 0),
+        new("casusregisseur@huiskamer.demo", "Cas Casusregisseur", Roles.Caseworker, 0),
+        new("professional@huiskamer.demo", "Priya Prins", Roles.Buddy, 0),
+        new("student@huiskamer.demo", "Stijn Student", Roles.Buddy, 0),
+        new("ervaring@huiskamer.demo", "Erik Ervaring", Roles.Buddy, 0),
+        new("buddy2@huiskamer.demo", "Hanneke Visser", Roles.Buddy, 0),
+        new("buddy3@huiskamer.demo", "Youssef El Amrani", Roles.Buddy, 0),
+        new("buddy4@huiskamer.demo", "Riet Mulder", Roles.Buddy, 0),
+        new("buddy5@huiskamer.demo", "Olga Kowalski", Roles.Buddy, 0),
+        new("buddy6@huiskamer.demo", "Gijs Hendriks", Roles.Buddy, 0),
+        new("wijkteam@huiskamer.demo", "Tom Tjon", Roles.Buddy, 0),
         new("coordinator@groene-spijker.demo", "Gert Groen", Roles.Coordinator, 1),
         new("coordinator@jongeren-malburgen.demo", "Jamal Jeugd", Roles.Coordinator, 2),
     ];
@@ -122,6 +134,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         {
             await logbook.GenerateAsync(enterprise, rng, options.LogbookMonths, cancellationToken);
         }
+        await buddyProgramme.GenerateAsync(enterprises[0], rng, options.BuddyIntakes, cancellationToken);
         tenant.Leave();
     }
 

@@ -7,6 +7,7 @@ public static class DemoStartup
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         builder.Services.AddScoped<DemoNeighbourhood>();
         builder.Services.AddScoped<DemoLogbook>();
+        builder.Services.AddScoped<DemoBuddyProgramme>();
         return builder;
     }
 

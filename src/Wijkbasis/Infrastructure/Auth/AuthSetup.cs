@@ -129,6 +129,18 @@ public static class AuthSetup
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
             .AddPolicy(Policies.ManageUsers, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator])))
+            // The buddy programme: special-category data, seen only by those who help (the access filters in
+            // WijkbasisDb narrow it further to their own intakes and cases).
+            .AddPolicy(Policies.BuddyPool, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Caseworker])))
+            .AddPolicy(Policies.Intakes, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Wijkverbinder, Roles.Caseworker])))
+            .AddPolicy(Policies.Cases, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Buddy, Roles.Wijkverbinder, Roles.Caseworker])))
+            .AddPolicy(Policies.Budget, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover, Roles.Wijkverbinder, Roles.Caseworker])))
+            .AddPolicy(Policies.Outreach, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Caseworker])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
         return builder;
     }

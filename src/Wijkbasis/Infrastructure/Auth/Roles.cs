@@ -43,6 +43,16 @@ public static class Policies
     public const string Logbook = "Logbook";
     /// <summary>Plan activities, locations, move or cancel sessions.</summary>
     public const string ActivityEdit = "ActivityEdit";
+    /// <summary>The buddy pool: who can be asked to hold on to a resident.</summary>
+    public const string BuddyPool = "BuddyPool";
+    /// <summary>Intakes and triage (which intakes: the access filter decides).</summary>
+    public const string Intakes = "Intakes";
+    /// <summary>Cases and the contact log (which cases: the access filter decides).</summary>
+    public const string Cases = "Cases";
+    /// <summary>The pooled budget's overview, contributions and approvals.</summary>
+    public const string Budget = "Budget";
+    /// <summary>Outreach rounds, visits and signals.</summary>
+    public const string Outreach = "Outreach";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
     public const string SignedIn = "SignedIn";

@@ -10,6 +10,10 @@ public static class TenantBypass
 #pragma warning disable RS0030 // the sanctioned bypass
     private static IQueryable<T> AllTenants<T>(DbSet<T> set) where T : class =>
         set.IgnoreQueryFilters([WijkbasisDb.TenantFilter]);
+
+    /// <summary>Past the buddy programme's access filter, still inside the enterprise.</summary>
+    private static IQueryable<T> PastAccess<T>(DbSet<T> set) where T : class =>
+        set.IgnoreQueryFilters([WijkbasisDb.AccessFilter]);
 #pragma warning restore RS0030
 
     /// <summary>A user's memberships in every enterprise: needed to resolve the tenant of a request
@@ -26,4 +30,23 @@ public static class TenantBypass
 
     /// <summary>Counts per enterprise for the platform admin's overview: numbers, never rows.</summary>
     public static IQueryable<Membership> AllMemberships(WijkbasisDb db) => AllTenants(db.Memberships);
+
+    /// <summary>The buddy of every open case in the enterprise: how many residents each buddy holds (for the pool
+    /// list and matching), without who they are.</summary>
+    public static IQueryable<Guid> OwnersOfOpenCases(WijkbasisDb db) =>
+        PastAccess(db.Cases).Where(c => c.Status == Features.Cases.CaseStatus.Open).Select(c => c.OwnerBuddyId);
+
+    /// <summary>Whether an intake already has a case, for the wijkverbinder who did it even when a transfer moved
+    /// the case out of their sight.</summary>
+    public static IQueryable<Guid> IntakesWithCase(WijkbasisDb db) => PastAccess(db.Cases).Select(c => c.IntakeId);
+
+    /// <summary>The outcome of every visit of the enterprise's outreach rounds: counts per round, not the visits.</summary>
+    public static IQueryable<VisitOutcomeRow> VisitOutcomes(WijkbasisDb db) =>
+        PastAccess(db.OutreachVisits).Select(v => new VisitOutcomeRow { CampaignId = v.CampaignId, Outcome = v.Outcome });
+}
+
+public sealed class VisitOutcomeRow
+{
+    public Guid CampaignId { get; init; }
+    public Features.Outreach.VisitOutcome Outcome { get; init; }
 }

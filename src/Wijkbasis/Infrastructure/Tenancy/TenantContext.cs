@@ -12,6 +12,9 @@ public sealed class TenantContext
 
     public Guid? UserId { get; private set; }
     public string UserName { get; private set; } = "systeem";
+    /// <summary>The name people know the actor by ("Wendy Wijkverbinder"), for records shown to colleagues;
+    /// <see cref="UserName"/> (the login) is what the audit log keeps.</summary>
+    public string DisplayName { get; private set; } = "systeem";
 
     public bool HasTenant => TenantId != Guid.Empty;
 
@@ -30,10 +33,11 @@ public sealed class TenantContext
         Roles = roles.ToHashSet(StringComparer.Ordinal);
     }
 
-    public void SetActor(Guid? userId, string userName)
+    public void SetActor(Guid? userId, string userName, string? displayName = null)
     {
         UserId = userId;
         UserName = userName;
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName : displayName;
     }
 
     /// <summary>For background work (seeding, imports) that moves from one enterprise to the next.</summary>

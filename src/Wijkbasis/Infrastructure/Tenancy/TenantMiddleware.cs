@@ -18,7 +18,7 @@ public sealed class TenantMiddleware(RequestDelegate next, ILogger<TenantMiddlew
         var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
         if (userId is not null)
         {
-            tenant.SetActor(userId, user.Identity?.Name ?? userId.Value.ToString());
+            tenant.SetActor(userId, user.Identity?.Name ?? userId.Value.ToString(), user.FindFirst(Wijkbasis.Infrastructure.Auth.WijkbasisClaims.DisplayName)?.Value);
         }
 
         if (context.GetRouteValue(RouteKey) is string slug && userId is not null)

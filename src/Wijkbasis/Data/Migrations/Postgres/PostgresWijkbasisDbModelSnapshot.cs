@@ -732,6 +732,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
                     b.Property<bool>("OnOwnMandate")
                         .HasColumnType("boolean");
 

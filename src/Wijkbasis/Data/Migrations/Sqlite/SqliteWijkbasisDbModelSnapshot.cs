@@ -723,6 +723,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("OnOwnMandate")
                         .HasColumnType("INTEGER");
 

@@ -455,6 +455,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SourceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
                     SpendRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),

@@ -455,6 +455,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SourceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: true),
                     SpendRequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     ApprovedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),

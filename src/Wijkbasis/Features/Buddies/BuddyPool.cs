@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Tenancy;
+
+namespace Wijkbasis.Features.Buddies;
+
+public static class BuddyPool
+{
+    /// <summary>Every active buddy of the enterprise with their current load, in two queries.</summary>
+    public static async Task<List<MatchCandidate>> CandidatesAsync(WijkbasisDb db, CancellationToken cancellationToken)
+    {
+        var load = (await TenantBypass.OwnersOfOpenCases(db).GroupBy(o => o).Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken)).ToDictionary(g => g.Key, g => g.Count);
+        var buddies = await db.Buddies.AsNoTracking().Where(b => b.ArchivedAt == null)
+            .Select(b => new { b.Id, b.Name, b.Kind, b.Skills, b.Languages, b.Postcode, b.Availability, b.MaxResidents, b.VogExpiresOn })
+            .ToListAsync(cancellationToken);
+        return buddies.Select(b => new MatchCandidate(b.Id, b.Name, b.Kind, b.Skills, b.Languages, b.Postcode, b.Availability,
+            b.MaxResidents, load.GetValueOrDefault(b.Id), b.VogExpiresOn)).ToList();
+    }
+}

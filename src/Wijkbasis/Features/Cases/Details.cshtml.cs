@@ -1,0 +1,339 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Features.Buddies;
+using Wijkbasis.Features.Budget;
+using Wijkbasis.Features.Intakes;
+using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Secrets;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Cases;
+
+/// <summary>A case: the contact log, goals and tasks, money spent from the pot, a transfer, and closing it.</summary>
+public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher, AuditLog audit, PotBookings bookings)
+    : PageModel
+{
+    public sealed record ContactView(CaseContact Contact, string? Note);
+    public sealed record ItemView(CaseItem Item, string? Text);
+    public sealed record SpendView(DateTime At, long AmountCents, SpendPurpose? Purpose, string? Note, string ByName, string State);
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(Name = "On")] public DateOnly? On { get; set; }
+    [BindProperty(Name = "Kind")] public ContactKind? Kind { get; set; }
+    [BindProperty(Name = "Text")] public string? Text { get; set; }
+    [BindProperty(Name = "DueOn")] public DateOnly? DueOn { get; set; }
+    [BindProperty(Name = "ItemId")] public Guid? ItemId { get; set; }
+    [BindProperty(Name = "BuddyId")] public Guid? BuddyId { get; set; }
+    [BindProperty(Name = "Amount")] public string? Amount { get; set; }
+    [BindProperty(Name = "Purpose")] public SpendPurpose? Purpose { get; set; }
+    [BindProperty(Name = "Outcome")] public CaseOutcome? Outcome { get; set; }
+    [BindProperty(Name = "Zrm")] public Dictionary<string, string?> Zrm { get; set; } = [];
+
+    public Case Case { get; private set; } = null!;
+    public string PersonName { get; private set; } = "";
+    public string OwnerName { get; private set; } = "";
+    public string? TransferToName { get; private set; }
+    public List<ContactView> Contacts { get; private set; } = [];
+    public List<ItemView> Items { get; private set; } = [];
+    public List<SpendView> Spends { get; private set; } = [];
+    public List<(Guid Id, string Name)> OtherBuddies { get; private set; } = [];
+    public ZrmScores IntakeZrm { get; private set; } = new();
+    public ZrmScores? ClosingZrm { get; private set; }
+    public string? OutcomeNote { get; private set; }
+    public long? PotBalance { get; private set; }
+    public MandateLimits? Mandate { get; private set; }
+
+    /// <summary>The responsible buddy, the wijkverbinder who did the intake, and a caseworker work on the case;
+    /// a buddy receiving a transfer only reads it until they accept.</summary>
+    public bool MayWork => Case.OwnerUserId == tenant.UserId || Case.CreatedByUserId == tenant.UserId || tenant.IsInRole(Roles.Caseworker);
+    public bool IsReceiver => Case.TransferToUserId == tenant.UserId;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostContactAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    {
+        var today = time.AmsterdamToday();
+        if (On is not { } on || on > today || on < DateOnly.FromDateTime(Case.OpenedAt.ToAmsterdam()).AddDays(-1))
+        {
+            return ("On", "Kies een datum tussen de start van de casus en vandaag.");
+        }
+        if (Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            return ("Kind", "Kies wat voor contact het was.");
+        }
+        if (Text is { Length: > CaseContact.NoteMax })
+        {
+            return ("Text", $"De notitie is te lang (hoogstens {CaseContact.NoteMax} tekens).");
+        }
+        var contact = new CaseContact { CaseId = Case.Id, PersonId = Case.PersonId, On = on, Kind = kind, ByUserId = tenant.UserId, ByName = tenant.DisplayName, At = time.UtcNow() };
+        contact.Note = cipher.Seal(Text?.Trim(), contact, nameof(CaseContact.Note));
+        db.CaseContacts.Add(contact);
+        var at = Clock.FromAmsterdam(on, new TimeOnly(12, 0));
+        if (Case.LastContactAt is null || Case.LastContactAt < at)
+        {
+            Case.LastContactAt = at;
+            Case.Version++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("Het contact is vastgelegd.");
+        return null;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostTaskAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    {
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            return ("Text", "Schrijf op wat er moet gebeuren.");
+        }
+        if (Text.Length > CaseItem.TextMax)
+        {
+            return ("Text", $"De taak is te lang (hoogstens {CaseItem.TextMax} tekens).");
+        }
+        if (DueOn is { } due && (due < time.AmsterdamToday().AddDays(-7) || due > time.AmsterdamToday().AddYears(2)))
+        {
+            return ("DueOn", "Kies een datum tussen vorige week en twee jaar vooruit.");
+        }
+        var item = new CaseItem { CaseId = Case.Id, PersonId = Case.PersonId, DueOn = DueOn, ByName = tenant.DisplayName, CreatedAt = time.UtcNow() };
+        item.Text = cipher.Seal(Text.Trim(), item, nameof(CaseItem.Text));
+        db.CaseItems.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("De taak is toegevoegd.");
+        return null;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostDoneAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    {
+        var item = await db.CaseItems.SingleOrDefaultAsync(i => i.Id == ItemId && i.CaseId == Case.Id, cancellationToken);
+        if (item is null)
+        {
+            return ("", "Deze taak of dit doel bestaat niet (meer).");
+        }
+        item.DoneAt = item.DoneAt is null ? time.UtcNow() : null;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say(item.DoneAt is null ? "Weer open gezet." : "Afgevinkt.");
+        return null;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostSpendAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    {
+        if (!Money.TryParse(Amount, out var cents))
+        {
+            return ("Amount", "Vul een bedrag in euro’s in, bijvoorbeeld 35,00.");
+        }
+        if (Purpose is not { } purpose)
+        {
+            return ("Purpose", "Kies waarvoor het geld is.");
+        }
+        var result = await bookings.SpendAsync(Case, cents, purpose, Text, cancellationToken);
+        if (result.Outcome == SpendOutcome.Refused)
+        {
+            return ("Amount", result.Message);
+        }
+        TempData.Say(result.Outcome == SpendOutcome.Approved
+            ? "{0} is uitgegeven. Binnen uw mandaat: meteen toegekend."
+            : "{0} is aangevraagd. Het is boven uw mandaat: een budgetbeheerder beslist.", Money.Format(cents));
+        return null;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    {
+        var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == BuddyId && b.ArchivedAt == null, cancellationToken);
+        if (buddy is null)
+        {
+            return ("BuddyId", "Kies een buddy.");
+        }
+        var load = await TenantBypass.OwnersOfOpenCases(db).CountAsync(o => o == buddy.Id, cancellationToken);
+        var candidate = new MatchCandidate(buddy.Id, buddy.Name, buddy.Kind, buddy.Skills, buddy.Languages, buddy.Postcode, buddy.Availability,
+            buddy.MaxResidents, load, buddy.VogExpiresOn);
+        if (buddy.Id != Case.OwnerBuddyId && BuddyMatching.Blocker(candidate, time.AmsterdamToday()) is { } blocker)
+        {
+            return ("BuddyId", blocker);
+        }
+        if (Case.RequestTransfer(buddy.Id, buddy.UserId, Text, tenant.DisplayName, time.UtcNow()) is { } problem)
+        {
+            return (problem.Contains("reden", StringComparison.OrdinalIgnoreCase) || problem.Contains("waarom", StringComparison.Ordinal) ? "Text" : "BuddyId", problem);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("{0} is gevraagd de bewoner over te nemen. Tot die accepteert, blijft de huidige buddy verantwoordelijk.", buddy.Name);
+        return null;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawTransferAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    {
+        if (Case.EndTransfer(tenant.UserId ?? Guid.Empty, mayWithdraw: true) is { } problem)
+        {
+            return ("", problem);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("De overdracht is ingetrokken.");
+        return null;
+    }, cancellationToken);
+
+    public Task<IActionResult> OnPostAcceptTransferAsync(CancellationToken cancellationToken) => AnswerTransferAsync(accept: true, cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineTransferAsync(CancellationToken cancellationToken) => AnswerTransferAsync(accept: false, cancellationToken);
+
+    private async Task<IActionResult> AnswerTransferAsync(bool accept, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken, tracked: true))
+        {
+            return NotFound();
+        }
+        var me = tenant.UserId ?? Guid.Empty;
+        var problem = accept ? Case.AcceptTransfer(me) : Case.EndTransfer(me, mayWithdraw: false);
+        if (problem is not null)
+        {
+            return await RefuseAsync("", problem, cancellationToken);
+        }
+        if (await SaveOrRefuseAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        TempData.Say(accept ? "U bent nu de buddy van deze bewoner." : "U heeft de overdracht afgewezen. De huidige buddy blijft verantwoordelijk.");
+        return Redirect(accept ? $"/{tenant.Slug}/casussen/{Id}" : $"/{tenant.Slug}/mijn-bewoners");
+    }
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    {
+        if (Text is { Length: > CaseContact.NoteMax })
+        {
+            return ("Text", $"De toelichting is te lang (hoogstens {CaseContact.NoteMax} tekens).");
+        }
+        var scores = new ZrmScores();
+        foreach (var (name, value) in Zrm.Where(z => !string.IsNullOrWhiteSpace(z.Value)))
+        {
+            if (!Enum.TryParse<ZrmDomain>(name, out var domain) || !IntakeZrm.Scores.ContainsKey(domain))
+            {
+                return ("Zrm", "Scoor bij het afsluiten alleen de domeinen van de intake.");
+            }
+            if (!int.TryParse(value, out var level) || scores.Set(domain, level) is not null)
+            {
+                return ($"Zrm[{name}]", $"Kies bij {Intakes.Zrm.Name(domain)} een niveau van 1 tot en met 5.");
+            }
+        }
+        if (Case.Close(Outcome, time.UtcNow()) is { } problem)
+        {
+            return ("Outcome", problem);
+        }
+        Case.OutcomeNote = cipher.Seal(Text?.Trim(), Case, nameof(Case.OutcomeNote));
+        Case.ClosingZrm = scores.IsEmpty ? null : cipher.Seal(scores.ToJson(), Case, nameof(Case.ClosingZrm));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("De casus is afgesloten.");
+        return null;
+    }, cancellationToken);
+
+    /// <summary>Loads the case for a change by someone who works on it; a closed case refuses every change.</summary>
+    private async Task<IActionResult> WorkAsync(Func<Task<(string Key, string Message)?>> work, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken, tracked: true))
+        {
+            return NotFound();
+        }
+        if (!MayWork)
+        {
+            await audit.RecordAttemptAsync(nameof(Case), Id.ToString(), AuditActions.Update, "denied");
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (Case.IsClosed)
+        {
+            return await RefuseAsync("", Case.ClosedMessage, cancellationToken);
+        }
+        (string Key, string Message)? problem;
+        try
+        {
+            problem = await work();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            problem = ("", "Iemand anders heeft deze casus net gewijzigd. Kijk of uw wijziging nog nodig is.");
+        }
+        if (problem is { } p)
+        {
+            return await RefuseAsync(p.Key, p.Message, cancellationToken);
+        }
+        return Redirect($"/{tenant.Slug}/casussen/{Id}");
+    }
+
+    private async Task<IActionResult?> SaveOrRefuseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await RefuseAsync("", "Iemand anders heeft deze casus net gewijzigd. Kijk of uw wijziging nog nodig is.", cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.Clear();
+        ModelState.AddModelError(key, message);
+        await LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Loads the case through the access filter (not yours: 404) and audits the look before showing it.</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = tracked ? db.Cases : db.Cases.AsNoTracking();
+        if (await query.SingleOrDefaultAsync(c => c.Id == Id, cancellationToken) is not { } found)
+        {
+            return false;
+        }
+        Case = found;
+        var intake = await db.Intakes.AsNoTracking().SingleAsync(i => i.Id == found.IntakeId, cancellationToken);
+        IntakeZrm = ZrmScores.FromJson(cipher.Open(intake.Zrm, intake, nameof(Intake.Zrm)));
+        if (tracked)
+        {
+            return true;
+        }
+        await audit.RecordViewAsync(found, cancellationToken);
+        PersonName = await db.People.Where(p => p.Id == found.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var names = await db.Buddies.AsNoTracking().Where(b => b.Id == found.OwnerBuddyId || b.Id == found.TransferToBuddyId)
+            .ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        OwnerName = names.GetValueOrDefault(found.OwnerBuddyId, "?");
+        TransferToName = found.TransferToBuddyId is { } to ? names.GetValueOrDefault(to) : null;
+        Contacts = (await db.CaseContacts.AsNoTracking().Where(c => c.CaseId == Id).OrderByDescending(c => c.On).ThenByDescending(c => c.At)
+            .ToListAsync(cancellationToken)).Select(c => new ContactView(c, cipher.Open(c.Note, c, nameof(CaseContact.Note)))).ToList();
+        Items = (await db.CaseItems.AsNoTracking().Where(i => i.CaseId == Id).OrderBy(i => i.DoneAt != null).ThenBy(i => i.DueOn).ThenBy(i => i.CreatedAt)
+            .ToListAsync(cancellationToken)).Select(i => new ItemView(i, cipher.Open(i.Text, i, nameof(CaseItem.Text)))).ToList();
+        var lines = await db.LedgerEntries.AsNoTracking().Where(e => e.CaseId == Id && e.Kind != LedgerKind.Contribution)
+            .OrderByDescending(e => e.At).ToListAsync(cancellationToken);
+        var requests = await db.SpendRequests.AsNoTracking().Where(r => r.CaseId == Id && r.Status != SpendRequestStatus.Approved)
+            .OrderByDescending(r => r.RequestedAt).ToListAsync(cancellationToken);
+        Spends = lines.Select(e => new SpendView(e.At, -e.AmountCents, e.Purpose, cipher.Open(e.Note, e, nameof(LedgerEntry.Note)), e.ByName,
+                e.Kind == LedgerKind.Reversal ? "teruggeboekt" : e.ApprovedByName is null ? "binnen mandaat" : $"goedgekeurd door {e.ApprovedByName}"))
+            .Concat(requests.Select(r => new SpendView(r.RequestedAt, r.AmountCents, r.Purpose, cipher.Open(r.Note, r, nameof(SpendRequest.Note)),
+                r.RequestedByName, r.Status switch
+                {
+                    SpendRequestStatus.Pending => "wacht op een budgetbeheerder",
+                    SpendRequestStatus.Rejected => $"afgewezen: {r.DecisionReason}",
+                    _ => "ingetrokken",
+                })))
+            .OrderByDescending(s => s.At).ToList();
+        ClosingZrm = found.ClosingZrm is null ? null : ZrmScores.FromJson(cipher.Open(found.ClosingZrm, found, nameof(Case.ClosingZrm)));
+        OutcomeNote = cipher.Open(found.OutcomeNote, found, nameof(Case.OutcomeNote));
+        if (!found.IsClosed)
+        {
+            OtherBuddies = (await db.Buddies.AsNoTracking().Where(b => b.ArchivedAt == null && b.Id != found.OwnerBuddyId)
+                .OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(cancellationToken)).Select(b => (b.Id, b.Name)).ToList();
+            if (await bookings.CurrentPotAsync(cancellationToken) is { } pot)
+            {
+                PotBalance = await bookings.BalanceAsync(pot.Id, cancellationToken);
+            }
+            Mandate = await db.Mandates.Where(m => m.UserId == tenant.UserId).Select(m => m.Limits).SingleOrDefaultAsync(cancellationToken);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Features.Buddies;
+using Wijkbasis.Features.Cases;
+using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Secrets;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Intakes;
+
+/// <summary>An intake: what the resident said, the triage proposal and decision, and the buddy suggestions.</summary>
+public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher, AuditLog audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    /// <summary>Also suggest the other kind of buddy (light help to a professional, heavy to a volunteer).</summary>
+    [BindProperty(SupportsGet = true, Name = "anders")] public bool OtherKind { get; set; }
+    [BindProperty(Name = "Weight")] public Intakes.CaseWeight? Weight { get; set; }
+    [BindProperty(Name = "Reason")] public string? Reason { get; set; }
+    [BindProperty(Name = "BuddyId")] public Guid? BuddyId { get; set; }
+    [BindProperty(Name = "OfferId")] public Guid? OfferId { get; set; }
+
+    public Intake Intake { get; private set; } = null!;
+    public IntakeView View { get; private set; } = null!;
+    public string PersonName { get; private set; } = "";
+    public TriageRule Rule { get; private set; } = TriageRule.Default;
+    public IReadOnlyList<MatchSuggestion> Suggestions { get; private set; } = [];
+    public List<BuddyOffer> Offers { get; private set; } = [];
+    public Guid? CaseId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(tracked: false, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDecideAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(tracked: true, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Intake.Status is not IntakeStatus.Open)
+        {
+            return await RefuseAsync("Er is al een buddy gevraagd. Trek die vraag eerst in om licht of zwaar te veranderen.", cancellationToken);
+        }
+        var proposal = new TriageProposal(Intake.ProposedWeight, Intake.ProposalReasons.Split('\n'));
+        if ((Weight is null ? "Kies licht of zwaar." : TriageDecision.Check(proposal, Weight.Value, Reason)) is { } problem)
+        {
+            return await RefuseAsync(problem, cancellationToken, "Reason");
+        }
+        Intake.DecidedWeight = Weight;
+        Intake.DecisionReason = Weight == Intake.ProposedWeight && string.IsNullOrWhiteSpace(Reason)
+            ? null : cipher.Seal(Reason?.Trim(), Intake, nameof(Intake.DecisionReason));
+        Intake.DecidedAt = time.UtcNow();
+        Intake.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("Besloten: {0}. Kies hieronder een buddy.", TriageDecision.Label(Weight!.Value));
+        return Redirect($"/{tenant.Slug}/intakes/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostOfferAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(tracked: true, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Intake.DecidedWeight is not { } weight)
+        {
+            return await RefuseAsync("Kies eerst licht of zwaar.", cancellationToken);
+        }
+        if (Intake.Status is not IntakeStatus.Open)
+        {
+            return await RefuseAsync(Intake.Status == IntakeStatus.Offered
+                ? "Er is al een buddy gevraagd. Wacht op het antwoord of trek de vraag in."
+                : "Deze bewoner heeft al een buddy.", cancellationToken);
+        }
+        var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == BuddyId && b.ArchivedAt == null, cancellationToken);
+        if (buddy is null)
+        {
+            return await RefuseAsync("Deze buddy bestaat niet (meer).", cancellationToken);
+        }
+        var load = await TenantBypass.OwnersOfOpenCases(db).CountAsync(o => o == buddy.Id, cancellationToken);
+        var candidate = Candidate(buddy, load);
+        if (BuddyMatching.Blocker(candidate, time.AmsterdamToday()) is { } blocker)
+        {
+            return await RefuseAsync(blocker, cancellationToken);
+        }
+        var fits = BuddyMatching.KindFits(weight, buddy.Kind);
+        if (!fits && string.IsNullOrWhiteSpace(Reason))
+        {
+            return await RefuseAsync(weight == Intakes.CaseWeight.Heavy
+                ? "Een zware hulpvraag gaat naar een professional. Schrijf op waarom u toch deze buddy vraagt."
+                : "Een lichte hulpvraag gaat naar een vrijwilliger, student of ervaringsdeskundige. Schrijf op waarom u toch een professional vraagt.",
+                cancellationToken, "Reason");
+        }
+        if (Reason is { Length: > BuddyOffer.ReasonMax })
+        {
+            return await RefuseAsync($"De reden is te lang (hoogstens {BuddyOffer.ReasonMax} tekens).", cancellationToken, "Reason");
+        }
+        db.BuddyOffers.Add(new BuddyOffer
+        {
+            IntakeId = Intake.Id, PersonId = Intake.PersonId, BuddyId = buddy.Id, BuddyUserId = buddy.UserId,
+            OfferedByUserId = tenant.UserId!.Value, OfferedByName = tenant.DisplayName, OfferedAt = time.UtcNow(),
+            KindOverrideReason = fits ? null : Reason!.Trim(), Status = OfferStatus.Offered,
+        });
+        Intake.Status = IntakeStatus.Offered;
+        Intake.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await RefuseAsync("Iemand anders heeft net een buddy gevraagd voor deze bewoner.", cancellationToken);
+        }
+        TempData.Say("{0} is gevraagd. Zodra die accepteert, begint de casus.", buddy.Name);
+        return Redirect($"/{tenant.Slug}/intakes/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(tracked: true, cancellationToken))
+        {
+            return NotFound();
+        }
+        var offer = await db.BuddyOffers.SingleOrDefaultAsync(o => o.Id == OfferId && o.IntakeId == Id, cancellationToken);
+        if (offer is not { Status: OfferStatus.Offered })
+        {
+            return await RefuseAsync("Deze vraag is al beantwoord of ingetrokken.", cancellationToken);
+        }
+        offer.Status = OfferStatus.Withdrawn;
+        offer.AnsweredAt = time.UtcNow();
+        Intake.Status = IntakeStatus.Open;
+        Intake.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say("De vraag is ingetrokken.");
+        return Redirect($"/{tenant.Slug}/intakes/{Id}");
+    }
+
+    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken, string key = "")
+    {
+        ModelState.AddModelError(key, message);
+        db.ChangeTracker.Clear();
+        await LoadAsync(tracked: false, cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Loads the intake through the access filter (someone else's intake: 404) and audits the look.</summary>
+    private async Task<bool> LoadAsync(bool tracked, CancellationToken cancellationToken)
+    {
+        var query = tracked ? db.Intakes : db.Intakes.AsNoTracking();
+        if (await query.SingleOrDefaultAsync(i => i.Id == Id, cancellationToken) is not { } intake)
+        {
+            return false;
+        }
+        Intake = intake;
+        if (!tracked)
+        {
+            await audit.RecordViewAsync(intake, cancellationToken);
+        }
+        View = IntakeView.Open(intake, cipher);
+        PersonName = await db.People.Where(p => p.Id == intake.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
+        Rule = (await db.ProgrammeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.Rule ?? TriageRule.Default;
+        Offers = await db.BuddyOffers.AsNoTracking().Include(o => o.Buddy).Where(o => o.IntakeId == Id)
+            .OrderByDescending(o => o.OfferedAt).ToListAsync(cancellationToken);
+        CaseId = await db.Cases.Where(c => c.IntakeId == Id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (intake.DecidedWeight is { } weight && intake.Status == IntakeStatus.Open)
+        {
+            Suggestions = await SuggestAsync(weight, cancellationToken);
+        }
+        return true;
+    }
+
+    private async Task<IReadOnlyList<MatchSuggestion>> SuggestAsync(Intakes.CaseWeight weight, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Id == Intake.PersonId)
+            .Select(p => new { p.Languages, p.Postcode }).SingleAsync(cancellationToken);
+        var candidates = await BuddyPool.CandidatesAsync(db, cancellationToken);
+        var declined = Offers.Where(o => o.Status == OfferStatus.Declined).Select(o => o.BuddyId).ToHashSet();
+        var request = new MatchRequest(weight, Tags.Normalize(person.Languages), Intake.NeedTags, person.Postcode, 0, OtherKind);
+        return BuddyMatching.Rank(request, candidates.Where(c => !declined.Contains(c.BuddyId)), time.AmsterdamToday());
+    }
+
+    private static MatchCandidate Candidate(Buddy b, int load) =>
+        new(b.Id, b.Name, b.Kind, b.Skills, b.Languages, b.Postcode, b.Availability, b.MaxResidents, load, b.VogExpiresOn);
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Features.People;
+using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Secrets;
+using Wijkbasis.Infrastructure.Tenancy;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Outreach;
+
+/// <summary>One outreach round: record a door or a talk (anonymous unless the resident wants to be registered),
+/// and turn a worry into a signal on someone's work list.</summary>
+public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher, AuditLog audit) : PageModel
+{
+    public sealed record VisitView(OutreachVisit Visit, string? Note);
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(Name = "Address")] public string? Address { get; set; }
+    [BindProperty(Name = "On")] public DateOnly? On { get; set; }
+    [BindProperty(Name = "Outcome")] public VisitOutcome? Outcome { get; set; }
+    [BindProperty(Name = "Note")] public string? Note { get; set; }
+    [BindProperty(Name = "PersonName")] public string? PersonName { get; set; }
+    [BindProperty(Name = "PersonConsent")] public bool PersonConsent { get; set; }
+    [BindProperty(Name = "SignalDueOn")] public DateOnly? SignalDueOn { get; set; }
+    [BindProperty(Name = "AssignTo")] public Guid? AssignTo { get; set; }
+
+    public Campaign Campaign { get; private set; } = null!;
+    public List<VisitView> Visits { get; private set; } = [];
+    public List<(Guid Id, string Name)> Wijkverbinders { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostVisitAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        var today = time.AmsterdamToday();
+        if (string.IsNullOrWhiteSpace(Address) || Address.Trim().Length > OutreachVisit.AddressMax)
+        {
+            ModelState.AddModelError("Address", "Vul het adres of de plek in.");
+        }
+        if (On is not { } on || on > today || on < Campaign.StartsOn)
+        {
+            ModelState.AddModelError("On", "Kies een datum tussen de start van de ronde en vandaag.");
+        }
+        if (Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        {
+            ModelState.AddModelError("Outcome", "Kies hoe het ging.");
+        }
+        if (Note is { Length: > OutreachVisit.NoteMax })
+        {
+            ModelState.AddModelError("Note", $"De notitie is te lang (hoogstens {OutreachVisit.NoteMax} tekens).");
+        }
+        if (!string.IsNullOrWhiteSpace(PersonName) && (!PersonConsent || PersonName.Trim().Length > Person.NameMax))
+        {
+            ModelState.AddModelError("PersonConsent", "Alleen met toestemming van de bewoner maken we een persoon aan. Laat de naam anders leeg: het bezoek blijft anoniem.");
+        }
+        if (Outcome == VisitOutcome.Signal)
+        {
+            if (SignalDueOn is not { } due || due < today || due > today.AddMonths(6))
+            {
+                ModelState.AddModelError("SignalDueOn", "Kies wanneer het signaal uiterlijk is opgepakt (binnen zes maanden).");
+            }
+            if (!Wijkverbinders.Any(w => w.Id == AssignTo))
+            {
+                ModelState.AddModelError("AssignTo", "Kies een wijkverbinder die het signaal oppakt.");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var now = time.UtcNow();
+        Person? person = null;
+        if (!string.IsNullOrWhiteSpace(PersonName))
+        {
+            person = new Person { Name = PersonName.Trim(), SearchName = SearchText.Normalize(PersonName), CreatedAt = now, UpdatedAt = now };
+            db.People.Add(person);
+            db.Consents.Add(new ConsentRecord
+            {
+                PersonId = person.Id, Purpose = ConsentPurpose.Participation, LegalBasis = LegalBasis.Consent, Given = true,
+                RecordedAt = now, RecordedByUserId = tenant.UserId!.Value, RecordedByName = tenant.DisplayName, Note = "Vastgelegd bij outreach",
+            });
+        }
+        var visit = new OutreachVisit
+        {
+            CampaignId = Campaign.Id, Address = Address!.Trim(), On = On!.Value, Outcome = Outcome!.Value, PersonId = person?.Id,
+            ByUserId = tenant.UserId, ByName = tenant.DisplayName, At = now,
+        };
+        visit.Note = cipher.Seal(Note?.Trim(), visit, nameof(OutreachVisit.Note));
+        db.OutreachVisits.Add(visit);
+        if (Outcome == VisitOutcome.Signal)
+        {
+            var signal = new Signal
+            {
+                CampaignId = Campaign.Id, VisitId = visit.Id, About = visit.Address, DueOn = SignalDueOn!.Value, AssignedToUserId = AssignTo!.Value,
+                PersonId = person?.Id, CreatedByUserId = tenant.UserId!.Value, ByName = tenant.DisplayName, CreatedAt = now,
+            };
+            signal.Note = cipher.Seal(Note?.Trim(), signal, nameof(Signal.Note));
+            db.Signals.Add(signal);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Say(Outcome == VisitOutcome.Signal ? "Het bezoek is vastgelegd en het signaal staat op de werklijst." : "Het bezoek is vastgelegd.");
+        return Redirect($"/{tenant.Slug}/outreach/{Id}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Today = time.AmsterdamToday();
+        if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id, cancellationToken) is not { } campaign)
+        {
+            return false;
+        }
+        Campaign = campaign;
+        var visits = await db.OutreachVisits.AsNoTracking().Where(v => v.CampaignId == Id)
+            .OrderByDescending(v => v.On).ThenByDescending(v => v.At).Take(200).ToListAsync(cancellationToken);
+        await audit.RecordViewAsync(campaign, visits.Where(v => v.PersonId is not null).Select(v => v.PersonId!.Value), cancellationToken);
+        Visits = visits.Select(v => new VisitView(v, cipher.Open(v.Note, v, nameof(OutreachVisit.Note)))).ToList();
+        Wijkverbinders = (await db.Memberships.AsNoTracking().Where(m => m.Role == Roles.Wijkverbinder)
+            .Select(m => new { m.UserId, m.User!.DisplayName }).OrderBy(m => m.DisplayName).ToListAsync(cancellationToken))
+            .Select(m => (m.UserId, m.DisplayName)).ToList();
+        return true;
+    }
+}

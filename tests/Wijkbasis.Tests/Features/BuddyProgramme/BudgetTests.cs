@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Features.Budget;
+using static Wijkbasis.Tests.Features.BuddyProgramme.ProgrammeApp;
+
+namespace Wijkbasis.Tests.Features.BuddyProgramme;
+
+public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
+{
+    private static Dictionary<string, string> Spend(string amount, string purpose = "Transport", string note = "Buskaart") =>
+        new() { ["Amount"] = amount, ["Purpose"] = purpose, ["Text"] = note };
+
+    [Fact]
+    public async Task ASpendWithinMandateIsBookedAtOnceAndOneAboveWaitsForAnotherApprover()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 20);
+        await SetMandateAsync(app, Bert, 50_00, 1_000_000);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(bert, page, "Spend", Spend("35,00"))).StatusCode);
+        var line = await app.AsCaseworkAsync(db => db.LedgerEntries.SingleAsync(e => e.CaseId == caseId));
+        Assert.Equal((-35_00L, true), (line.AmountCents, line.OnOwnMandate));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(bert, page, "Spend", Spend("80", "LicenceOrEducation", "Theorie-examen"))).StatusCode);
+        var request = await app.AsCaseworkAsync(db => db.SpendRequests.SingleAsync(r => r.CaseId == caseId));
+        Assert.Equal((SpendRequestStatus.Pending, 80_00L), (request.Status, request.AmountCents));
+        Assert.Contains("wacht op een budgetbeheerder", (await bert.GetPageAsync(page)).QuerySelector("#uitgaven")!.TextContent);
+
+        var approver = await HtmlClient.LoggedInAsync(app, Approver);
+        var budget = await approver.GetPageAsync("/huiskamer/budget");
+        Assert.Contains("Theorie-examen", budget.QuerySelector($"[data-request='{request.Id}']")!.TextContent);
+        var approved = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["RequestId"] = request.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var lines = await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.CaseId == caseId).OrderBy(e => e.At).ToListAsync());
+        Assert.Equal([-35_00L, -80_00L], lines.Select(l => l.AmountCents));
+        Assert.Equal("Bianca Budget", lines[1].ApprovedByName);
+    }
+
+    [Theory]
+    [InlineData("-5", "bedrag groter dan € 0,00")]
+    [InlineData("1.000.000", "Eén uitgave is hoogstens")]
+    [InlineData("veel", "bedrag in euro")]
+    public async Task ANegativeHugeOrUnreadableSpendIsRefusedAndNothingIsBooked(string amount, string message)
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 21 + amount.Length);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+
+        var response = await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Spend", Spend(amount));
+
+        Assert.Contains(message, await ErrorsAsync(response));
+        Assert.False(await app.AsCaseworkAsync(db => db.LedgerEntries.AnyAsync(e => e.CaseId == caseId)));
+        Assert.False(await app.AsCaseworkAsync(db => db.SpendRequests.AnyAsync(r => r.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task AnApproverCannotApproveTheirOwnRequest()
+    {
+        var request = await app.AsCaseworkAsync(async db =>
+        {
+            var approverId = await db.Users.Where(u => u.Email == Approver).Select(u => u.Id).SingleAsync();
+            var pot = await db.BudgetPots.OrderByDescending(p => p.StartsOn).FirstAsync();
+            var caseId = await db.Cases.Select(c => c.Id).FirstAsync();
+            var r = new SpendRequest { PotId = pot.Id, CaseId = caseId, AmountCents = 500_00, Purpose = SpendPurpose.Other, RequestedByUserId = approverId,
+                RequestedByName = "Bianca Budget", RequestedAt = TimeProvider.System.GetUtcNow().UtcDateTime, Status = SpendRequestStatus.Pending };
+            db.SpendRequests.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        var approver = await HtmlClient.LoggedInAsync(app, Approver);
+
+        var response = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["RequestId"] = request.ToString() });
+
+        Assert.Contains("eigen aanvraag", await ErrorsAsync(response));
+        Assert.Equal(SpendRequestStatus.Pending, await app.AsCaseworkAsync(db => db.SpendRequests.Where(r => r.Id == request).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AReversalUndoesASpendOnceAndTheLedgerItselfCannotBeChanged()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 30);
+        await SetMandateAsync(app, Bert, 50_00, 1_000_000);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Spend", Spend("12,50"));
+        var spend = await app.AsCaseworkAsync(db => db.LedgerEntries.SingleAsync(e => e.CaseId == caseId));
+        var approver = await HtmlClient.LoggedInAsync(app, Approver);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(approver, "/huiskamer/budget", "Reverse", new() { ["EntryId"] = spend.Id.ToString(), ["Reason"] = "Dubbel" })).StatusCode);
+        var twice = await PostAsync(approver, "/huiskamer/budget", "Reverse", new() { ["EntryId"] = spend.Id.ToString(), ["Reason"] = "Nog eens" });
+        Assert.Contains("al teruggeboekt", await ErrorsAsync(twice));
+        Assert.Equal(0, await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.CaseId == caseId).SumAsync(e => e.AmountCents)));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => app.AsCaseworkAsync(async db =>
+        {
+            var line = await db.LedgerEntries.SingleAsync(e => e.Id == spend.Id);
+            line.AmountCents = -1;
+            return await db.SaveChangesAsync();
+        }));
+        await Assert.ThrowsAnyAsync<Exception>(() => app.AsCaseworkAsync(db =>
+            db.LedgerEntries.Where(e => e.Id == spend.Id).ExecuteDeleteAsync()));
+    }
+
+    [Fact]
+    public async Task TheOverviewShowsWhatEachSourceContributedAndWhatIsLeft()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var page = await coordinator.GetPageAsync("/huiskamer/budget");
+        Assert.Contains("Volkshuisvesting Arnhem", page.QuerySelector("#bronnen")!.TextContent);
+        Assert.Contains("€ 3.000,00", page.QuerySelector("#bronnen")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#saldo"));
+        Assert.Null(page.QuerySelector("[data-request]")); // only a budget approver decides
+    }
+}

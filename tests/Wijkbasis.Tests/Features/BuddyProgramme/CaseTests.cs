@@ -1,0 +1,120 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Features.Cases;
+using static Wijkbasis.Tests.Features.BuddyProgramme.ProgrammeApp;
+
+namespace Wijkbasis.Tests.Features.BuddyProgramme;
+
+public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
+{
+    [Fact]
+    public async Task TheBuddyLogsAVisitAndTheCaseKnowsWhenContactWas()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 10);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+
+        var response = await PostAsync(bert, page, "Contact", new()
+        {
+            ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Visit", ["Text"] = "Samen de post doorgenomen",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull((await CaseRowAsync(app, caseId)).LastContactAt);
+        Assert.Contains("Samen de post doorgenomen", (await bert.GetPageAsync(page)).QuerySelector("#contacten")!.TextContent);
+        var stored = await app.AsCaseworkAsync(db => db.CaseContacts.SingleAsync(c => c.CaseId == caseId));
+        Assert.DoesNotContain("post", stored.Note!.Stored);
+    }
+
+    [Fact]
+    public async Task ATransferToTheSameBuddyIsRefused()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 11);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+
+        var response = await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Transfer", new()
+        {
+            ["BuddyId"] = (await BuddyIdAsync(app, Bert)).ToString(), ["Text"] = "zomaar",
+        });
+
+        Assert.Contains("al verantwoordelijk", await ErrorsAsync(response));
+        Assert.Null((await CaseRowAsync(app, caseId)).TransferToBuddyId);
+    }
+
+    [Fact]
+    public async Task UntilTheNewBuddyAcceptsTheFirstStaysResponsibleThenOnlyTheNewOneIs()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 12);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+        var stijnId = await BuddyIdAsync(app, Stijn);
+        await RoomForAsync(app, stijnId);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(bert, page, "Transfer", new() { ["BuddyId"] = stijnId.ToString(), ["Text"] = "Ik verhuis" })).StatusCode);
+        var pending = await CaseRowAsync(app, caseId);
+        Assert.Equal((await BuddyIdAsync(app, Bert), stijnId), (pending.OwnerBuddyId, pending.TransferToBuddyId!.Value));
+
+        var stijn = await HtmlClient.LoggedInAsync(app, Stijn);
+        Assert.Contains("Ik verhuis", (await stijn.GetPageAsync(page)).QuerySelector("#overdracht")!.TextContent);
+        // The receiving buddy reads, but does not write, before accepting.
+        var early = await PostAsync(stijn, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call" });
+        Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(stijn, page, "AcceptTransfer", new())).StatusCode);
+        var after = await CaseRowAsync(app, caseId);
+        Assert.Equal((stijnId, (Guid?)null), (after.OwnerBuddyId, after.TransferToBuddyId));
+        // Bert no longer sees the resident.
+        Assert.Equal(HttpStatusCode.NotFound, (await bert.Http.GetAsync(page)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ClosingNeedsAnOutcomeKeepsTheReassessmentAndAClosedCaseRefusesEdits()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 13);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+
+        var noOutcome = await PostAsync(bert, page, "Close", new() { ["Outcome"] = "" });
+        Assert.Contains("Kies hoe het is afgelopen", await ErrorsAsync(noOutcome));
+
+        var closed = await PostAsync(bert, page, "Close", new() { ["Outcome"] = "GoalsReached", ["Zrm[Finances]"] = "4", ["Text"] = "Post is op orde" });
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var row = await CaseRowAsync(app, caseId);
+        Assert.Equal((CaseStatus.Closed, CaseOutcome.GoalsReached), (row.Status, row.Outcome!.Value));
+        Assert.Contains("Financiën: 3 → 4", (await bert.GetPageAsync(page)).QuerySelector("#zrm-verschil")!.TextContent);
+
+        var edit = await PostAsync(bert, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call" });
+        Assert.Contains("afgesloten en kan niet meer worden gewijzigd", await ErrorsAsync(edit));
+        Assert.Equal(0, await app.AsCaseworkAsync(db => db.CaseContacts.CountAsync(c => c.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task ReassessingADomainThatWasNotInTheIntakeIsRefused()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 14);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+
+        var response = await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Outcome"] = "Other", ["Zrm[Justice]"] = "2" });
+
+        Assert.Contains("alleen de domeinen van de intake", await ErrorsAsync(response));
+        Assert.Equal(CaseStatus.Open, (await CaseRowAsync(app, caseId)).Status);
+    }
+
+    [Fact]
+    public async Task ACaseWithoutContactForTwoWeeksIsOnTheLosingTouchList()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 15);
+        await app.AsCaseworkAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            c.OpenedAt = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-30);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+
+        var list = await wijkverbinder.GetPageAsync("/huiskamer/casussen?contact-kwijt=true");
+
+        Assert.Contains(list.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/huiskamer/casussen/{caseId}");
+    }
+}
