@@ -30,6 +30,21 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private sealed class SecondInstance(string connectionString) : WijkbasisFactory(connectionString);
 
+    /// <summary>A second instance on the same database after a field-key rotation: the old key still listed, a new one
+    /// added after it (so the new one seals).</summary>
+    public static WijkbasisFactory AfterKeyRotation(WijkbasisFactory other) => new RotatedInstance(other.ConnectionString);
+
+    public const string RotatedFieldKeys = FieldKeys + ";k2=a2V5LXR3by1hZnRlci10aGUtcm90YXRpb24tMzJieXQ=";
+
+    private sealed class RotatedInstance(string connectionString) : WijkbasisFactory(connectionString)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("FieldEncryption:Keys", RotatedFieldKeys);
+        }
+    }
+
     public string ConnectionString { get; }
 
     /// <summary>Mail the app sends lands here as .eml files (no SMTP server in tests).</summary>

@@ -25,6 +25,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<AuditChainKey>();
         builder.Services.AddSingleton<Infrastructure.Secrets.FieldKeyRing>();
         builder.Services.AddSingleton<Infrastructure.Secrets.FieldCipher>();
+        builder.Services.AddScoped<Infrastructure.Secrets.FieldResealing>();
+        builder.Services.AddHostedService<Infrastructure.Secrets.FieldResealingAtStart>();
         builder.Services.AddHostedService<AuditSealer>();
 
         switch (provider.ToLowerInvariant())

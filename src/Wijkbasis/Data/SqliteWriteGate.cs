@@ -72,6 +72,21 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    // EF does not report a concurrency conflict as a failed save: it calls these just before throwing
+    // DbUpdateConcurrencyException. Without them a refused stale edit would keep the gate shut for everyone.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)

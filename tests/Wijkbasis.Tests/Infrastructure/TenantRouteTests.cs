@@ -28,6 +28,19 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         ("{enterprise}/activiteiten/{id:guid}", false),
         ("{enterprise}/activiteiten/{id:guid}/bewerken", false),
         ("{enterprise}/locaties", false),
+        ("{enterprise}/buddies", false),
+        ("{enterprise}/buddies/nieuw", false),
+        ("{enterprise}/buddies/{id:guid}/bewerken", false),
+        ("{enterprise}/intakes", false),
+        ("{enterprise}/intakes/nieuw", false),
+        ("{enterprise}/intakes/{id:guid}", false),
+        ("{enterprise}/mijn-bewoners", false),
+        ("{enterprise}/casussen", false),
+        ("{enterprise}/casussen/{id:guid}", false),
+        ("{enterprise}/budget", false),
+        ("{enterprise}/outreach", false),
+        ("{enterprise}/outreach/{id:guid}", false),
+        ("{enterprise}/instellingen/buddyprogramma", false),
     ];
 
     public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
@@ -36,7 +49,16 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
     /// "may view" means the volunteer's own logbook.</summary>
     private async Task<string> UrlAsync(string pattern)
     {
-        var id = pattern.Contains("/sessies/", StringComparison.Ordinal)
+        string[] casework = [Wijkbasis.Infrastructure.Auth.Roles.Caseworker];
+        var id = pattern.Contains("/buddies/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.Buddies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync())
+            : pattern.Contains("/intakes/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", casework, db => db.Intakes.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync())
+            : pattern.Contains("/casussen/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", casework, db => db.Cases.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
+            : pattern.Contains("/outreach/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
+            : pattern.Contains("/sessies/", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.Sessions.Where(s => s.Activity!.HostUserId != null && db.Users.Any(u => u.Id == s.Activity.HostUserId && u.Email == Volunteer))
                 .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync())
             : pattern.Contains("/activiteiten/", StringComparison.Ordinal)

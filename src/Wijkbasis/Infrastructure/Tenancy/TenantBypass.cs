@@ -36,13 +36,13 @@ public static class TenantBypass
     public static IQueryable<Guid> OwnersOfOpenCases(WijkbasisDb db) =>
         PastAccess(db.Cases).Where(c => c.Status == Features.Cases.CaseStatus.Open).Select(c => c.OwnerBuddyId);
 
-    /// <summary>Whether an intake already has a case, for the wijkverbinder who did it even when a transfer moved
-    /// the case out of their sight.</summary>
-    public static IQueryable<Guid> IntakesWithCase(WijkbasisDb db) => PastAccess(db.Cases).Select(c => c.IntakeId);
-
     /// <summary>The outcome of every visit of the enterprise's outreach rounds: counts per round, not the visits.</summary>
     public static IQueryable<VisitOutcomeRow> VisitOutcomes(WijkbasisDb db) =>
         PastAccess(db.OutreachVisits).Select(v => new VisitOutcomeRow { CampaignId = v.CampaignId, Outcome = v.Outcome });
+
+    /// <summary>Every row of one type in the current enterprise, past the access filter: for resealing special-category
+    /// fields with a new key (the rows are rewritten, never shown).</summary>
+    public static IQueryable<T> RowsToReseal<T>(WijkbasisDb db) where T : class => PastAccess(db.Set<T>());
 }
 
 public sealed class VisitOutcomeRow

@@ -730,11 +730,15 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 table: "SpendRequests",
                 columns: new[] { "TenantId", "Status" });
 
-            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line.
+            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line. Only the sealed
+            // note may be rewritten, so a key rotation can reseal it (its content stays the same).
             migrationBuilder.Sql(@"
 CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'ledger lines are append-only';
+    IF TG_OP = 'DELETE' OR (to_jsonb(NEW) - 'Note') IS DISTINCT FROM (to_jsonb(OLD) - 'Note') THEN
+        RAISE EXCEPTION 'ledger lines are append-only';
+    END IF;
+    RETURN NEW;
 END $$;
 CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ""LedgerEntries""
 FOR EACH ROW EXECUTE FUNCTION ledger_append_only();");

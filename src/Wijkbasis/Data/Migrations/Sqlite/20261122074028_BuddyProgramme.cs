@@ -730,9 +730,10 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                 table: "SpendRequests",
                 columns: new[] { "TenantId", "Status" });
 
-            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line.
+            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line. Only the sealed
+            // note may be rewritten, so a key rotation can reseal it (its content stays the same).
             migrationBuilder.Sql(@"
-CREATE TRIGGER ledger_append_only_update BEFORE UPDATE ON ""LedgerEntries""
+CREATE TRIGGER ledger_append_only_update BEFORE UPDATE OF ""Id"", ""TenantId"", ""PotId"", ""Kind"", ""AmountCents"", ""At"", ""BookedOn"", ""ByUserId"", ""ByName"", ""Source"", ""SourceName"", ""Purpose"", ""CaseId"", ""SpendRequestId"", ""ApprovedByName"", ""RequestedByUserId"", ""OnOwnMandate"", ""ReversesEntryId"", ""Reason"" ON ""LedgerEntries""
 BEGIN SELECT RAISE(ABORT, 'ledger lines are append-only'); END;");
             migrationBuilder.Sql(@"
 CREATE TRIGGER ledger_append_only_delete BEFORE DELETE ON ""LedgerEntries""
