@@ -52,6 +52,7 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Buddy> Buddies => Set<Buddy>();
     public DbSet<BuddyOffer> BuddyOffers => Set<BuddyOffer>();
     public DbSet<Intake> Intakes => Set<Intake>();
+    public DbSet<ZrmCriterion> ZrmCriteria => Set<ZrmCriterion>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseContact> CaseContacts => Set<CaseContact>();
     public DbSet<CaseItem> CaseItems => Set<CaseItem>();

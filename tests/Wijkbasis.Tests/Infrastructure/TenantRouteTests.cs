@@ -41,6 +41,7 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         ("{enterprise}/outreach", false),
         ("{enterprise}/outreach/{id:guid}", false),
         ("{enterprise}/instellingen/buddyprogramma", false),
+        ("{enterprise}/instellingen/zrm", false),
     ];
 
     public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));

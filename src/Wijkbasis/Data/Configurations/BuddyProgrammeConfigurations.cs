@@ -42,6 +42,16 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<Intake>
     }
 }
 
+internal sealed class ZrmCriterionConfiguration : IEntityTypeConfiguration<ZrmCriterion>
+{
+    public void Configure(EntityTypeBuilder<ZrmCriterion> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(ZrmCriterion.TextMax);
+        b.HasIndex(x => new { x.TenantId, x.Domain, x.Level }).IsUnique();
+        b.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class BuddyOfferConfiguration : IEntityTypeConfiguration<BuddyOffer>
 {
     public void Configure(EntityTypeBuilder<BuddyOffer> b)

@@ -10,11 +10,12 @@ public sealed class IndexModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
 
-    public sealed record Row(Buddy Buddy, int ActiveCases);
+    public sealed record Row(Buddy Buddy, int ActiveCases, int LosingTouch);
 
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public DateOnly Today { get; private set; }
+    public int LosingTouchDays { get; private set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "pagina")] public int PageNumber { get; set; } = 1;
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "archief")] public bool Archived { get; set; }
@@ -39,6 +40,12 @@ public sealed class IndexModel(WijkbasisDb db, TimeProvider time) : PageModel
         var load = (await TenantBypass.OwnersOfOpenCases(db).Where(owner => ids.Contains(owner))
             .GroupBy(owner => owner).Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken)).ToDictionary(g => g.Key, g => g.Count);
-        Rows = buddies.Select(b => new Row(b, load.GetValueOrDefault(b.Id))).ToList();
+        LosingTouchDays = await db.ProgrammeSettings.Select(s => (int?)s.LosingTouchDays).SingleOrDefaultAsync(cancellationToken)
+            ?? Cases.ProgrammeSettings.DefaultLosingTouchDays;
+        var before = time.UtcNow().AddDays(-LosingTouchDays);
+        var losing = (await TenantBypass.OwnersOfCasesWithoutContactSince(db, before).Where(owner => ids.Contains(owner))
+            .GroupBy(owner => owner).Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken)).ToDictionary(g => g.Key, g => g.Count);
+        Rows = buddies.Select(b => new Row(b, load.GetValueOrDefault(b.Id), losing.GetValueOrDefault(b.Id))).ToList();
     }
 }

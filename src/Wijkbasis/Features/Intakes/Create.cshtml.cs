@@ -23,6 +23,8 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
     /// <summary>Whether a legal basis for the buddy programme is in force for this person.</summary>
     public bool HasBasis { get; private set; }
     public List<Person> Matches { get; private set; } = [];
+    /// <summary>The enterprise's licensed criteria texts per cell, when it loaded them.</summary>
+    public Dictionary<(ZrmDomain, int), string> Criteria { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -90,6 +92,7 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
 
     private async Task<bool> LoadPersonAsync(CancellationToken cancellationToken)
     {
+        Criteria = (await db.ZrmCriteria.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => (c.Domain, c.Level), c => c.Text);
         Person = await db.People.AsNoTracking().Include(p => p.Consents)
             .SingleOrDefaultAsync(p => p.Id == PersonId && p.ArchivedAt == null, cancellationToken);
         if (Person is null)

@@ -106,3 +106,16 @@ public sealed class ZrmScores
         return result;
     }
 }
+
+/// <summary>The licensed criteria text of one ZRM cell (domain × level), loaded by an enterprise that has a
+/// licence from GGD Amsterdam. Wijkbasis ships only the domain and level names.</summary>
+public sealed class ZrmCriterion : Data.ITenantOwned
+{
+    public const int TextMax = 1500;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public ZrmDomain Domain { get; set; }
+    public int Level { get; set; }
+    public required string Text { get; set; }
+}

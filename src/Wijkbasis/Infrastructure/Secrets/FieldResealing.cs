@@ -76,11 +76,12 @@ public sealed class FieldResealing(WijkbasisDb db, TenantContext tenant, FieldCi
 }
 
 /// <summary>Runs <see cref="FieldResealing"/> once after start when the key ring lists more than one key.</summary>
-public sealed class FieldResealingAtStart(IServiceScopeFactory scopes, FieldKeyRing keys, ILogger<FieldResealingAtStart> log) : BackgroundService
+public sealed class FieldResealingAtStart(IServiceScopeFactory scopes, FieldKeyRing keys, IConfiguration configuration,
+    ILogger<FieldResealingAtStart> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (keys.Ids.Count < 2)
+        if (keys.Ids.Count < 2 || !configuration.GetValue("FieldEncryption:ResealAtStart", true))
         {
             return;
         }

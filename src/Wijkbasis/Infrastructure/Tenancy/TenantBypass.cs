@@ -36,6 +36,12 @@ public static class TenantBypass
     public static IQueryable<Guid> OwnersOfOpenCases(WijkbasisDb db) =>
         PastAccess(db.Cases).Where(c => c.Status == Features.Cases.CaseStatus.Open).Select(c => c.OwnerBuddyId);
 
+    /// <summary>The buddy of every open case without contact since <paramref name="before"/>: for the coordinator's
+    /// "losing touch" counts per buddy, without the residents.</summary>
+    public static IQueryable<Guid> OwnersOfCasesWithoutContactSince(WijkbasisDb db, DateTime before) =>
+        PastAccess(db.Cases).Where(c => c.Status == Features.Cases.CaseStatus.Open && (c.LastContactAt ?? c.OpenedAt) < before)
+            .Select(c => c.OwnerBuddyId);
+
     /// <summary>The outcome of every visit of the enterprise's outreach rounds: counts per round, not the visits.</summary>
     public static IQueryable<VisitOutcomeRow> VisitOutcomes(WijkbasisDb db) =>
         PastAccess(db.OutreachVisits).Select(v => new VisitOutcomeRow { CampaignId = v.CampaignId, Outcome = v.Outcome });

@@ -116,5 +116,11 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var list = await wijkverbinder.GetPageAsync("/huiskamer/casussen?contact-kwijt=true");
 
         Assert.Contains(list.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/huiskamer/casussen/{caseId}");
+        // The coordinator (no caseworker role) sees how many per buddy, not who.
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var pool = await coordinator.GetPageAsync("/huiskamer/buddies");
+        var bertRow = pool.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("Bert Buddy", StringComparison.Ordinal));
+        Assert.Contains("zonder contact sinds 14 dagen", bertRow.TextContent);
+        Assert.DoesNotContain(pool.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/huiskamer/casussen/{caseId}");
     }
 }

@@ -1197,6 +1197,36 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Intakes.ZrmCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Domain", "Level")
+                        .IsUnique();
+
+                    b.ToTable("ZrmCriteria");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Logbook.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2009,6 +2039,15 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Intakes.ZrmCriterion", b =>
+                {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

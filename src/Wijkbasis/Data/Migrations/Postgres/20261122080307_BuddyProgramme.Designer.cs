@@ -12,7 +12,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWijkbasisDb))]
-    [Migration("20261122074041_BuddyProgramme")]
+    [Migration("20261122080307_BuddyProgramme")]
     partial class BuddyProgramme
     {
         /// <inheritdoc />
@@ -1200,6 +1200,36 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Intakes.ZrmCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Domain", "Level")
+                        .IsUnique();
+
+                    b.ToTable("ZrmCriteria");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Logbook.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2012,6 +2042,15 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Intakes.ZrmCriterion", b =>
+                {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

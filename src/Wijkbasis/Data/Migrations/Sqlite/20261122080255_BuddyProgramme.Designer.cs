@@ -11,7 +11,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWijkbasisDb))]
-    [Migration("20261122074028_BuddyProgramme")]
+    [Migration("20261122080255_BuddyProgramme")]
     partial class BuddyProgramme
     {
         /// <inheritdoc />
@@ -1191,6 +1191,36 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Intakes.ZrmCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Domain", "Level")
+                        .IsUnique();
+
+                    b.ToTable("ZrmCriteria");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Logbook.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2001,6 +2031,15 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Intakes.ZrmCriterion", b =>
+                {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -193,6 +193,27 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ZrmCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ZrmCriteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ZrmCriteria_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutreachVisits",
                 columns: table => new
                 {
@@ -730,8 +751,13 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                 table: "SpendRequests",
                 columns: new[] { "TenantId", "Status" });
 
-            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line. Only the sealed
-            // note may be rewritten, so a key rotation can reseal it (its content stays the same).
+            migrationBuilder.CreateIndex(
+                name: "IX_ZrmCriteria_TenantId_Domain_Level",
+                table: "ZrmCriteria",
+                columns: new[] { "TenantId", "Domain", "Level" },
+                unique: true);
+
+            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line.
             migrationBuilder.Sql(@"
 CREATE TRIGGER ledger_append_only_update BEFORE UPDATE OF ""Id"", ""TenantId"", ""PotId"", ""Kind"", ""AmountCents"", ""At"", ""BookedOn"", ""ByUserId"", ""ByName"", ""Source"", ""SourceName"", ""Purpose"", ""CaseId"", ""SpendRequestId"", ""ApprovedByName"", ""RequestedByUserId"", ""OnOwnMandate"", ""ReversesEntryId"", ""Reason"" ON ""LedgerEntries""
 BEGIN SELECT RAISE(ABORT, 'ledger lines are append-only'); END;");
@@ -772,6 +798,9 @@ BEGIN SELECT RAISE(ABORT, 'ledger lines are append-only'); END;");
 
             migrationBuilder.DropTable(
                 name: "SpendRequests");
+
+            migrationBuilder.DropTable(
+                name: "ZrmCriteria");
 
             migrationBuilder.DropTable(
                 name: "Campaigns");

@@ -193,6 +193,27 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ZrmCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Domain = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ZrmCriteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ZrmCriteria_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutreachVisits",
                 columns: table => new
                 {
@@ -730,8 +751,13 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 table: "SpendRequests",
                 columns: new[] { "TenantId", "Status" });
 
-            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line. Only the sealed
-            // note may be rewritten, so a key rotation can reseal it (its content stays the same).
+            migrationBuilder.CreateIndex(
+                name: "IX_ZrmCriteria_TenantId_Domain_Level",
+                table: "ZrmCriteria",
+                columns: new[] { "TenantId", "Domain", "Level" },
+                unique: true);
+
+            // Written by hand: the ledger is append-only; a mistake is corrected with a reversal line.
             migrationBuilder.Sql(@"
 CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -772,6 +798,8 @@ CREATE POLICY tenant_isolation ON ""LedgerEntries"" USING (wijkbasis_tenant_visi
 CREATE POLICY tenant_isolation ON ""SpendRequests"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
             migrationBuilder.Sql(@"ALTER TABLE ""Mandates"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""Mandates"" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ""Mandates"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
+            migrationBuilder.Sql(@"ALTER TABLE ""ZrmCriteria"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""ZrmCriteria"" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ""ZrmCriteria"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
         }
 
         /// <inheritdoc />
@@ -791,6 +819,7 @@ CREATE POLICY tenant_isolation ON ""Mandates"" USING (wijkbasis_tenant_visible("
             migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""LedgerEntries"";");
             migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""SpendRequests"";");
             migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""Mandates"";");
+            migrationBuilder.Sql(@"DROP POLICY tenant_isolation ON ""ZrmCriteria"";");
             migrationBuilder.Sql("DROP TRIGGER ledger_append_only ON \"LedgerEntries\"; DROP FUNCTION ledger_append_only();");
 
             migrationBuilder.DropTable(
@@ -819,6 +848,9 @@ CREATE POLICY tenant_isolation ON ""Mandates"" USING (wijkbasis_tenant_visible("
 
             migrationBuilder.DropTable(
                 name: "SpendRequests");
+
+            migrationBuilder.DropTable(
+                name: "ZrmCriteria");
 
             migrationBuilder.DropTable(
                 name: "Campaigns");
