@@ -33,7 +33,7 @@ internal sealed class IntakeConfiguration : IEntityTypeConfiguration<Intake>
     {
         b.Property(x => x.ByName).HasMaxLength(100);
         b.Property(x => x.NeedTags).HasMaxLength(Intake.NeedTagsMax);
-        b.Property(x => x.ProposalReasons).HasMaxLength(2000);
+        b.Ignore(x => x.Rule);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.TenantId, x.PersonId });
         b.HasIndex(x => new { x.TenantId, x.ByUserId });
@@ -57,8 +57,6 @@ internal sealed class BuddyOfferConfiguration : IEntityTypeConfiguration<BuddyOf
     public void Configure(EntityTypeBuilder<BuddyOffer> b)
     {
         b.Property(x => x.OfferedByName).HasMaxLength(100);
-        b.Property(x => x.KindOverrideReason).HasMaxLength(BuddyOffer.ReasonMax);
-        b.Property(x => x.DeclineReason).HasMaxLength(BuddyOffer.ReasonMax);
         b.HasIndex(x => x.IntakeId);
         b.HasIndex(x => new { x.TenantId, x.BuddyUserId, x.Status });
         b.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);
@@ -71,7 +69,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
     public void Configure(EntityTypeBuilder<Case> b)
     {
-        b.Property(x => x.TransferReason).HasMaxLength(Case.ReasonMax);
         b.Property(x => x.TransferRequestedByName).HasMaxLength(100);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.IsClosed);
@@ -151,7 +148,6 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
     {
         b.Property(x => x.About).HasMaxLength(Signal.AboutMax);
         b.Property(x => x.ByName).HasMaxLength(100);
-        b.Property(x => x.DoneNote).HasMaxLength(Signal.NoteMax);
         b.HasIndex(x => new { x.TenantId, x.AssignedToUserId, x.DueOn });
         b.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
@@ -202,7 +198,6 @@ internal sealed class SpendRequestConfiguration : IEntityTypeConfiguration<Spend
         b.Property(x => x.RequestedByName).HasMaxLength(100);
         b.Property(x => x.DecidedByName).HasMaxLength(100);
         b.Property(x => x.WhyApproval).HasMaxLength(300);
-        b.Property(x => x.DecisionReason).HasMaxLength(Ledger.ReasonMax);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.TenantId, x.Status });
         b.HasIndex(x => x.CaseId);

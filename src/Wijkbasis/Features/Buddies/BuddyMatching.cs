@@ -26,8 +26,8 @@ public static class BuddyMatching
         if (c.Kind != BuddyKind.Professional && !(c.VogExpiresOn is { } expires && expires >= today))
         {
             return c.VogExpiresOn is null
-                ? $"{c.Name} heeft geen VOG. Zonder geldige VOG kan een vrijwilliger niet gekoppeld worden."
-                : $"De VOG van {c.Name} is verlopen. Zonder geldige VOG kan een vrijwilliger niet gekoppeld worden.";
+                ? $"{c.Name} heeft geen VOG. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden."
+                : $"De VOG van {c.Name} is verlopen. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.";
         }
         if (c.ActiveCases >= c.MaxResidents)
         {

@@ -1,4 +1,5 @@
 using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Secrets;
 
 namespace Wijkbasis.Features.Buddies;
 
@@ -27,10 +28,11 @@ public sealed class BuddyOffer : ITenantOwned, IAudited
     public required string OfferedByName { get; set; }
     public DateTime OfferedAt { get; set; }
     /// <summary>Set when light help went to a professional or heavy help to a volunteer type.</summary>
-    public string? KindOverrideReason { get; set; }
+    public SealedText? KindOverrideReason { get; set; }
     public OfferStatus Status { get; set; }
     public DateTime? AnsweredAt { get; set; }
-    public string? DeclineReason { get; set; }
+    /// <summary>May say something about the resident or the buddy: sealed, like the override reason.</summary>
+    public SealedText? DeclineReason { get; set; }
 
     Guid? IAudited.SubjectPersonId => PersonId;
 }

@@ -6,6 +6,20 @@ namespace Wijkbasis.Features.Buddies;
 
 public static class BuddyPool
 {
+    /// <summary>Why this buddy cannot take on a resident now (archived, VOG expired, full), or null. Checked again when
+    /// the buddy accepts: a VOG may have expired since the offer.</summary>
+    public static async Task<string?> BlockerNowAsync(WijkbasisDb db, Guid buddyId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == buddyId, cancellationToken);
+        if (buddy is null || buddy.ArchivedAt is not null)
+        {
+            return "Deze buddy doet niet meer mee.";
+        }
+        var load = await TenantBypass.OwnersOfOpenCases(db).CountAsync(o => o == buddyId, cancellationToken);
+        return BuddyMatching.Blocker(new MatchCandidate(buddy.Id, buddy.Name, buddy.Kind, buddy.Skills, buddy.Languages, buddy.Postcode,
+            buddy.Availability, buddy.MaxResidents, load, buddy.VogExpiresOn), today);
+    }
+
     /// <summary>Every active buddy of the enterprise with their current load, in two queries.</summary>
     public static async Task<List<MatchCandidate>> CandidatesAsync(WijkbasisDb db, CancellationToken cancellationToken)
     {

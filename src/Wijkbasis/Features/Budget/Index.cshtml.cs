@@ -69,6 +69,10 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             return ("EndsOn", "Een pot loopt hoogstens twee jaar en begint niet meer dan een jaar geleden.");
         }
+        if (await db.BudgetPots.AnyAsync(p => p.StartsOn <= ends && p.EndsOn >= starts, cancellationToken))
+        {
+            return ("StartsOn", "Deze periode overlapt met een pot die er al is. Eén pot per periode: kies andere datums.");
+        }
         var pot = new BudgetPot { Name = Name.Trim(), StartsOn = starts, EndsOn = ends, CreatedAt = time.UtcNow() };
         db.BudgetPots.Add(pot);
         await db.SaveChangesAsync(cancellationToken);
@@ -141,7 +145,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         request.DecidedByUserId = tenant.UserId;
         request.DecidedByName = tenant.DisplayName;
         request.DecidedAt = time.UtcNow();
-        request.DecisionReason = Reason.Trim();
+        request.DecisionReason = cipher.Seal(Reason.Trim(), request, nameof(SpendRequest.DecisionReason));
         request.Version++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De aanvraag is afgewezen.");
@@ -161,6 +165,10 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
 
     public Task<IActionResult> OnPostMandateAsync(CancellationToken cancellationToken) => ActAsync(SetsMandates, async () =>
     {
+        if (UserId == tenant.UserId)
+        {
+            return ("UserId", "U kunt uw eigen mandaat niet instellen. Een andere coördinator doet dat (vier ogen).");
+        }
         if (!await db.Memberships.AnyAsync(m => m.UserId == UserId && (m.Role == Roles.Buddy || m.Role == Roles.Wijkverbinder), cancellationToken))
         {
             return ("UserId", "Een mandaat is voor een buddy of wijkverbinder van deze onderneming.");

@@ -22,7 +22,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
     {
         var today = time.AmsterdamToday();
         return db.BudgetPots.Where(p => p.StartsOn <= today && p.EndsOn >= today)
-            .OrderByDescending(p => p.StartsOn).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(p => p.StartsOn).ThenByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     public Task<long> BalanceAsync(Guid potId, CancellationToken cancellationToken) =>
@@ -52,6 +52,10 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
         return await UnderPotLockAsync(current.Id, async pot =>
         {
             var today = time.AmsterdamToday();
+            if (await TenantBypass.IsCaseClosed(db, forCase.Id).AnyAsync(cancellationToken))
+            {
+                return new BookingResult(SpendOutcome.Refused, Case.ClosedMessage);
+            }
             var balance = await BalanceAsync(pot.Id, cancellationToken);
             var mandate = await db.Mandates.Where(m => m.UserId == userId).Select(m => m.Limits).SingleOrDefaultAsync(cancellationToken);
             var spent = await SpentOnOwnMandateAsync(userId, today, cancellationToken);
@@ -96,6 +100,10 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
             if (request.Status != SpendRequestStatus.Pending)
             {
                 return new BookingResult(SpendOutcome.Refused, "Over deze aanvraag is al beslist.");
+            }
+            if (await TenantBypass.IsCaseClosed(db, request.CaseId).AnyAsync(cancellationToken))
+            {
+                return new BookingResult(SpendOutcome.Refused, "De casus is afgesloten. Voor een afgesloten casus wordt niets meer uitgegeven.");
             }
             var balance = await BalanceAsync(pot.Id, cancellationToken);
             if (SpendRules.CheckApproval(request.RequestedByUserId, approverId, tenant.IsInRole(Infrastructure.Auth.Roles.BudgetApprover),

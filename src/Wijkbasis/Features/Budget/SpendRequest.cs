@@ -34,7 +34,8 @@ public sealed class SpendRequest : ITenantOwned, IAudited
     public Guid? DecidedByUserId { get; set; }
     public string? DecidedByName { get; set; }
     public DateTime? DecidedAt { get; set; }
-    public string? DecisionReason { get; set; }
+    /// <summary>Why an approver said no; may say something about the resident, so sealed.</summary>
+    public SealedText? DecisionReason { get; set; }
     public Guid? LedgerEntryId { get; set; }
     /// <summary>Concurrency token: two approvers deciding at once cannot both book it.</summary>
     public int Version { get; set; }

@@ -41,7 +41,8 @@ public sealed class Case : ITenantOwned, IAudited
 
     public Guid? TransferToBuddyId { get; set; }
     public Guid? TransferToUserId { get; set; }
-    public string? TransferReason { get; set; }
+    /// <summary>Why the resident moves to another buddy: may say something personal, so sealed.</summary>
+    public SealedText? TransferReason { get; set; }
     public string? TransferRequestedByName { get; set; }
     public DateTime? TransferRequestedAt { get; set; }
 
@@ -58,8 +59,9 @@ public sealed class Case : ITenantOwned, IAudited
 
     Guid? IAudited.SubjectPersonId => PersonId;
 
-    /// <summary>Asks another buddy to take over. Until they accept, the current buddy stays responsible.</summary>
-    public string? RequestTransfer(Guid toBuddyId, Guid toUserId, string? reason, string byName, DateTime at)
+    /// <summary>Asks another buddy to take over. Until they accept, the current buddy stays responsible.
+    /// <paramref name="seal"/> seals the reason for this case.</summary>
+    public string? RequestTransfer(Guid toBuddyId, Guid toUserId, string? reason, string byName, DateTime at, Func<string, SealedText?> seal)
     {
         if (IsClosed)
         {
@@ -83,7 +85,7 @@ public sealed class Case : ITenantOwned, IAudited
         }
         TransferToBuddyId = toBuddyId;
         TransferToUserId = toUserId;
-        TransferReason = reason.Trim();
+        TransferReason = seal(reason.Trim());
         TransferRequestedByName = byName;
         TransferRequestedAt = at;
         Version++;

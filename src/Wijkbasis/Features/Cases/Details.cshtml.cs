@@ -38,6 +38,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public string PersonName { get; private set; } = "";
     public string OwnerName { get; private set; } = "";
     public string? TransferToName { get; private set; }
+    public string? TransferReason { get; private set; }
     public List<ContactView> Contacts { get; private set; } = [];
     public List<ItemView> Items { get; private set; } = [];
     public List<SpendView> Spends { get; private set; } = [];
@@ -61,7 +62,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var today = time.AmsterdamToday();
         if (On is not { } on || on > today || on < DateOnly.FromDateTime(Case.OpenedAt.ToAmsterdam()).AddDays(-1))
         {
-            return ("On", "Kies een datum tussen de start van de casus en vandaag.");
+            return ("On", "Kies een datum vanaf de dag voor de start van de casus tot en met vandaag.");
         }
         if (Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -137,7 +138,9 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         TempData.Say(result.Outcome == SpendOutcome.Approved
             ? "{0} is uitgegeven. Binnen uw mandaat: meteen toegekend."
-            : "{0} is aangevraagd. Het is boven uw mandaat: een budgetbeheerder beslist.", Money.Format(cents));
+            : await db.Mandates.AllAsync(m => m.UserId != tenant.UserId, cancellationToken)
+                ? "{0} is aangevraagd. U heeft geen mandaat: een budgetbeheerder beslist."
+                : "{0} is aangevraagd. Het is boven uw mandaat: een budgetbeheerder beslist.", Money.Format(cents));
         return null;
     }, cancellationToken);
 
@@ -155,7 +158,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return ("BuddyId", blocker);
         }
-        if (Case.RequestTransfer(buddy.Id, buddy.UserId, Text, tenant.DisplayName, time.UtcNow()) is { } problem)
+        if (Case.RequestTransfer(buddy.Id, buddy.UserId, Text, tenant.DisplayName, time.UtcNow(),
+                reason => cipher.Seal(reason, Case, nameof(Case.TransferReason))) is { } problem)
         {
             return (problem.Contains("reden", StringComparison.OrdinalIgnoreCase) || problem.Contains("waarom", StringComparison.Ordinal) ? "Text" : "BuddyId", problem);
         }
@@ -186,6 +190,10 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             return NotFound();
         }
         var me = tenant.UserId ?? Guid.Empty;
+        if (accept && IsReceiver && await BuddyPool.BlockerNowAsync(db, Case.TransferToBuddyId!.Value, time.AmsterdamToday(), cancellationToken) is { } blocker)
+        {
+            return await RefuseAsync("", blocker, cancellationToken);
+        }
         var problem = accept ? Case.AcceptTransfer(me) : Case.EndTransfer(me, mayWithdraw: false);
         if (problem is not null)
         {
@@ -201,6 +209,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
     {
+        await OpenIntakeZrmAsync(cancellationToken);
         if (Text is { Length: > CaseContact.NoteMax })
         {
             return ("Text", $"De toelichting is te lang (hoogstens {CaseContact.NoteMax} tekens).");
@@ -222,6 +231,14 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             return ("Outcome", problem);
         }
         Case.OutcomeNote = cipher.Seal(Text?.Trim(), Case, nameof(Case.OutcomeNote));
+        // Requests for money that still wait are withdrawn with the case.
+        foreach (var waiting in await db.SpendRequests.Where(r => r.CaseId == Case.Id && r.Status == SpendRequestStatus.Pending).ToListAsync(cancellationToken))
+        {
+            waiting.Status = SpendRequestStatus.Withdrawn;
+            waiting.DecidedAt = time.UtcNow();
+            waiting.DecidedByName = tenant.DisplayName;
+            waiting.Version++;
+        }
         Case.ClosingZrm = scores.IsEmpty ? null : cipher.Seal(scores.ToJson(), Case, nameof(Case.ClosingZrm));
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De casus is afgesloten.");
@@ -283,6 +300,17 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return Page();
     }
 
+    /// <summary>The intake's ZRM (for the re-assessment at closing): a look at the intake, audited first.</summary>
+    private async Task OpenIntakeZrmAsync(CancellationToken cancellationToken)
+    {
+        var intake = await db.Intakes.AsNoTracking().SingleAsync(i => i.Id == Case.IntakeId, cancellationToken);
+        if (intake.Zrm is not null)
+        {
+            await audit.RecordViewAsync(intake, cancellationToken);
+        }
+        IntakeZrm = ZrmScores.FromJson(cipher.Open(intake.Zrm, intake, nameof(Intake.Zrm)));
+    }
+
     /// <summary>Loads the case through the access filter (not yours: 404) and audits the look before showing it.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool tracked = false)
     {
@@ -292,8 +320,6 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             return false;
         }
         Case = found;
-        var intake = await db.Intakes.AsNoTracking().SingleAsync(i => i.Id == found.IntakeId, cancellationToken);
-        IntakeZrm = ZrmScores.FromJson(cipher.Open(intake.Zrm, intake, nameof(Intake.Zrm)));
         if (tracked)
         {
             return true;
@@ -304,6 +330,13 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
         OwnerName = names.GetValueOrDefault(found.OwnerBuddyId, "?");
         TransferToName = found.TransferToBuddyId is { } to ? names.GetValueOrDefault(to) : null;
+        TransferReason = cipher.Open(found.TransferReason, found, nameof(Case.TransferReason));
+        if (!MayWork)
+        {
+            // A buddy asked to take over sees who and why, not the file, until they accept.
+            return true;
+        }
+        await OpenIntakeZrmAsync(cancellationToken);
         Contacts = (await db.CaseContacts.AsNoTracking().Where(c => c.CaseId == Id).OrderByDescending(c => c.On).ThenByDescending(c => c.At)
             .ToListAsync(cancellationToken)).Select(c => new ContactView(c, cipher.Open(c.Note, c, nameof(CaseContact.Note)))).ToList();
         Items = (await db.CaseItems.AsNoTracking().Where(i => i.CaseId == Id).OrderBy(i => i.DoneAt != null).ThenBy(i => i.DueOn).ThenBy(i => i.CreatedAt)
@@ -318,7 +351,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
                 r.RequestedByName, r.Status switch
                 {
                     SpendRequestStatus.Pending => "wacht op een budgetbeheerder",
-                    SpendRequestStatus.Rejected => $"afgewezen: {r.DecisionReason}",
+                    SpendRequestStatus.Rejected => $"afgewezen: {cipher.Open(r.DecisionReason, r, nameof(SpendRequest.DecisionReason))}",
                     _ => "ingetrokken",
                 })))
             .OrderByDescending(s => s.At).ToList();

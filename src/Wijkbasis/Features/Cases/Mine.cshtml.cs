@@ -17,7 +17,7 @@ namespace Wijkbasis.Features.Cases;
 public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher, AuditLog audit) : PageModel
 {
     public sealed record OfferView(BuddyOffer Offer, string Person, string NeedTags, IReadOnlyList<string> Goals, CaseWeight? Weight);
-    public sealed record CaseRow(Guid Id, string Person, DateTime OpenedAt, DateTime? LastContactAt, bool Incoming, string? TransferReason);
+    public sealed record CaseRow(Guid Id, string Person, DateTime OpenedAt, DateTime? LastContactAt, bool Incoming);
 
     [BindProperty(Name = "OfferId")] public Guid? OfferId { get; set; }
     [BindProperty(Name = "Reason")] public string? Reason { get; set; }
@@ -36,6 +36,10 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         {
             return await RefuseAsync("Deze vraag is er niet meer: ingetrokken of al beantwoord.", cancellationToken);
         }
+        if (await BuddyPool.BlockerNowAsync(db, offer.BuddyId, time.AmsterdamToday(), cancellationToken) is { } blocker)
+        {
+            return await RefuseAsync(blocker, cancellationToken);
+        }
         var intake = await db.Intakes.SingleAsync(i => i.Id == offer.IntakeId, cancellationToken);
         var now = time.UtcNow();
         var started = new Case
@@ -46,7 +50,7 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         };
         db.Cases.Add(started);
         // The intake's goals become the case's goals, each sealed for its own row.
-        foreach (var goal in IntakeView.Open(intake, cipher).Goals)
+        foreach (var goal in IntakeView.OpenGoals(intake, cipher))
         {
             var item = new CaseItem { CaseId = started.Id, PersonId = intake.PersonId, IsGoal = true, ByName = intake.ByName, CreatedAt = now };
             item.Text = cipher.Seal(goal, item, nameof(CaseItem.Text));
@@ -85,7 +89,7 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         var intake = await db.Intakes.SingleAsync(i => i.Id == offer.IntakeId, cancellationToken);
         offer.Status = OfferStatus.Declined;
-        offer.DeclineReason = Reason.Trim();
+        offer.DeclineReason = cipher.Seal(Reason.Trim(), offer, nameof(BuddyOffer.DeclineReason));
         offer.AnsweredAt = time.UtcNow();
         intake.Status = IntakeStatus.Open;
         intake.Version++;
@@ -131,12 +135,12 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             // The goals are shown so the buddy can decide: that is a look at the intake.
             await audit.RecordViewAsync(intake, cancellationToken);
             var person = await db.People.Where(p => p.Id == intake.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
-            Offers.Add(new OfferView(offer, person, intake.NeedTags, IntakeView.Open(intake, cipher).Goals, intake.DecidedWeight));
+            Offers.Add(new OfferView(offer, person, intake.NeedTags, IntakeView.OpenGoals(intake, cipher), intake.DecidedWeight));
         }
         Cases = await db.Cases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.Open && (c.OwnerUserId == me || c.TransferToUserId == me))
             .OrderBy(c => c.LastContactAt ?? c.OpenedAt)
-            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new CaseRow(c.Id, p.Name, c.OpenedAt, c.LastContactAt, c.TransferToUserId == me, c.TransferReason))
+            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new CaseRow(c.Id, p.Name, c.OpenedAt, c.LastContactAt, c.TransferToUserId == me))
             .ToListAsync(cancellationToken);
     }
 }

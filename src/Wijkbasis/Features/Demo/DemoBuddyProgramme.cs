@@ -148,7 +148,8 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
             {
                 PersonId = person.Id, HeldOn = held, ByUserId = wijkverbinder.UserId, ByName = wijkverbinder.DisplayName,
                 NeedTags = NeedTagSets[rng.Next(NeedTagSets.Length)], SafetyConcern = safety, ProposedWeight = proposal.Weight,
-                ProposalReasons = string.Join("\n", proposal.Reasons), DecidedWeight = proposal.Weight,
+                RuleHeavyAtOrBelow = TriageRule.Default.HeavyAtOrBelow, RuleSafetyConcernIsHeavy = TriageRule.Default.SafetyConcernIsHeavy,
+                DecidedWeight = proposal.Weight,
                 DecidedAt = Clock.FromAmsterdam(held, new TimeOnly(15, 0)), CreatedAt = Clock.FromAmsterdam(held, new TimeOnly(14, 0)),
                 Status = IntakeStatus.Open,
             };

@@ -34,6 +34,12 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
         {
             ModelState.AddModelError(nameof(Email), "Vul één e-mailadres in, zoals naam@voorbeeld.nl.");
         }
+        // Four eyes: the roles that see every case or approve money are given by someone else.
+        if (ModelState.IsValid && Role is Roles.Caseworker or Roles.BudgetApprover
+            && string.Equals(Email.Trim(), User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError(nameof(Role), "U kunt uzelf deze rol niet geven. Vraag een andere coördinator.");
+        }
         if (ModelState.IsValid)
         {
             var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);

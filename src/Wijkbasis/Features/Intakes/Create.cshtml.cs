@@ -66,7 +66,8 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         {
             PersonId = Person!.Id, HeldOn = Input.HeldOn!.Value, ByUserId = tenant.UserId!.Value, ByName = tenant.DisplayName,
             NeedTags = Tags.Normalize(Input.NeedTags), SafetyConcern = Input.SafetyConcern,
-            ProposedWeight = proposal.Weight, ProposalReasons = string.Join("\n", proposal.Reasons), CreatedAt = now,
+            ProposedWeight = proposal.Weight, RuleHeavyAtOrBelow = settings.HeavyAtOrBelow,
+            RuleSafetyConcernIsHeavy = settings.SafetyConcernIsHeavy, CreatedAt = now,
         };
         intake.Want = cipher.Seal(Input.Want?.Trim(), intake, nameof(Intake.Want));
         intake.Can = cipher.Seal(Input.Can?.Trim(), intake, nameof(Intake.Can));

@@ -31,6 +31,11 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public List<BuddyOffer> Offers { get; private set; } = [];
     public Guid? CaseId { get; private set; }
 
+    /// <summary>An offer's sealed reasons, opened for this page (the look at the intake is already audited).</summary>
+    public (string? Decline, string? KindOverride) Reasons(BuddyOffer offer) => (
+        cipher.Open(offer.DeclineReason, offer, nameof(BuddyOffer.DeclineReason)),
+        cipher.Open(offer.KindOverrideReason, offer, nameof(BuddyOffer.KindOverrideReason)));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(tracked: false, cancellationToken) ? Page() : NotFound();
 
@@ -40,11 +45,15 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return NotFound();
         }
+        if (await RefuseOthersAsync() is { } others)
+        {
+            return others;
+        }
         if (Intake.Status is not IntakeStatus.Open)
         {
             return await RefuseAsync("Er is al een buddy gevraagd. Trek die vraag eerst in om licht of zwaar te veranderen.", cancellationToken);
         }
-        var proposal = new TriageProposal(Intake.ProposedWeight, Intake.ProposalReasons.Split('\n'));
+        var proposal = new TriageProposal(Intake.ProposedWeight, []);
         if ((Weight is null ? "Kies licht of zwaar." : TriageDecision.Check(proposal, Weight.Value, Reason)) is { } problem)
         {
             return await RefuseAsync(problem, cancellationToken, "Reason");
@@ -64,6 +73,10 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         if (!await LoadAsync(tracked: true, cancellationToken))
         {
             return NotFound();
+        }
+        if (await RefuseOthersAsync() is { } others)
+        {
+            return others;
         }
         if (Intake.DecidedWeight is not { } weight)
         {
@@ -98,12 +111,13 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return await RefuseAsync($"De reden is te lang (hoogstens {BuddyOffer.ReasonMax} tekens).", cancellationToken, "Reason");
         }
-        db.BuddyOffers.Add(new BuddyOffer
+        var offer = new BuddyOffer
         {
             IntakeId = Intake.Id, PersonId = Intake.PersonId, BuddyId = buddy.Id, BuddyUserId = buddy.UserId,
-            OfferedByUserId = tenant.UserId!.Value, OfferedByName = tenant.DisplayName, OfferedAt = time.UtcNow(),
-            KindOverrideReason = fits ? null : Reason!.Trim(), Status = OfferStatus.Offered,
-        });
+            OfferedByUserId = tenant.UserId!.Value, OfferedByName = tenant.DisplayName, OfferedAt = time.UtcNow(), Status = OfferStatus.Offered,
+        };
+        offer.KindOverrideReason = fits ? null : cipher.Seal(Reason!.Trim(), offer, nameof(BuddyOffer.KindOverrideReason));
+        db.BuddyOffers.Add(offer);
         Intake.Status = IntakeStatus.Offered;
         Intake.Version++;
         try
@@ -124,6 +138,10 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return NotFound();
         }
+        if (await RefuseOthersAsync() is { } others)
+        {
+            return others;
+        }
         var offer = await db.BuddyOffers.SingleOrDefaultAsync(o => o.Id == OfferId && o.IntakeId == Id, cancellationToken);
         if (offer is not { Status: OfferStatus.Offered })
         {
@@ -136,6 +154,18 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De vraag is ingetrokken.");
         return Redirect($"/{tenant.Slug}/intakes/{Id}");
+    }
+
+    /// <summary>Only the wijkverbinder who did the intake, or a caseworker, decides and asks buddies
+    /// (a buddy who was offered the resident can read it, not steer it).</summary>
+    private async Task<IActionResult?> RefuseOthersAsync()
+    {
+        if (Intake.ByUserId == tenant.UserId || tenant.IsInRole(Infrastructure.Auth.Roles.Caseworker))
+        {
+            return null;
+        }
+        await audit.RecordAttemptAsync(nameof(Intake), Id.ToString(), AuditActions.Update, "denied");
+        return StatusCode(StatusCodes.Status403Forbidden);
     }
 
     private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken, string key = "")

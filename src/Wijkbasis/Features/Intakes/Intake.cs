@@ -39,8 +39,12 @@ public sealed class Intake : ITenantOwned, IAudited
     public string NeedTags { get; set; } = "";
     public bool SafetyConcern { get; set; }
     public CaseWeight ProposedWeight { get; set; }
-    /// <summary>Why the rule proposed it, in words, as it was at the time.</summary>
-    public string ProposalReasons { get; set; } = "";
+    /// <summary>The rule as it was at the time (not its reasons in words: those would name the low ZRM domains in
+    /// plain text). The reasons are worked out again from the sealed scores when the intake is opened.</summary>
+    public int RuleHeavyAtOrBelow { get; set; }
+    public bool RuleSafetyConcernIsHeavy { get; set; }
+
+    public TriageRule Rule => new(RuleHeavyAtOrBelow, RuleSafetyConcernIsHeavy);
     public CaseWeight? DecidedWeight { get; set; }
     /// <summary>Why the wijkverbinder went against the proposal; may say something personal, so sealed.</summary>
     public SealedText? DecisionReason { get; set; }

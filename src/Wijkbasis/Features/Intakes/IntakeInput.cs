@@ -36,6 +36,14 @@ public sealed class IntakeInput
                 yield return (field, $"Dit antwoord is te lang (hoogstens {Intake.AnswerMax} tekens).");
             }
         }
+        if ((Goals ?? "").Split('\n').Count(l => l.Trim().Length > 0) > MaxGoals)
+        {
+            yield return (nameof(Goals), $"Schrijf hoogstens {MaxGoals} doelen op.");
+        }
+        if ((Goals ?? "").Split('\n').Any(l => l.Trim().Length > Cases.CaseItem.TextMax))
+        {
+            yield return (nameof(Goals), $"Een doel is hoogstens {Cases.CaseItem.TextMax} tekens.");
+        }
         if (string.IsNullOrWhiteSpace(Want) && string.IsNullOrWhiteSpace(Need))
         {
             yield return (nameof(Want), "Schrijf op wat de bewoner wil of nodig heeft.");
@@ -57,10 +65,12 @@ public sealed class IntakeInput
         }
     }
 
+    public const int MaxGoals = 20;
+
     public static IntakeInput Blank(DateOnly today) => new() { HeldOn = today };
 
     /// <summary>The goals as separate lines, without empty ones.</summary>
     public static IReadOnlyList<string> GoalLines(string? goals) =>
         (goals ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(g => g.Length > Cases.CaseItem.TextMax ? g[..Cases.CaseItem.TextMax] : g).Take(20).ToList();
+            .Select(g => g.Length > Cases.CaseItem.TextMax ? g[..Cases.CaseItem.TextMax] : g).Take(MaxGoals).ToList();
 }

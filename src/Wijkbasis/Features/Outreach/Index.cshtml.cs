@@ -79,7 +79,8 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
 
     public async Task<IActionResult> OnPostDoneAsync(CancellationToken cancellationToken)
     {
-        var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == SignalId && s.DoneAt == null, cancellationToken);
+        // Only the one it is assigned to closes it (the one who noted it may see it, not close it).
+        var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == SignalId && s.DoneAt == null && s.AssignedToUserId == tenant.UserId, cancellationToken);
         if (signal is null)
         {
             ModelState.AddModelError("", "Dit signaal is al afgehandeld of bestaat niet.");
@@ -96,7 +97,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             return Page();
         }
         signal!.DoneAt = time.UtcNow();
-        signal.DoneNote = string.IsNullOrWhiteSpace(DoneNote) ? null : DoneNote.Trim();
+        signal.DoneNote = cipher.Seal(DoneNote?.Trim(), signal, nameof(Signal.DoneNote));
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("Het signaal is afgehandeld.");
         return Redirect($"/{tenant.Slug}/outreach");

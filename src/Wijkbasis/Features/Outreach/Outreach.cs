@@ -92,7 +92,7 @@ public sealed class Signal : ITenantOwned, IAudited
     public required string ByName { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DoneAt { get; set; }
-    public string? DoneNote { get; set; }
+    public SealedText? DoneNote { get; set; }
 
     Guid? IAudited.SubjectPersonId => PersonId;
 }

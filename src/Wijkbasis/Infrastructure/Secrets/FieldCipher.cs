@@ -97,10 +97,15 @@ public sealed class FieldKeyRing
             if (!File.Exists(file))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-                File.WriteAllText(file, $"k1 {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
+                // Readable by the app's user only from the first byte on (not made first and narrowed after).
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
                 if (!OperatingSystem.IsWindows())
                 {
-                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+                using (var writer = new StreamWriter(file, System.Text.Encoding.ASCII, options))
+                {
+                    writer.Write($"k1 {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
                 }
                 log.LogWarning("Made a new field-encryption key file {File}; keep it safe and give every instance the same file", file);
             }

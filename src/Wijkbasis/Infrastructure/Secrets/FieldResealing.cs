@@ -90,7 +90,8 @@ public sealed class FieldResealingAtStart(IServiceScopeFactory scopes, FieldKeyR
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<FieldResealing>().ResealAsync(stoppingToken);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException
+                                       or System.Security.Cryptography.CryptographicException or FormatException)
         {
             log.LogError(e, "Resealing with the new field-encryption key failed; it is tried again at the next start");
         }

@@ -42,6 +42,10 @@ public static class TenantBypass
         PastAccess(db.Cases).Where(c => c.Status == Features.Cases.CaseStatus.Open && (c.LastContactAt ?? c.OpenedAt) < before)
             .Select(c => c.OwnerBuddyId);
 
+    /// <summary>Yields a row when the case is closed: checked under the pot's lock before money is booked on it.</summary>
+    public static IQueryable<Guid> IsCaseClosed(WijkbasisDb db, Guid caseId) =>
+        PastAccess(db.Cases).Where(c => c.Id == caseId && c.Status == Features.Cases.CaseStatus.Closed).Select(c => c.Id);
+
     /// <summary>The outcome of every visit of the enterprise's outreach rounds: counts per round, not the visits.</summary>
     public static IQueryable<VisitOutcomeRow> VisitOutcomes(WijkbasisDb db) =>
         PastAccess(db.OutreachVisits).Select(v => new VisitOutcomeRow { CampaignId = v.CampaignId, Outcome = v.Outcome });

@@ -60,7 +60,7 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         {
             var approverId = await db.Users.Where(u => u.Email == Approver).Select(u => u.Id).SingleAsync();
             var pot = await db.BudgetPots.OrderByDescending(p => p.StartsOn).FirstAsync();
-            var caseId = await db.Cases.Select(c => c.Id).FirstAsync();
+            var caseId = await db.Cases.Where(c => c.Status == Wijkbasis.Features.Cases.CaseStatus.Open).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
             var r = new SpendRequest { PotId = pot.Id, CaseId = caseId, AmountCents = 500_00, Purpose = SpendPurpose.Other, RequestedByUserId = approverId,
                 RequestedByName = "Bianca Budget", RequestedAt = TimeProvider.System.GetUtcNow().UtcDateTime, Status = SpendRequestStatus.Pending };
             db.SpendRequests.Add(r);
@@ -109,5 +109,35 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         Assert.Contains("€ 3.000,00", page.QuerySelector("#bronnen")!.TextContent);
         Assert.NotNull(page.QuerySelector("#saldo"));
         Assert.Null(page.QuerySelector("[data-request]")); // only a budget approver decides
+    }
+
+    [Fact]
+    public async Task NobodySetsTheirOwnMandate()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var me = await app.AsCaseworkAsync(db => db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync());
+
+        var response = await PostAsync(coordinator, "/huiskamer/budget", "Mandate", new() { ["UserId"] = me.ToString(), ["Amount"] = "10000", ["PerMonth"] = "10000" });
+
+        Assert.Contains("eigen mandaat", await ErrorsAsync(response));
+        Assert.False(await app.AsCaseworkAsync(db => db.Mandates.AnyAsync(m => m.UserId == me)));
+    }
+
+    [Fact]
+    public async Task ClosingACaseWithdrawsItsWaitingRequestSoItCanNoLongerBeApproved()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 40);
+        await SetMandateAsync(app, Bert, 50_00, 1_000_000);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Spend", Spend("90", "Other", "Wasmachine"));
+        var request = await app.AsCaseworkAsync(db => db.SpendRequests.SingleAsync(r => r.CaseId == caseId));
+
+        await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Outcome"] = "MovedAway" });
+        var approver = await HtmlClient.LoggedInAsync(app, Approver);
+        var response = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["RequestId"] = request.Id.ToString() });
+
+        Assert.Contains("al beslist", await ErrorsAsync(response));
+        Assert.Equal(SpendRequestStatus.Withdrawn, await app.AsCaseworkAsync(db => db.SpendRequests.Where(r => r.Id == request.Id).Select(r => r.Status).SingleAsync()));
+        Assert.False(await app.AsCaseworkAsync(db => db.LedgerEntries.AnyAsync(e => e.CaseId == caseId)));
     }
 }

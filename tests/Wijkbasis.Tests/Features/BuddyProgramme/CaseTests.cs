@@ -54,13 +54,18 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var pending = await CaseRowAsync(app, caseId);
         Assert.Equal((await BuddyIdAsync(app, Bert), stijnId), (pending.OwnerBuddyId, pending.TransferToBuddyId!.Value));
 
+        await PostAsync(bert, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call", ["Text"] = "Alleen voor Bert" });
         var stijn = await HtmlClient.LoggedInAsync(app, Stijn);
-        Assert.Contains("Ik verhuis", (await stijn.GetPageAsync(page)).QuerySelector("#overdracht")!.TextContent);
+        var before = await stijn.GetPageAsync(page);
+        Assert.Contains("Ik verhuis", before.QuerySelector("#overdracht")!.TextContent);
+        // Before accepting, the receiving buddy sees who and why, not the file.
+        Assert.DoesNotContain("Alleen voor Bert", before.Body!.TextContent);
         // The receiving buddy reads, but does not write, before accepting.
         var early = await PostAsync(stijn, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call" });
         Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(stijn, page, "AcceptTransfer", new())).StatusCode);
+        Assert.Contains("Alleen voor Bert", (await stijn.GetPageAsync(page)).QuerySelector("#contacten")!.TextContent);
         var after = await CaseRowAsync(app, caseId);
         Assert.Equal((stijnId, (Guid?)null), (after.OwnerBuddyId, after.TransferToBuddyId));
         // Bert no longer sees the resident.

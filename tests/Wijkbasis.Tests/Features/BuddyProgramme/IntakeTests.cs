@@ -128,7 +128,9 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var offered = await PostAsync(client, $"/huiskamer/intakes/{id}", "Offer", new() { ["BuddyId"] = priya, ["Reason"] = "Spreekt de taal van de bewoner" });
         Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
         var offer = await app.AsCaseworkAsync(db => db.BuddyOffers.SingleAsync(o => o.IntakeId == id));
-        Assert.Equal(("Spreekt de taal van de bewoner", OfferStatus.Offered), (offer.KindOverrideReason, offer.Status));
+        Assert.Equal(OfferStatus.Offered, offer.Status);
+        Assert.DoesNotContain("taal", offer.KindOverrideReason!.Stored);
+        Assert.Contains("Spreekt de taal van de bewoner", (await client.GetPageAsync($"/huiskamer/intakes/{id}")).QuerySelector("#gevraagd")!.TextContent);
     }
 
     [Fact]
@@ -164,5 +166,34 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var bert = await HtmlClient.LoggedInAsync(app, Bert);
         var page = await bert.GetPageAsync($"/huiskamer/casussen/{caseId}");
         Assert.Contains("Post op orde", page.QuerySelector("#taken")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ABuddyWhoseVogExpiredAfterTheOfferCannotAccept()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        var id = await IntakeAsync(client, await FreshPersonAsync(app, 9));
+        await PostAsync(client, $"/huiskamer/intakes/{id}", "Decide", new() { ["Weight"] = "Light" });
+        var hannekeId = await BuddyIdAsync(app, Hanneke);
+        await RoomForAsync(app, hannekeId);
+        await PostAsync(client, $"/huiskamer/intakes/{id}", "Offer", new() { ["BuddyId"] = hannekeId.ToString() });
+        await app.AsCaseworkAsync(async db =>
+        {
+            var hanneke = await db.Buddies.SingleAsync(b => b.Id == hannekeId);
+            hanneke.VogExpiresOn = DateOnly.FromDateTime(DateTime.Today).AddDays(-1);
+            return await db.SaveChangesAsync();
+        });
+        var offer = await app.AsCaseworkAsync(db => db.BuddyOffers.Where(o => o.IntakeId == id).Select(o => o.Id).SingleAsync());
+        var buddy = await HtmlClient.LoggedInAsync(app, Hanneke);
+
+        var response = await PostAsync(buddy, "/huiskamer/mijn-bewoners", "Accept", new() { ["OfferId"] = offer.ToString() });
+
+        Assert.Contains("VOG van Hanneke Visser is verlopen", await ErrorsAsync(response));
+        Assert.False(await app.AsCaseworkAsync(db => db.Cases.AnyAsync(c => c.IntakeId == id)));
+        await app.AsCaseworkAsync(async db =>
+        {
+            (await db.Buddies.SingleAsync(b => b.Id == hannekeId)).VogExpiresOn = DateOnly.FromDateTime(DateTime.Today).AddYears(1);
+            return await db.SaveChangesAsync();
+        });
     }
 }

@@ -35,6 +35,9 @@ public sealed class SealedAtRestTests(WijkbasisFactory app) : IClassFixture<Wijk
         var stored = TestDatabase.IsPostgres ? await PostgresDumpAsync() : SqliteFiles();
         Assert.DoesNotContain(Canary, stored, StringComparison.Ordinal);
         Assert.DoesNotContain("SubstanceUse", stored, StringComparison.Ordinal);
+        // Nor in words: the proposal's reasons are worked out from the sealed scores, not stored.
+        Assert.DoesNotContain("Middelengebruik", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("staat op niveau", stored, StringComparison.Ordinal);
         // The check would find it if it were there: the resident's name is stored in plain text.
         var name = await app.AsCaseworkAsync(db => db.People.Where(p => p.Id == db.Cases.Where(c => c.Id == caseId).Select(c => c.PersonId).Single()).Select(p => p.Name).SingleAsync());
         Assert.Contains(name, stored, StringComparison.Ordinal);

@@ -9,13 +9,16 @@ public sealed class CaseOwnershipTests
     private static readonly Guid Bram = Guid.NewGuid(), BramUser = Guid.NewGuid();
     private static readonly DateTime Now = new(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The rules do not encrypt; a stand-in keeps the reason readable for the assertions.</summary>
+    private static Wijkbasis.Infrastructure.Secrets.SealedText Seal(string reason) => new($"test:{reason}");
+
     private static Case AnnasCase() => new() { OwnerBuddyId = Anna, OwnerUserId = AnnaUser };
 
     [Fact]
     public void UntilTheReceivingBuddyAcceptsTheFirstBuddyStaysResponsible()
     {
         var c = AnnasCase();
-        Assert.Null(c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now));
+        Assert.Null(c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now, Seal));
         Assert.Equal(Anna, c.OwnerBuddyId);
         Assert.True(c.HasPendingTransfer);
 
@@ -29,7 +32,7 @@ public sealed class CaseOwnershipTests
     public void OnlyTheReceivingBuddyCanAcceptAndTheOldBuddyCannotTakeItBack()
     {
         var c = AnnasCase();
-        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now);
+        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now, Seal);
         Assert.NotNull(c.AcceptTransfer(AnnaUser));
         Assert.NotNull(c.AcceptTransfer(Guid.NewGuid()));
         Assert.Equal(Anna, c.OwnerBuddyId);
@@ -39,7 +42,7 @@ public sealed class CaseOwnershipTests
     public void ADeclinedTransferLeavesTheCaseWithTheFirstBuddy()
     {
         var c = AnnasCase();
-        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now);
+        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now, Seal);
         Assert.NotNull(c.EndTransfer(Guid.NewGuid(), mayWithdraw: false));
         Assert.Null(c.EndTransfer(BramUser, mayWithdraw: false));
         Assert.Equal(Anna, c.OwnerBuddyId);
@@ -51,13 +54,13 @@ public sealed class CaseOwnershipTests
     public void ATransferToTheSameBuddyWithoutAReasonOrWhileAnotherRunsIsRefused()
     {
         var c = AnnasCase();
-        Assert.Contains("al verantwoordelijk", c.RequestTransfer(Anna, AnnaUser, "zomaar", "Anna", Now));
-        Assert.Contains("waarom", c.RequestTransfer(Bram, BramUser, "  ", "Anna", Now));
-        Assert.Contains("te lang", c.RequestTransfer(Bram, BramUser, new string('x', Case.ReasonMax + 1), "Anna", Now));
+        Assert.Contains("al verantwoordelijk", c.RequestTransfer(Anna, AnnaUser, "zomaar", "Anna", Now, Seal));
+        Assert.Contains("waarom", c.RequestTransfer(Bram, BramUser, "  ", "Anna", Now, Seal));
+        Assert.Contains("te lang", c.RequestTransfer(Bram, BramUser, new string('x', Case.ReasonMax + 1), "Anna", Now, Seal));
         Assert.False(c.HasPendingTransfer);
 
-        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now);
-        Assert.Contains("al een overdracht", c.RequestTransfer(Guid.NewGuid(), Guid.NewGuid(), "nog een", "Anna", Now));
+        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now, Seal);
+        Assert.Contains("al een overdracht", c.RequestTransfer(Guid.NewGuid(), Guid.NewGuid(), "nog een", "Anna", Now, Seal));
         Assert.Equal(BramUser, c.TransferToUserId);
     }
 
@@ -66,7 +69,7 @@ public sealed class CaseOwnershipTests
     {
         var c = AnnasCase();
         var before = c.Version;
-        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now);
+        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now, Seal);
         Assert.True(c.Version > before);
         before = c.Version;
         c.AcceptTransfer(BramUser);
@@ -81,7 +84,7 @@ public sealed class CaseOwnershipTests
         Assert.NotNull(c.Close((CaseOutcome)99, Now));
         Assert.Null(c.Close(CaseOutcome.PartlyReached, Now));
         Assert.True(c.IsClosed);
-        Assert.Equal(Case.ClosedMessage, c.RequestTransfer(Bram, BramUser, "te laat", "Anna", Now));
+        Assert.Equal(Case.ClosedMessage, c.RequestTransfer(Bram, BramUser, "te laat", "Anna", Now, Seal));
         Assert.Equal(Case.ClosedMessage, c.Close(CaseOutcome.GoalsReached, Now));
         Assert.Equal(CaseOutcome.PartlyReached, c.Outcome);
     }
@@ -90,7 +93,7 @@ public sealed class CaseOwnershipTests
     public void ACaseWithATransferUnderwayCannotBeClosed()
     {
         var c = AnnasCase();
-        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now);
+        c.RequestTransfer(Bram, BramUser, "Anna verhuist", "Anna", Now, Seal);
         Assert.NotNull(c.Close(CaseOutcome.GoalsReached, Now));
         Assert.False(c.IsClosed);
     }

@@ -179,4 +179,18 @@ public sealed class UnreachableMailTests(UnreachableMailTests.NoMailServer app) 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Als dit e-mailadres bij ons bekend is", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
     }
+
+    [Theory]
+    [InlineData("Caseworker")]
+    [InlineData("BudgetApprover")]
+    public async Task ACoordinatorCannotGiveThemselvesARoleThatSeesEveryCaseOrApprovesMoney(string role)
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+
+        var response = await coordinator.SubmitAsync("/huiskamer/gebruikers", new Dictionary<string, string> { ["Email"] = "Coordinator@huiskamer.demo", ["Role"] = role });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("U kunt uzelf deze rol niet geven", await response.Content.ReadAsStringAsync());
+        Assert.False(await app.InDbAsync("huiskamer", db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Invitations, i => i.Role == role && i.Email == "Coordinator@huiskamer.demo")));
+    }
 }

@@ -620,15 +620,13 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("KindOverrideReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("OfferedAt")
                         .HasColumnType("timestamp with time zone");
@@ -845,8 +843,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("DecisionReason")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("LedgerEntryId")
                         .HasColumnType("uuid");
@@ -949,8 +946,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("TransferReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("TransferRequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1155,15 +1151,16 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ProposalReasons")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("ProposedWeight")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RuleHeavyAtOrBelow")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RuleSafetyConcernIsHeavy")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("SafetyConcern")
                         .HasColumnType("boolean");
@@ -1498,8 +1495,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DoneNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");

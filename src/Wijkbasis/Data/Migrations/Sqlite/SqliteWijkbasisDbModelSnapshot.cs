@@ -611,14 +611,12 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KindOverrideReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OfferedAt")
@@ -836,7 +834,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReason")
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LedgerEntryId")
@@ -940,7 +937,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TransferReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("TransferRequestedAt")
@@ -1146,15 +1142,16 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProposalReasons")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ProposedWeight")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleHeavyAtOrBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RuleSafetyConcernIsHeavy")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("SafetyConcern")
                         .HasColumnType("INTEGER");
@@ -1489,7 +1486,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DoneNote")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")

@@ -12,7 +12,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWijkbasisDb))]
-    [Migration("20261122080307_BuddyProgramme")]
+    [Migration("20261122080952_BuddyProgramme")]
     partial class BuddyProgramme
     {
         /// <inheritdoc />
@@ -623,15 +623,13 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("KindOverrideReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("OfferedAt")
                         .HasColumnType("timestamp with time zone");
@@ -848,8 +846,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("DecisionReason")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("LedgerEntryId")
                         .HasColumnType("uuid");
@@ -952,8 +949,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("TransferReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("TransferRequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1158,15 +1154,16 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ProposalReasons")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("ProposedWeight")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RuleHeavyAtOrBelow")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RuleSafetyConcernIsHeavy")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("SafetyConcern")
                         .HasColumnType("boolean");
@@ -1501,8 +1498,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DoneNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");

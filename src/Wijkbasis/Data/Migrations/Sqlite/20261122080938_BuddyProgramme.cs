@@ -117,7 +117,8 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     NeedTags = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     SafetyConcern = table.Column<bool>(type: "INTEGER", nullable: false),
                     ProposedWeight = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ProposalReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RuleHeavyAtOrBelow = table.Column<int>(type: "INTEGER", nullable: false),
+                    RuleSafetyConcernIsHeavy = table.Column<bool>(type: "INTEGER", nullable: false),
                     DecidedWeight = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     DecisionReason = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -269,7 +270,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    DoneNote = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -307,10 +308,10 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     OfferedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     OfferedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     OfferedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    KindOverrideReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    KindOverrideReason = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    DeclineReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -351,7 +352,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     TransferToBuddyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     TransferToUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TransferReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    TransferReason = table.Column<string>(type: "TEXT", nullable: true),
                     TransferRequestedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     TransferRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -534,7 +535,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DecidedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", nullable: true),
                     LedgerEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

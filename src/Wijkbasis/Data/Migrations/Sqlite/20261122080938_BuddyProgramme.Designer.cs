@@ -11,7 +11,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWijkbasisDb))]
-    [Migration("20261122080255_BuddyProgramme")]
+    [Migration("20261122080938_BuddyProgramme")]
     partial class BuddyProgramme
     {
         /// <inheritdoc />
@@ -614,14 +614,12 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KindOverrideReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OfferedAt")
@@ -839,7 +837,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReason")
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LedgerEntryId")
@@ -943,7 +940,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TransferReason")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("TransferRequestedAt")
@@ -1149,15 +1145,16 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProposalReasons")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ProposedWeight")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleHeavyAtOrBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RuleSafetyConcernIsHeavy")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("SafetyConcern")
                         .HasColumnType("INTEGER");
@@ -1492,7 +1489,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DoneNote")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")

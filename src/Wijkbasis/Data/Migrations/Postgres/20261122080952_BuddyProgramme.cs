@@ -117,7 +117,8 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     NeedTags = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     SafetyConcern = table.Column<bool>(type: "boolean", nullable: false),
                     ProposedWeight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ProposalReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RuleHeavyAtOrBelow = table.Column<int>(type: "integer", nullable: false),
+                    RuleSafetyConcernIsHeavy = table.Column<bool>(type: "boolean", nullable: false),
                     DecidedWeight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     DecisionReason = table.Column<string>(type: "text", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -269,7 +270,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DoneNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    DoneNote = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -307,10 +308,10 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     OfferedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
                     OfferedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     OfferedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    KindOverrideReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    KindOverrideReason = table.Column<string>(type: "text", nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    DeclineReason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -351,7 +352,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     LastContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     TransferToBuddyId = table.Column<Guid>(type: "uuid", nullable: true),
                     TransferToUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TransferReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TransferReason = table.Column<string>(type: "text", nullable: true),
                     TransferRequestedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     TransferRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -534,7 +535,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DecisionReason = table.Column<string>(type: "text", nullable: true),
                     LedgerEntryId = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
