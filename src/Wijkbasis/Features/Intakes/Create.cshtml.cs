@@ -65,7 +65,7 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         var intake = new Intake
         {
             PersonId = Person!.Id, HeldOn = Input.HeldOn!.Value, ByUserId = tenant.UserId!.Value, ByName = tenant.DisplayName,
-            NeedTags = Tags.Normalize(Input.NeedTags), SafetyConcern = Input.SafetyConcern,
+            NeedTags = Tags.Normalize(Input.NeedTags), SafetyConcern = Input.SafetyConcern, Availability = Input.AvailabilityMask,
             ProposedWeight = proposal.Weight, RuleHeavyAtOrBelow = settings.HeavyAtOrBelow,
             RuleSafetyConcernIsHeavy = settings.SafetyConcernIsHeavy, CreatedAt = now,
         };

@@ -209,7 +209,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .Select(p => new { p.Languages, p.Postcode }).SingleAsync(cancellationToken);
         var candidates = await BuddyPool.CandidatesAsync(db, cancellationToken);
         var declined = Offers.Where(o => o.Status == OfferStatus.Declined).Select(o => o.BuddyId).ToHashSet();
-        var request = new MatchRequest(weight, Tags.Normalize(person.Languages), Intake.NeedTags, person.Postcode, 0, OtherKind);
+        var request = new MatchRequest(weight, Tags.Normalize(person.Languages), Intake.NeedTags, person.Postcode, Intake.Availability, OtherKind);
         return BuddyMatching.Rank(request, candidates.Where(c => !declined.Contains(c.BuddyId)), time.AmsterdamToday());
     }
 

@@ -38,6 +38,8 @@ public sealed class Intake : ITenantOwned, IAudited
     /// <summary>Practical help wanted, as plain tags for matching ("administratie", "boodschappen"): no health words.</summary>
     public string NeedTags { get; set; } = "";
     public bool SafetyConcern { get; set; }
+    /// <summary>When the resident can meet a buddy (parts of days, see Buddies.Availability); 0 = not asked.</summary>
+    public int Availability { get; set; }
     public CaseWeight ProposedWeight { get; set; }
     /// <summary>The rule as it was at the time (not its reasons in words: those would name the low ZRM domains in
     /// plain text). The reasons are worked out again from the sealed scores when the intake is opened.</summary>

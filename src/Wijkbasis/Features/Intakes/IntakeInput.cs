@@ -12,6 +12,8 @@ public sealed class IntakeInput
     public string? Goals { get; set; }
     public string? NeedTags { get; set; }
     public bool SafetyConcern { get; set; }
+    /// <summary>Bits of the parts of days the resident can meet (0–20).</summary>
+    public List<int> Availability { get; set; } = [];
     /// <summary>Domain name → "1".."5"; an empty value means the domain was not chosen.</summary>
     public Dictionary<string, string?> Zrm { get; set; } = [];
     /// <summary>Asked when no legal basis for the buddy programme is in force yet.</summary>
@@ -66,6 +68,8 @@ public sealed class IntakeInput
     }
 
     public const int MaxGoals = 20;
+
+    public int AvailabilityMask => Availability.Where(bit => bit is >= 0 and < 21).Aggregate(0, (mask, bit) => mask | (1 << bit));
 
     public static IntakeInput Blank(DateOnly today) => new() { HeldOn = today };
 

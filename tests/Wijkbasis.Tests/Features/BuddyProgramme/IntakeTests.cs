@@ -87,7 +87,16 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
     public async Task SuggestionsRankTheAdministrationBuddyFirstWithReasonsAndLeaveOutAnExpiredVog()
     {
         var client = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
-        var id = await IntakeAsync(client, await FreshPersonAsync(app, 4), IntakeForm("3", needTags: "administratie"));
+        var bertId = await BuddyIdAsync(app, Bert);
+        await RoomForAsync(app, bertId);
+        await app.AsCaseworkAsync(async db =>
+        {
+            (await db.Buddies.SingleAsync(b => b.Id == bertId)).Availability = Availability.Bit(DayOfWeek.Tuesday, 0);
+            return await db.SaveChangesAsync();
+        });
+        var form = IntakeForm("3", needTags: "administratie");
+        form["Input.Availability"] = "3"; // Tuesday morning
+        var id = await IntakeAsync(client, await FreshPersonAsync(app, 4), form);
         await PostAsync(client, $"/huiskamer/intakes/{id}", "Decide", new() { ["Weight"] = "Light" });
 
         var page = await client.GetPageAsync($"/huiskamer/intakes/{id}");
@@ -96,6 +105,8 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         Assert.NotEmpty(suggestions);
         Assert.Equal("Bert Buddy", suggestions[0].GetAttribute("data-buddy"));
         Assert.Contains("Kan helpen met administratie", suggestions[0].TextContent);
+        Assert.Contains("Kan op 1 gewenste dagdelen", suggestions[0].TextContent);
+        Assert.Contains("di ochtend", page.QuerySelector(".wb-dl")!.TextContent);
         Assert.DoesNotContain(suggestions, s => s.GetAttribute("data-buddy") == "Erik Ervaring");
         Assert.DoesNotContain(suggestions, s => s.GetAttribute("data-buddy") == "Priya Prins");
     }

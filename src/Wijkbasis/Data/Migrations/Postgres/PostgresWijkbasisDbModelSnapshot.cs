@@ -1110,6 +1110,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Availability")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ByName")
                         .IsRequired()
                         .HasMaxLength(100)

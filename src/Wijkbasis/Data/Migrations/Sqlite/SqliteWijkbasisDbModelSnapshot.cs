@@ -1101,6 +1101,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Availability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ByName")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -116,6 +116,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     Zrm = table.Column<string>(type: "TEXT", nullable: true),
                     NeedTags = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     SafetyConcern = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Availability = table.Column<int>(type: "INTEGER", nullable: false),
                     ProposedWeight = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     RuleHeavyAtOrBelow = table.Column<int>(type: "INTEGER", nullable: false),
                     RuleSafetyConcernIsHeavy = table.Column<bool>(type: "INTEGER", nullable: false),

@@ -116,6 +116,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     Zrm = table.Column<string>(type: "text", nullable: true),
                     NeedTags = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     SafetyConcern = table.Column<bool>(type: "boolean", nullable: false),
+                    Availability = table.Column<int>(type: "integer", nullable: false),
                     ProposedWeight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RuleHeavyAtOrBelow = table.Column<int>(type: "integer", nullable: false),
                     RuleSafetyConcernIsHeavy = table.Column<bool>(type: "boolean", nullable: false),
