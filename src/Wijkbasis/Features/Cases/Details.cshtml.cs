@@ -151,10 +151,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return ("BuddyId", "Kies een buddy.");
         }
-        var load = await TenantBypass.OwnersOfOpenCases(db).CountAsync(o => o == buddy.Id, cancellationToken);
-        var candidate = new MatchCandidate(buddy.Id, buddy.Name, buddy.Kind, buddy.Skills, buddy.Languages, buddy.Postcode, buddy.Availability,
-            buddy.MaxResidents, load, buddy.VogExpiresOn);
-        if (buddy.Id != Case.OwnerBuddyId && BuddyMatching.Blocker(candidate, time.AmsterdamToday()) is { } blocker)
+        if (buddy.Id != Case.OwnerBuddyId && await BuddyPool.BlockerNowAsync(db, buddy.Id, time.AmsterdamToday(), cancellationToken) is { } blocker)
         {
             return ("BuddyId", blocker);
         }

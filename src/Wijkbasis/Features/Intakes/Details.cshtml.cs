@@ -93,9 +93,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return await RefuseAsync("Deze buddy bestaat niet (meer).", cancellationToken);
         }
-        var load = await TenantBypass.OwnersOfOpenCases(db).CountAsync(o => o == buddy.Id, cancellationToken);
-        var candidate = Candidate(buddy, load);
-        if (BuddyMatching.Blocker(candidate, time.AmsterdamToday()) is { } blocker)
+        if (await BuddyPool.BlockerNowAsync(db, buddy.Id, time.AmsterdamToday(), cancellationToken) is { } blocker)
         {
             return await RefuseAsync(blocker, cancellationToken);
         }
@@ -212,7 +210,4 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var request = new MatchRequest(weight, Tags.Normalize(person.Languages), Intake.NeedTags, person.Postcode, Intake.Availability, OtherKind);
         return BuddyMatching.Rank(request, candidates.Where(c => !declined.Contains(c.BuddyId)), time.AmsterdamToday());
     }
-
-    private static MatchCandidate Candidate(Buddy b, int load) =>
-        new(b.Id, b.Name, b.Kind, b.Skills, b.Languages, b.Postcode, b.Availability, b.MaxResidents, load, b.VogExpiresOn);
 }
