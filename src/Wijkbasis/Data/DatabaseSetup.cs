@@ -19,6 +19,8 @@ public static class DatabaseSetup
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<TenantInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddScoped<Features.Buddies.BuddyPoolStamping>();
+        builder.Services.AddSingleton<Features.Buddies.BuddyPoolCache>();
         builder.Services.AddScoped<PostgresTenantSession>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
@@ -35,7 +37,8 @@ public static class DatabaseSetup
                 EnsureSqliteFolder(connectionString);
                 builder.Services.AddDbContext<WijkbasisDb, SqliteWijkbasisDb>((sp, o) =>
                     ConfigureSqlite(o, connectionString).AddInterceptors(
-                        sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), SqliteWriteGate.For(connectionString)));
+                        sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                        sp.GetRequiredService<Features.Buddies.BuddyPoolStamping>(), SqliteWriteGate.For(connectionString)));
                 break;
             case "postgres":
                 PostgresTenantSession.EnsureSafeConnectionString(connectionString);
@@ -43,7 +46,7 @@ public static class DatabaseSetup
                 builder.Services.AddDbContext<WijkbasisDb, PostgresWijkbasisDb>((sp, o) =>
                     ConfigurePostgres(o, connectionString).AddInterceptors(
                         sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                        sp.GetRequiredService<PostgresTenantSession>()));
+                        sp.GetRequiredService<Features.Buddies.BuddyPoolStamping>(), sp.GetRequiredService<PostgresTenantSession>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not 'sqlite' or 'postgres'.");

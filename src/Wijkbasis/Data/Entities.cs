@@ -45,6 +45,8 @@ public sealed class Enterprise
     public required string Slug { get; set; }
     public EnterpriseKind Kind { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Replaced with every change to one of the enterprise's buddies (see Features/Buddies/BuddyPoolCache).</summary>
+    public Guid BuddyPoolStamp { get; set; } = Guid.NewGuid();
 }
 
 public sealed class AppUser : IdentityUser<Guid>

@@ -11,6 +11,66 @@ public sealed record MatchCandidate(Guid BuddyId, string Name, BuddyKind Kind, s
 
 public sealed record MatchSuggestion(Guid BuddyId, string Name, BuddyKind Kind, int Score, IReadOnlyList<string> Reasons);
 
+/// <summary>An enterprise's buddies made ready for matching: every tag split once and numbered, every postcode's
+/// number parsed, with the open cases each holds. Immutable, so one pool serves many requests at once (see
+/// <see cref="BuddyPoolCache"/>).</summary>
+public sealed class MatchPool
+{
+    private readonly Dictionary<string, int> numbers;
+    private readonly List<string> words;
+
+    private MatchPool(Guid stamp, Member[] members, IReadOnlyDictionary<Guid, int> loads, Dictionary<string, int> numbers, List<string> words)
+    {
+        Stamp = stamp;
+        Members = members;
+        Loads = loads;
+        this.numbers = numbers;
+        this.words = words;
+    }
+
+    /// <summary>The enterprise's pool stamp this pool was read under (see <see cref="BuddyPoolCache"/>).</summary>
+    public Guid Stamp { get; }
+
+    internal Member[] Members { get; }
+
+    /// <summary>Open cases per buddy (a buddy missing here holds none).</summary>
+    public IReadOnlyDictionary<Guid, int> Loads { get; }
+
+    public int Count => Members.Length;
+
+    internal sealed record Member(MatchCandidate Candidate, int[] Skills, int[] Languages, int? Postcode);
+
+    /// <summary>A pool of these candidates; their loads from <paramref name="loads"/>, or else their own ActiveCases.</summary>
+    public static MatchPool Prepare(IEnumerable<MatchCandidate> candidates, IReadOnlyDictionary<Guid, int>? loads = null, Guid stamp = default)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new List<string>();
+        int[] Number(string stored) => Tags.Split(stored).Select(tag =>
+        {
+            if (!numbers.TryGetValue(tag, out var n))
+            {
+                numbers[tag] = n = words.Count;
+                words.Add(tag);
+            }
+            return n;
+        }).ToArray();
+        var members = candidates.Select(c => new Member(c, Number(c.Skills), Number(c.Languages), BuddyMatching.Pc4(c.Postcode))).ToArray();
+        loads ??= members.Where(m => m.Candidate.ActiveCases != 0).ToDictionary(m => m.Candidate.BuddyId, m => m.Candidate.ActiveCases);
+        return new MatchPool(stamp, members, loads, numbers, words);
+    }
+
+    /// <summary>A request's tags as word numbers; tags no buddy has are left out. <paramref name="any"/>: it named one.</summary>
+    internal int[] Lookup(string stored, out bool any)
+    {
+        var tags = Tags.Split(stored);
+        any = tags.Count > 0;
+        return tags.Where(numbers.ContainsKey).Select(t => numbers[t]).ToArray();
+    }
+
+    /// <summary>The words of <paramref name="theirs"/> that are also wanted, in the buddy's order.</summary>
+    internal string Words(int[] theirs, int[] wanted) => string.Join(", ", theirs.Where(t => Array.IndexOf(wanted, t) >= 0).Select(t => words[t]));
+}
+
 /// <summary>Proposes buddies, best first, with the reasons in words. Hard limits first: a volunteer-type buddy
 /// needs a valid VOG, a full buddy takes no one new, and light help goes to volunteer types, heavy help to
 /// professionals (unless the wijkverbinder overrides that with a reason). Then points for a language in common,
@@ -23,73 +83,101 @@ public static class BuddyMatching
     /// <summary>Why this buddy cannot be matched at all, or null.</summary>
     public static string? Blocker(MatchCandidate c, DateOnly today)
     {
-        if (c.Kind != BuddyKind.Professional && !(c.VogExpiresOn is { } expires && expires >= today))
+        if (!IsBlocked(c, c.ActiveCases, today))
+        {
+            return null;
+        }
+        if (!HasValidVog(c, today))
         {
             return c.VogExpiresOn is null
                 ? $"{c.Name} heeft geen VOG. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden."
                 : $"De VOG van {c.Name} is verlopen. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.";
         }
-        if (c.ActiveCases >= c.MaxResidents)
-        {
-            return $"{c.Name} heeft al {c.ActiveCases} van de {c.MaxResidents} bewoners.";
-        }
-        return null;
+        return $"{c.Name} heeft al {c.ActiveCases} van de {c.MaxResidents} bewoners.";
     }
 
-    public static IReadOnlyList<MatchSuggestion> Rank(MatchRequest request, IEnumerable<MatchCandidate> candidates, DateOnly today, int top = 10)
+    private static bool HasValidVog(MatchCandidate c, DateOnly today) =>
+        c.Kind == BuddyKind.Professional || c.VogExpiresOn is { } expires && expires >= today;
+
+    /// <summary>No valid VOG (for a volunteer type), or full with <paramref name="load"/> residents.</summary>
+    private static bool IsBlocked(MatchCandidate c, int load, DateOnly today) => !HasValidVog(c, today) || load >= c.MaxResidents;
+
+    /// <summary>Ranks a plain list (each candidate with its own load): prepares it as a pool first.</summary>
+    public static IReadOnlyList<MatchSuggestion> Rank(MatchRequest request, IEnumerable<MatchCandidate> candidates, DateOnly today, int top = 10) =>
+        Rank(request, MatchPool.Prepare(candidates), EmptySet, today, top);
+
+    private static readonly HashSet<Guid> EmptySet = [];
+
+    /// <summary>The top buddies of a prepared pool, best first, with their reasons; <paramref name="excluded"/> are
+    /// buddies not to suggest (they declined this resident). Scores without allocating per candidate; the reasons
+    /// are put in words for the top ones only.</summary>
+    public static IReadOnlyList<MatchSuggestion> Rank(MatchRequest request, MatchPool pool, IReadOnlySet<Guid> excluded, DateOnly today, int top = 10)
     {
-        var languages = Tags.Split(request.Languages);
-        var needs = Tags.Split(request.NeedTags);
-        var postcode = Pc4(request.Postcode);
-        var best = new PriorityQueue<MatchCandidate, (int Score, Guid Id)>(top + 1, Worst.Instance);
-        foreach (var c in candidates)
+        var loads = pool.Loads;
+        var wanted = new Wanted(pool.Lookup(request.Languages, out var anyLanguage), anyLanguage,
+            pool.Lookup(request.NeedTags, out var anyNeed), anyNeed, Pc4(request.Postcode), request.Availability);
+        var best = new PriorityQueue<int, (int Score, Guid Id)>(top + 1, Worst.Instance);
+        var members = pool.Members;
+        for (var i = 0; i < members.Length; i++)
         {
-            if ((!request.OverrideKind && !KindFits(request.Weight, c.Kind)) || Blocker(c, today) is not null)
+            var m = members[i];
+            var c = m.Candidate;
+            if ((!request.OverrideKind && !KindFits(request.Weight, c.Kind)) || (excluded.Count > 0 && excluded.Contains(c.BuddyId)))
             {
                 continue;
             }
-            best.Enqueue(c, (Score(request, languages, needs, postcode, c, null), c.BuddyId));
+            var load = loads.GetValueOrDefault(c.BuddyId);
+            if (IsBlocked(c, load, today))
+            {
+                continue;
+            }
+            best.Enqueue(i, (Score(wanted, pool, m, load, null), c.BuddyId));
             if (best.Count > top)
             {
                 best.Dequeue();
             }
         }
         var result = new List<MatchSuggestion>(best.Count);
-        while (best.TryDequeue(out var c, out _))
+        while (best.TryDequeue(out var i, out _))
         {
+            var m = members[i];
             var reasons = new List<string>();
-            var score = Score(request, languages, needs, postcode, c, reasons);
-            result.Add(new MatchSuggestion(c.BuddyId, c.Name, c.Kind, score, reasons));
+            var score = Score(wanted, pool, m, loads.GetValueOrDefault(m.Candidate.BuddyId), reasons);
+            result.Add(new MatchSuggestion(m.Candidate.BuddyId, m.Candidate.Name, m.Candidate.Kind, score, reasons));
         }
         result.Reverse();
         return result;
     }
 
-    private static int Score(MatchRequest request, IReadOnlyList<string> languages, IReadOnlyList<string> needs, int? postcode,
-        MatchCandidate c, List<string>? reasons)
+    /// <summary>The request in the pool's terms: its tags as the pool's word numbers (a tag no buddy has is left out:
+    /// it can match no one), and whether it named any at all.</summary>
+    private readonly record struct Wanted(int[] Languages, bool AnyLanguage, int[] Needs, bool AnyNeed, int? Postcode, int Availability);
+
+    private static int Score(in Wanted wanted, MatchPool pool, MatchPool.Member m, int load, List<string>? reasons)
     {
+        var c = m.Candidate;
         var score = 0;
-        if (languages.Count > 0)
+        if (wanted.AnyLanguage)
         {
-            var shared = Tags.Split(c.Languages).Intersect(languages, StringComparer.Ordinal).ToList();
-            if (shared.Count > 0)
+            var shared = Common(m.Languages, wanted.Languages);
+            if (shared > 0)
             {
                 score += 30;
-                reasons?.Add($"Spreekt {string.Join(", ", shared)}");
+                reasons?.Add($"Spreekt {pool.Words(m.Languages, wanted.Languages)}");
             }
         }
-        if (needs.Count > 0)
+        if (wanted.AnyNeed)
         {
-            var fits = Tags.Split(c.Skills).Intersect(needs, StringComparer.Ordinal).ToList();
-            if (fits.Count > 0)
+            var fits = Common(m.Skills, wanted.Needs);
+            if (fits > 0)
             {
-                score += Math.Min(fits.Count, 3) * 15;
-                reasons?.Add($"Kan helpen met {string.Join(", ", fits)}");
+                score += Math.Min(fits, 3) * 15;
+                reasons?.Add($"Kan helpen met {pool.Words(m.Skills, wanted.Needs)}");
             }
         }
-        if (postcode is { } wanted && Pc4(c.Postcode) is { } theirs)
+        if (wanted.Postcode is { } postcode && m.Postcode is { } theirs)
         {
-            var distance = Math.Abs(wanted - theirs);
+            var distance = Math.Abs(postcode - theirs);
             var (points, words) = distance switch
             {
                 0 => (20, "Woont in dezelfde postcode"),
@@ -104,12 +192,12 @@ public static class BuddyMatching
                 reasons?.Add($"{words} ({c.Postcode![..4]})");
             }
         }
-        var room = c.MaxResidents - c.ActiveCases;
+        var room = c.MaxResidents - load;
         score += 10 * room / Math.Max(c.MaxResidents, 1);
-        reasons?.Add(c.ActiveCases == 0 ? "Heeft nog niemand" : $"Heeft {c.ActiveCases} van de {c.MaxResidents} bewoners");
-        if (request.Availability != 0)
+        reasons?.Add(load == 0 ? "Heeft nog niemand" : $"Heeft {load} van de {c.MaxResidents} bewoners");
+        if (wanted.Availability != 0)
         {
-            var overlap = Availability.Overlap(request.Availability, c.Availability);
+            var overlap = Availability.Overlap(wanted.Availability, c.Availability);
             if (overlap > 0)
             {
                 score += Math.Min(overlap, 5) * 2;
@@ -117,6 +205,20 @@ public static class BuddyMatching
             }
         }
         return score;
+    }
+
+    /// <summary>How many of <paramref name="theirs"/> are in <paramref name="wanted"/> (both short and without repeats).</summary>
+    private static int Common(int[] theirs, int[] wanted)
+    {
+        var n = 0;
+        foreach (var t in theirs)
+        {
+            if (Array.IndexOf(wanted, t) >= 0)
+            {
+                n++;
+            }
+        }
+        return n;
     }
 
     /// <summary>The numeric part of a Dutch postcode; neighbouring numbers are (roughly) neighbouring places.</summary>

@@ -13,7 +13,8 @@ using Wijkbasis.Infrastructure.Time;
 namespace Wijkbasis.Features.Intakes;
 
 /// <summary>An intake: what the resident said, the triage proposal and decision, and the buddy suggestions.</summary>
-public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher, AuditLog audit) : PageModel
+public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher, AuditLog audit,
+    BuddyPoolCache pools) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     /// <summary>Also suggest the other kind of buddy (light help to a professional, heavy to a volunteer).</summary>
@@ -205,9 +206,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     {
         var person = await db.People.AsNoTracking().Where(p => p.Id == Intake.PersonId)
             .Select(p => new { p.Languages, p.Postcode }).SingleAsync(cancellationToken);
-        var candidates = await BuddyPool.CandidatesAsync(db, cancellationToken);
         var declined = Offers.Where(o => o.Status == OfferStatus.Declined).Select(o => o.BuddyId).ToHashSet();
         var request = new MatchRequest(weight, Tags.Normalize(person.Languages), Intake.NeedTags, person.Postcode, Intake.Availability, OtherKind);
-        return BuddyMatching.Rank(request, candidates.Where(c => !declined.Contains(c.BuddyId)), time.AmsterdamToday());
+        return await BuddyPool.SuggestAsync(db, pools, request, declined, time.AmsterdamToday(), cancellationToken);
     }
 }

@@ -77,4 +77,31 @@ public sealed class MatchingTests
         Assert.Contains("Kan op 1 gewenste dagdelen", ranked[0].Reasons);
         Assert.Equal("di ochtend", Availability.Display(tuesdayMorning));
     }
+
+    [Fact]
+    public void AKeptPoolRanksWithItsOwnLoadsAndLeavesOutWhoDeclined()
+    {
+        var samira = Candidate("Samira", skills: "administratie", languages: "arabisch");
+        var druk = Candidate("Druk", skills: "administratie", languages: "arabisch");
+        // The pool's loads count, not the candidates' own: Samira holds two residents now, so she is full.
+        var pool = MatchPool.Prepare([samira, druk], new Dictionary<Guid, int> { [samira.BuddyId] = 2, [druk.BuddyId] = 1 });
+
+        var now = BuddyMatching.Rank(Light, pool, new HashSet<Guid>(), Today);
+        Assert.Equal(["Druk"], now.Select(s => s.Name));
+        Assert.Contains("Heeft 1 van de 2 bewoners", now[0].Reasons);
+
+        var declined = BuddyMatching.Rank(Light, MatchPool.Prepare([samira, druk]), new HashSet<Guid> { druk.BuddyId }, Today);
+        Assert.Equal(["Samira"], declined.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void ANeedNoBuddyHasScoresNothingAndTagsMatchWhateverTheirCaseOrOrder()
+    {
+        var pool = MatchPool.Prepare([Candidate("Fietser", skills: "Fietsen ; Boodschappen", languages: "Nederlands", postcode: null)]);
+        var ranked = BuddyMatching.Rank(Light with { NeedTags = "boodschappen;tuinieren;fietsen", Languages = "turks" }, pool,
+            new HashSet<Guid>(), Today);
+        Assert.Contains("Kan helpen met fietsen, boodschappen", ranked[0].Reasons);
+        Assert.DoesNotContain(ranked[0].Reasons, r => r.StartsWith("Spreekt", StringComparison.Ordinal));
+        Assert.Equal(2 * 15 + 10, ranked[0].Score); // two needs met, and all the room
+    }
 }
