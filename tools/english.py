@@ -708,6 +708,10 @@ EN = {
 "Instellingen buddyprogramma":"Buddy programme settings",
 "ZRM-criteria laden":"Load ZRM (self-sufficiency matrix) criteria",
 "Casusregisseur":"Case lead",
+"Per casus":"By case","Casus":"Case",
+"Uitgaven":"Spends",
+"Laatste uitgave":"Last spend",
+"Een casus staat hier met een nummer, niet met de naam van de bewoner. Wie aan de casus werkt, kan hem openen.":"A case is shown here by its number, not by the resident's name. Those who work on the case can open it.",
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
   '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',

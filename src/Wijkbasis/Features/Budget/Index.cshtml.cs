@@ -17,6 +17,8 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     : PageModel
 {
     public sealed record SourceRow(FundingSource Source, string Name, long Contributed, long ShareSpent);
+    /// <summary>What a case got from the pot, net of reversals; <see cref="MayOpen"/> when this user may open the case.</summary>
+    public sealed record CaseRow(Guid CaseId, string Reference, long Spent, int Spends, DateOnly LastOn, bool MayOpen);
     public sealed record PendingView(SpendRequest Request, string? Note);
     public sealed record MandateRow(Guid UserId, string Name, string Roles, Mandate? Mandate, long SpentThisMonth);
 
@@ -39,6 +41,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public long Spent { get; private set; }
     public List<SourceRow> Sources { get; private set; } = [];
     public Dictionary<SpendPurpose, long> ByPurpose { get; private set; } = [];
+    public List<CaseRow> ByCase { get; private set; } = [];
     public List<LedgerEntry> Lines { get; private set; } = [];
     public HashSet<Guid> Reversed { get; private set; } = [];
     public List<PendingView> Pending { get; private set; } = [];
@@ -243,6 +246,14 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
                 .Where(g => g.Sum != 0)
                 .Select(g => new SourceRow(g.Key.Value, g.Key.Item2, g.Sum, Contributed == 0 ? 0 : (long)Math.Round((decimal)Spent * g.Sum / Contributed)))
                 .OrderByDescending(s => s.Contributed).ToList();
+            // Per case by reference, not by name: the pot's managers see what went where, not to whom.
+            var spends = Lines.Where(e => e.CaseId is not null && e.Source is null).ToList();
+            var caseIds = spends.Select(e => e.CaseId!.Value).Distinct().ToList();
+            var visible = (await db.Cases.Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+            ByCase = spends.GroupBy(e => e.CaseId!.Value)
+                .Select(g => new CaseRow(g.Key, Cases.Case.ReferenceOf(g.Key), -g.Sum(e => e.AmountCents), g.Count(e => e.Kind == LedgerKind.Spend),
+                    g.Max(e => e.BookedOn), visible.Contains(g.Key)))
+                .OrderByDescending(r => r.Spent).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList();
         }
         if (Approves)
         {

@@ -54,6 +54,10 @@ public sealed class Case : ITenantOwned, IAudited
     public SealedText? ClosingZrm { get; set; }
     public int Version { get; set; }
 
+    /// <summary>A short reference to a case that names nobody, for overviews of people who may not open it
+    /// (the end of the id: its start is a timestamp and alike for cases opened close together).</summary>
+    public static string ReferenceOf(Guid id) => "C-" + id.ToString("N")[^8..].ToUpperInvariant();
+
     public bool IsClosed => Status == CaseStatus.Closed;
     public bool HasPendingTransfer => TransferToBuddyId is not null;
 

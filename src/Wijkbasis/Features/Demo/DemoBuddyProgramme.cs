@@ -71,7 +71,9 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
         var today = time.AmsterdamToday();
         var users = await db.Memberships.Select(m => new { m.UserId, m.Role, m.User!.Email, m.User.DisplayName }).ToListAsync(cancellationToken);
         Guid UserOf(string email) => users.First(u => u.Email == email).UserId;
-        var wijkverbinder = users.First(u => u.Role == Roles.Wijkverbinder);
+        var wijkverbinder = users.First(u => u.Email == "wijkverbinder@huiskamer.demo");
+        // A second wijkverbinder does some of the intakes: each sees only their own.
+        var colleague = users.First(u => u.Email == "wijkverbinder2@huiskamer.demo");
         var approver = users.First(u => u.Role == Roles.BudgetApprover);
 
         log.LogInformation("Demo: {Enterprise}: buddy pool, outreach, intakes, cases, pot", enterprise.Name);
@@ -133,8 +135,9 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
             .Select(p => new { p.Id, p.Languages, p.Postcode }).ToListAsync(cancellationToken);
         var load = buddies.ToDictionary(b => b.Id, _ => 0);
         var cases = new List<Case>();
-        foreach (var person in candidates)
+        foreach (var (person, number) in candidates.Select((p, i) => (p, i)))
         {
+            var by = number % 8 == 7 ? colleague : wijkverbinder;
             var held = today.AddDays(-rng.Next(5, 360));
             var scores = new ZrmScores();
             foreach (var domain in Zrm.Domains.OrderBy(_ => rng.Next()).Take(rng.Next(0, 4)))
@@ -146,7 +149,7 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
             var goals = GoalSets[rng.Next(GoalSets.Length)];
             var intake = new Intake
             {
-                PersonId = person.Id, HeldOn = held, ByUserId = wijkverbinder.UserId, ByName = wijkverbinder.DisplayName,
+                PersonId = person.Id, HeldOn = held, ByUserId = by.UserId, ByName = by.DisplayName,
                 NeedTags = NeedTagSets[rng.Next(NeedTagSets.Length)], SafetyConcern = safety, ProposedWeight = proposal.Weight,
                 RuleHeavyAtOrBelow = TriageRule.Default.HeavyAtOrBelow, RuleSafetyConcernIsHeavy = TriageRule.Default.SafetyConcernIsHeavy,
                 DecidedWeight = proposal.Weight,
@@ -162,7 +165,7 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
             db.Consents.Add(new ConsentRecord
             {
                 PersonId = person.Id, Purpose = ConsentPurpose.BuddyProgramme, LegalBasis = LegalBasis.Consent, Given = true,
-                RecordedAt = intake.CreatedAt, RecordedByUserId = wijkverbinder.UserId, RecordedByName = wijkverbinder.DisplayName, Note = "Vastgelegd bij de intake",
+                RecordedAt = intake.CreatedAt, RecordedByUserId = by.UserId, RecordedByName = by.DisplayName, Note = "Vastgelegd bij de intake",
             });
             if (held > today.AddDays(-14) || rng.NextDouble() < 0.3)
             {
@@ -177,18 +180,18 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
             var opened = intake.CreatedAt.AddDays(rng.Next(1, 6));
             db.BuddyOffers.Add(new BuddyOffer
             {
-                IntakeId = intake.Id, PersonId = person.Id, BuddyId = buddy.Id, BuddyUserId = buddy.UserId, OfferedByUserId = wijkverbinder.UserId,
-                OfferedByName = wijkverbinder.DisplayName, OfferedAt = intake.CreatedAt.AddHours(2), Status = OfferStatus.Accepted, AnsweredAt = opened,
+                IntakeId = intake.Id, PersonId = person.Id, BuddyId = buddy.Id, BuddyUserId = buddy.UserId, OfferedByUserId = by.UserId,
+                OfferedByName = by.DisplayName, OfferedAt = intake.CreatedAt.AddHours(2), Status = OfferStatus.Accepted, AnsweredAt = opened,
             });
             intake.Status = IntakeStatus.Matched;
             var c = new Case
             {
                 PersonId = person.Id, IntakeId = intake.Id, Weight = proposal.Weight, OwnerBuddyId = buddy.Id, OwnerUserId = buddy.UserId,
-                CreatedByUserId = wijkverbinder.UserId, OpenedAt = opened, Status = CaseStatus.Open,
+                CreatedByUserId = by.UserId, OpenedAt = opened, Status = CaseStatus.Open,
             };
             foreach (var goal in goals)
             {
-                var item = new CaseItem { CaseId = c.Id, PersonId = person.Id, IsGoal = true, ByName = wijkverbinder.DisplayName, CreatedAt = opened };
+                var item = new CaseItem { CaseId = c.Id, PersonId = person.Id, IsGoal = true, ByName = by.DisplayName, CreatedAt = opened };
                 item.Text = cipher.Seal(goal, item, nameof(CaseItem.Text));
                 db.CaseItems.Add(item);
             }
@@ -246,6 +249,7 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
             db.Mandates.Add(new Mandate { UserId = b.UserId, PerSpendCents = b.IsProfessional ? 150_00 : 50_00, PerMonthCents = b.IsProfessional ? 500_00 : 150_00, SetByName = "Corrie Coördinator", SetAt = potStart });
         }
         db.Mandates.Add(new Mandate { UserId = wijkverbinder.UserId, PerSpendCents = 150_00, PerMonthCents = 500_00, SetByName = "Corrie Coördinator", SetAt = potStart });
+        db.Mandates.Add(new Mandate { UserId = colleague.UserId, PerSpendCents = 150_00, PerMonthCents = 500_00, SetByName = "Corrie Coördinator", SetAt = potStart });
         var spendable = cases.Where(c => c.OpenedAt >= potStart).ToList();
         var purposes = new[] { (SpendPurpose.Transport, "Buskaart voor een maand", 35_00L), (SpendPurpose.AdministrativeFees, "Leges voor een ID-kaart", 77_00L),
             (SpendPurpose.HouseholdEmergency, "Nieuwe kachel-onderdelen", 45_00L), (SpendPurpose.LicenceOrEducation, "Theorie-examen rijbewijs", 48_00L), (SpendPurpose.Other, "Boodschappen voor de eerste week", 40_00L) };

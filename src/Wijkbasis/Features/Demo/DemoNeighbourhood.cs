@@ -68,6 +68,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         new("coordinator@huiskamer.demo", "Corrie Coördinator", Roles.Coordinator, 0),
         new("vrijwilliger@huiskamer.demo", "Vincent Vrijwilliger", Roles.Volunteer, 0),
         new("wijkverbinder@huiskamer.demo", "Wendy Wijkverbinder", Roles.Wijkverbinder, 0),
+        new("wijkverbinder2@huiskamer.demo", "Wessel Wijkverbinder", Roles.Wijkverbinder, 0),
         new("buddy@huiskamer.demo", "Bert Buddy", Roles.Buddy, 0),
         new("budget@huiskamer.demo", "Bianca Budget", Roles.BudgetApprover, 0),
         new("casusregisseur@huiskamer.demo", "Cas Casusregisseur", Roles.Caseworker, 0),

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Budget;
+using Wijkbasis.Infrastructure.Time;
 using static Wijkbasis.Tests.Features.BuddyProgramme.ProgrammeApp;
 
 namespace Wijkbasis.Tests.Features.BuddyProgramme;
@@ -110,6 +111,65 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         Assert.NotNull(page.QuerySelector("#saldo"));
         Assert.Null(page.QuerySelector("[data-request]")); // only a budget approver decides
     }
+
+    [Fact]
+    public async Task TheOverviewShowsContributedSpentAndLeftPerSourcePurposeAndCaseToTheCent()
+    {
+        var (pot, first, second) = await KnownPotAsync();
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+
+        var page = await coordinator.GetPageAsync($"/huiskamer/budget?pot={pot}");
+
+        Assert.Equal(["Ingelegd € 1.000,00", "Uitgegeven € 124,75", "Over € 875,25"],
+            page.QuerySelectorAll("#saldo dt").Select(dt => $"{dt.TextContent} {dt.NextElementSibling!.TextContent}"));
+        // Spending is not tied to a source: each source's share of the € 124,75 is pro rata (75% and 25%).
+        Assert.Equal(["Gemeente Test (Gemeente (Wmo)) | € 750,00 | € 93,56 | € 656,44", "Testfonds (Fonds) | € 250,00 | € 31,19 | € 218,81"], Rows(page, "#bronnen"));
+        Assert.Equal(["Leges en administratie: € 77,50", "Vervoer: € 47,25", "Nood in huis: € 0,00"],
+            page.QuerySelectorAll("#doelen li").Select(li => li.TextContent.Trim()));
+        var today = TimeProvider.System.AmsterdamToday().ToString("d-M-yyyy");
+        Assert.Equal([$"{Wijkbasis.Features.Cases.Case.ReferenceOf(first)} | 2 | € 112,50 | {today}", $"{Wijkbasis.Features.Cases.Case.ReferenceOf(second)} | 2 | € 12,25 | {today}"],
+            Rows(page, "#casussen"));
+        // A case by its number, never the resident's name; the coordinator may not open it (no caseworker role).
+        var names = await app.AsCaseworkAsync(db => db.Cases.Where(c => c.Id == first || c.Id == second)
+            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => p.Name).ToListAsync());
+        Assert.All(names, name => Assert.DoesNotContain(name, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.QuerySelectorAll("#casussen a"));
+        var caseworker = await HtmlClient.LoggedInAsync(app, Caseworker);
+        var theirs = await caseworker.GetPageAsync($"/huiskamer/budget?pot={pot}");
+        Assert.Equal([$"/huiskamer/casussen/{first}", $"/huiskamer/casussen/{second}"], theirs.QuerySelectorAll("#casussen a").Select(a => a.GetAttribute("href")));
+    }
+
+    private static List<string> Rows(AngleSharp.Html.Dom.IHtmlDocument page, string table) =>
+        page.QuerySelectorAll($"{table} tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td")
+            .Select(td => System.Text.RegularExpressions.Regex.Replace(td.TextContent, @"\s+", " ").Trim()))).ToList();
+
+    /// <summary>A pot of its own (years ahead, so it overlaps nothing) with known lines: two sources, four spends on
+    /// two demo cases, one of them reversed.</summary>
+    private Task<(Guid Pot, Guid First, Guid Second)> KnownPotAsync() => app.AsCaseworkAsync(async db =>
+    {
+        var cases = await db.Cases.Where(c => c.Status == Wijkbasis.Features.Cases.CaseStatus.Open).OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync();
+        var today = TimeProvider.System.AmsterdamToday();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var pot = new BudgetPot { Name = "Testpot", StartsOn = today.AddYears(5), EndsOn = today.AddYears(5).AddMonths(1), CreatedAt = now };
+        db.BudgetPots.Add(pot);
+        LedgerEntry Line(LedgerKind kind, long cents, Guid? caseId = null, SpendPurpose? purpose = null, FundingSource? source = null, string? sourceName = null) =>
+            new() { PotId = pot.Id, Kind = kind, AmountCents = cents, At = now, BookedOn = today, ByName = "Test", CaseId = caseId, Purpose = purpose, Source = source, SourceName = sourceName };
+        var reversed = Line(LedgerKind.Spend, -45_00, cases[1], SpendPurpose.HouseholdEmergency);
+        db.LedgerEntries.AddRange(
+            Line(LedgerKind.Contribution, 750_00, source: FundingSource.MunicipalityWmo, sourceName: "Gemeente Test"),
+            Line(LedgerKind.Contribution, 250_00, source: FundingSource.Fund, sourceName: "Testfonds"),
+            Line(LedgerKind.Spend, -35_00, cases[0], SpendPurpose.Transport),
+            Line(LedgerKind.Spend, -77_50, cases[0], SpendPurpose.AdministrativeFees),
+            Line(LedgerKind.Spend, -12_25, cases[1], SpendPurpose.Transport),
+            reversed);
+        await db.SaveChangesAsync();
+        var reversal = Line(LedgerKind.Reversal, 45_00, cases[1], SpendPurpose.HouseholdEmergency);
+        reversal.ReversesEntryId = reversed.Id;
+        reversal.Reason = "Dubbel geboekt";
+        db.LedgerEntries.Add(reversal);
+        await db.SaveChangesAsync();
+        return (pot.Id, cases[0], cases[1]);
+    });
 
     [Fact]
     public async Task NobodySetsTheirOwnMandate()
