@@ -27,6 +27,7 @@ public static class Pages
         builder.Services.AddScoped<Activities.SessionPlanner>();
         builder.Services.AddScoped<Agenda.PublicAgenda>();
         builder.Services.AddScoped<Budget.PotBookings>();
+        builder.Services.Configure<Talents.TalentOptions>(builder.Configuration.GetSection("Talents"));
         if (builder.Configuration.GetValue("Activities:PlanInBackground", true))
         {
             builder.Services.AddHostedService<Activities.SessionPlanning>();
@@ -71,6 +72,11 @@ public static class Pages
         c.AddFolderApplicationModelConvention("/Cases", m => m.Filters.Add(new AuditNotFoundRecords("Case")));
         c.AuthorizeFolder("/Budget", Policies.Budget);
         c.AuthorizeFolder("/Outreach", Policies.Outreach);
+        c.AuthorizeFolder("/Talents", Policies.Matches);
+        c.AuthorizePage("/Talents/Index", Policies.TalentBoard);
+        c.AuthorizePage("/Talents/Tags", Policies.TalentTags);
+        c.AddPageApplicationModelConvention("/Talents/Card", m => m.Filters.Add(new AuditNotFoundRecords("TalentCard")));
+        c.AddPageApplicationModelConvention("/Talents/Match", m => m.Filters.Add(new AuditNotFoundRecords("Match")));
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

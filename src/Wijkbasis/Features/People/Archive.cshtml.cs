@@ -44,6 +44,7 @@ public sealed class ArchiveModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             person.ArchivedAt = archive ? now : null;
             person.UpdatedAt = now;
             person.Version++;
+            await Talents.TalentSharing.ApplyAsync(db, tenant, person.Id, null, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         TempData.Say(archive ? "{0} is gearchiveerd. Op deze pagina kunt u dat terugzetten." : "{0} staat weer in de lijst.", person.Name);

@@ -56,6 +56,8 @@ public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             RecordedByName = User.FindFirstValue(WijkbasisClaims.DisplayName) ?? User.Identity!.Name!,
             Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
         });
+        // A person's offer is shown outside the enterprise only while this consent is in force.
+        await Talents.TalentSharing.ApplyAsync(db, tenant, person.Id, null, time.UtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(Given.Value ? "Toestemming vastgelegd: {0}." : "Toestemming ingetrokken: {0}. Dit geldt vanaf nu.", ConsentLabels.Of(Purpose.Value));
         return Redirect($"/{tenant.Slug}/mensen/{person.Id}#toestemming");

@@ -9,6 +9,7 @@ public static class ConsentLabels
         ConsentPurpose.Reporting => "Verhalen en cijfers in rapportages",
         ConsentPurpose.ContactByEmail => "Contact per e-mail",
         ConsentPurpose.PhotosAndStories => "Foto's en verhalen delen",
+        ConsentPurpose.TalentsInMunicipality => "Aanbod tonen aan andere plekken in de gemeente",
         _ => purpose.ToString(),
     };
 

@@ -52,6 +52,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             person.Version++;
             try
             {
+                await Talents.TalentSharing.ApplyAsync(db, tenant, person.Id, null, person.UpdatedAt, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)

@@ -45,6 +45,8 @@ public enum ConsentPurpose
     Reporting,
     ContactByEmail,
     PhotosAndStories,
+    /// <summary>Show the person's offer (first name, buurt, talents) to the other enterprises in the municipality.</summary>
+    TalentsInMunicipality,
 }
 
 /// <summary>AVG art. 6 grounds. In the social domain consent does not replace a legal basis.</summary>

@@ -141,6 +141,14 @@ public static class AuthSetup
                 new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover, Roles.Wijkverbinder, Roles.Caseworker])))
             .AddPolicy(Policies.Outreach, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Caseworker])))
+            // Talents: volunteers see the board (first name, buurt, what is offered or asked) so they can point people
+            // to each other; cards and matches are guided by coordinators and wijkverbinders; the tag list is the coordinator's.
+            .AddPolicy(Policies.TalentBoard, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
+            .AddPolicy(Policies.Matches, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
+            .AddPolicy(Policies.TalentTags, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
         return builder;
     }

@@ -53,6 +53,12 @@ public static class Policies
     public const string Budget = "Budget";
     /// <summary>Outreach rounds, visits and signals.</summary>
     public const string Outreach = "Outreach";
+    /// <summary>The offers/asks board of talents and needs (first names and buurt only).</summary>
+    public const string TalentBoard = "TalentBoard";
+    /// <summary>Talent cards, suggestions and guiding matches between neighbours.</summary>
+    public const string Matches = "Matches";
+    /// <summary>The enterprise's list of talent and need tags.</summary>
+    public const string TalentTags = "TalentTags";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
     public const string SignedIn = "SignedIn";

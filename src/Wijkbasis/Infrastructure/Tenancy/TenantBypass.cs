@@ -50,6 +50,11 @@ public static class TenantBypass
     public static IQueryable<VisitOutcomeRow> VisitOutcomes(WijkbasisDb db) =>
         PastAccess(db.OutreachVisits).Select(v => new VisitOutcomeRow { CampaignId = v.CampaignId, Outcome = v.Outcome });
 
+    /// <summary>Offers other enterprises of the municipality share with their residents' consent (the minimal copies in
+    /// <see cref="Features.Talents.SharedOffer"/>; on PostgreSQL a policy of their own lets these rows through).</summary>
+    public static IQueryable<Features.Talents.SharedOffer> SharedOffersOfOtherEnterprises(WijkbasisDb db, Guid municipalityId) =>
+        AllTenants(db.SharedOffers).Where(o => o.MunicipalityId == municipalityId && o.TenantId != db.CurrentTenantId);
+
     /// <summary>Every row of one type in the current enterprise, past the access filter: for resealing special-category
     /// fields with a new key (the rows are rewritten, never shown).</summary>
     public static IQueryable<T> RowsToReseal<T>(WijkbasisDb db) where T : class => PastAccess(db.Set<T>());
