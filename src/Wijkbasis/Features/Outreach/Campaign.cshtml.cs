@@ -47,9 +47,13 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
         {
             ModelState.AddModelError("Address", "Vul het adres of de plek in.");
         }
-        if (On is not { } on || on > today || on < Campaign.StartsOn)
+        // A visit happens during its round: not before it started, not after it ended, not in the future.
+        var last = Campaign.EndsOn is { } ends && ends < today ? ends : today;
+        if (On is not { } on || on > last || on < Campaign.StartsOn)
         {
-            ModelState.AddModelError("On", "Kies een datum tussen de start van de ronde en vandaag.");
+            ModelState.AddModelError("On", last < today
+                ? "Kies een datum tussen de start en het einde van de ronde."
+                : "Kies een datum tussen de start van de ronde en vandaag.");
         }
         if (Outcome is not { } outcome || !Enum.IsDefined(outcome))
         {
