@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +21,12 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(Name = "Address")] public string? Address { get; set; }
-    [BindProperty(Name = "On")] public DateOnly? On { get; set; }
-    [BindProperty(Name = "Outcome")] public VisitOutcome? Outcome { get; set; }
+    [BindProperty(Name = "On"), Display(Name = "de datum")] public DateOnly? On { get; set; }
+    [BindProperty(Name = "Outcome"), Display(Name = "hoe het ging")] public VisitOutcome? Outcome { get; set; }
     [BindProperty(Name = "Note")] public string? Note { get; set; }
     [BindProperty(Name = "PersonName")] public string? PersonName { get; set; }
     [BindProperty(Name = "PersonConsent")] public bool PersonConsent { get; set; }
-    [BindProperty(Name = "SignalDueOn")] public DateOnly? SignalDueOn { get; set; }
+    [BindProperty(Name = "SignalDueOn"), Display(Name = "uiterlijk opgepakt op")] public DateOnly? SignalDueOn { get; set; }
     [BindProperty(Name = "AssignTo")] public Guid? AssignTo { get; set; }
 
     public Campaign Campaign { get; private set; } = null!;
