@@ -677,6 +677,7 @@ EN = {
 "Einde (mag leeg)":"End (optional)",
 "Vul het adres of de plek in.":"Enter the address or the place.",
 "Kies een datum tussen de start van de ronde en vandaag.":"Choose a date between the start of the round and today.",
+"Kies een datum tussen de start en het einde van de ronde.":"Choose a date between the start and the end of the round.",
 "Kies hoe het ging.":"Choose how it went.",
 "Alleen met toestemming van de bewoner maken we een persoon aan. Laat de naam anders leeg: het bezoek blijft anoniem.":"We only create a person with the resident's consent. Otherwise leave the name empty: the visit stays anonymous.",
 "Kies wanneer het signaal uiterlijk is opgepakt (binnen zes maanden).":"Choose when the signal must be followed up by (within six months).",
