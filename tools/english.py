@@ -4,6 +4,7 @@ language (the keys); run this after adding a Dutch text to give it its English."
 import html, pathlib
 EN = {
 "Andere weken":"Other weeks","Vorige weken":"Previous weeks","Volgende weken":"Next weeks",
+"Samen uitgegeven: {0} (terugboekingen eraf).":"Spent in all: {0} (reversals taken off).",
 "Het logboek is afgesloten. Dank u wel!":"The logbook is closed. Thank you!",
 "Een sessie die nog moet beginnen, kunt u nog niet afsluiten.":"A session that has not started yet cannot be closed.",
 "{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.":"{0} no longer wants their visits recorded. Count them in the head count without registration instead.",

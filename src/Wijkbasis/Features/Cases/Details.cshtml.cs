@@ -45,6 +45,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public List<ContactView> Contacts { get; private set; } = [];
     public List<ItemView> Items { get; private set; } = [];
     public List<SpendView> Spends { get; private set; } = [];
+    /// <summary>What the pot paid for this resident, reversals taken off.</summary>
+    public long SpentCents { get; private set; }
     public List<(Guid Id, string Name)> OtherBuddies { get; private set; } = [];
     public ZrmScores IntakeZrm { get; private set; } = new();
     public ZrmScores? ClosingZrm { get; private set; }
@@ -353,6 +355,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .ToListAsync(cancellationToken)).Select(i => new ItemView(i, cipher.Open(i.Text, i, nameof(CaseItem.Text)))).ToList();
         var lines = await db.LedgerEntries.AsNoTracking().Where(e => e.CaseId == Id && e.Kind != LedgerKind.Contribution)
             .OrderByDescending(e => e.At).ToListAsync(cancellationToken);
+        SpentCents = -lines.Sum(e => e.AmountCents);
         var requests = await db.SpendRequests.AsNoTracking().Where(r => r.CaseId == Id && r.Status != SpendRequestStatus.Approved)
             .OrderByDescending(r => r.RequestedAt).ToListAsync(cancellationToken);
         Spends = lines.Select(e => new SpendView(e.At, -e.AmountCents, e.Purpose, cipher.Open(e.Note, e, nameof(LedgerEntry.Note)), e.ByName,
