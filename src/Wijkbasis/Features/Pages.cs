@@ -72,9 +72,12 @@ public static class Pages
         c.AddFolderApplicationModelConvention("/Cases", m => m.Filters.Add(new AuditNotFoundRecords("Case")));
         c.AuthorizeFolder("/Budget", Policies.Budget);
         c.AuthorizeFolder("/Outreach", Policies.Outreach);
-        c.AuthorizeFolder("/Talents", Policies.Matches);
         c.AuthorizePage("/Talents/Index", Policies.TalentBoard);
         c.AuthorizePage("/Talents/Tags", Policies.TalentTags);
+        foreach (var page in new[] { "/Talents/Card", "/Talents/Matches", "/Talents/Match" })
+        {
+            c.AuthorizePage(page, Policies.Matches);
+        }
         c.AddPageApplicationModelConvention("/Talents/Card", m => m.Filters.Add(new AuditNotFoundRecords("TalentCard")));
         c.AddPageApplicationModelConvention("/Talents/Match", m => m.Filters.Add(new AuditNotFoundRecords("Match")));
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);

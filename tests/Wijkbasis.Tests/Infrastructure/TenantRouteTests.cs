@@ -42,6 +42,11 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         ("{enterprise}/outreach/{id:guid}", false),
         ("{enterprise}/instellingen/buddyprogramma", false),
         ("{enterprise}/instellingen/zrm", false),
+        ("{enterprise}/talenten", true),
+        ("{enterprise}/talenten/labels", false),
+        ("{enterprise}/talenten/kaart/{id:guid}", false),
+        ("{enterprise}/koppelingen", false),
+        ("{enterprise}/koppelingen/{id:guid}", false),
     ];
 
     public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
@@ -59,6 +64,8 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
             ? await app.InDbAsync("huiskamer", casework, db => db.Cases.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
             : pattern.Contains("/outreach/{id", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
+            : pattern.Contains("/koppelingen/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.Matches.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync())
             : pattern.Contains("/sessies/", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.Sessions.Where(s => s.Activity!.HostUserId != null && db.Users.Any(u => u.Id == s.Activity.HostUserId && u.Email == Volunteer))
                 .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync())

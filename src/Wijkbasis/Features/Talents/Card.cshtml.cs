@@ -189,7 +189,14 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         foreach (var tag in chosen.Where(t => !card.Tags.Any(x => x.Side == side && x.TagId == t.Id)))
         {
-            card.Tags.Add(new TalentCardTag { CardId = card.Id, TagId = tag.Id, Side = side });
+            // Added through the set: a new row found only through the navigation, with its id already set, would be
+            // taken for an existing one.
+            var row = new TalentCardTag { CardId = card.Id, TagId = tag.Id, Side = side };
+            db.TalentCardTags.Add(row);
+            if (!card.Tags.Contains(row))
+            {
+                card.Tags.Add(row);
+            }
         }
     }
 
