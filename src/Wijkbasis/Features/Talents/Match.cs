@@ -155,7 +155,7 @@ public sealed class Match : ITenantOwned, IAudited
         MatchStatus.Suggested => "Kennis laten maken",
         MatchStatus.Introduced => "Afspraak gemaakt",
         MatchStatus.Agreed => "Hulp is gegeven",
-        MatchStatus.Done => "Bedankt",
+        MatchStatus.Done => "De helper is bedankt",
         _ => null,
     };
 }
