@@ -1364,6 +1364,80 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("LogEntries");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.MoneyFlows.MoneyLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Counterparty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Local")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("ReversesLineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReversesLineId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "BookedOn");
+
+                    b.ToTable("MoneyLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_MoneyLines_Kind", "(\"Direction\" = 'Income' AND \"Source\" IS NOT NULL AND \"Category\" IS NULL) OR (\"Direction\" = 'Spending' AND \"Category\" IS NOT NULL AND \"Source\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_MoneyLines_Sign", "(\"ReversesLineId\" IS NULL AND \"AmountCents\" > 0) OR (\"ReversesLineId\" IS NOT NULL AND \"AmountCents\" < 0)");
+                        });
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Outreach.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1651,6 +1725,199 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "SearchName");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TimeCreditAccounts_OneEnterpriseAccount")
+                        .HasFilter("\"Kind\" = 'Enterprise'");
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("TimeCreditAccounts", t =>
+                        {
+                            t.HasCheckConstraint("CK_TimeCreditAccounts_Kind", "(\"Kind\" = 'Person' AND \"PersonId\" IS NOT NULL) OR (\"Kind\" = 'Enterprise' AND \"PersonId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CounterAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterAccountId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("TransferId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("TimeCreditMovements", t =>
+                        {
+                            t.HasCheckConstraint("CK_TimeCreditMovements_NotZero", "\"Points\" <> 0");
+                        });
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MaxBalance")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MinBalance")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("TimeCreditSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_TimeCreditSettings_Bounds", "\"MinBalance\" <= 0 AND \"MaxBalance\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("FromAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LinkKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("ReversesTransferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToAccountId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.HasIndex("ReversesTransferId")
+                        .IsUnique();
+
+                    b.HasIndex("ToAccountId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.ToTable("TimeCreditTransfers", t =>
+                        {
+                            t.HasCheckConstraint("CK_TimeCreditTransfers_Valid", "\"Points\" > 0 AND \"FromAccountId\" <> \"ToAccountId\"");
+                        });
                 });
 
             modelBuilder.Entity("Wijkbasis.Infrastructure.Audit.AuditEntry", b =>
@@ -2113,6 +2380,20 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.MoneyFlows.MoneyLine", b =>
+                {
+                    b.HasOne("Wijkbasis.Features.MoneyFlows.MoneyLine", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Outreach.Campaign", b =>
                 {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
@@ -2175,6 +2456,82 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditAccount", b =>
+                {
+                    b.HasOne("Wijkbasis.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditMovement", b =>
+                {
+                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CounterAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditSettings", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", b =>
+                {
+                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesTransferId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
