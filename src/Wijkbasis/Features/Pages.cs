@@ -27,6 +27,7 @@ public static class Pages
         builder.Services.AddScoped<Activities.SessionPlanner>();
         builder.Services.AddScoped<Agenda.PublicAgenda>();
         builder.Services.AddScoped<Budget.PotBookings>();
+        builder.Services.AddScoped<TimeCredits.TimeCreditBookings>();
         if (builder.Configuration.GetValue("Activities:PlanInBackground", true))
         {
             builder.Services.AddHostedService<Activities.SessionPlanning>();
@@ -71,6 +72,9 @@ public static class Pages
         c.AddFolderApplicationModelConvention("/Cases", m => m.Filters.Add(new AuditNotFoundRecords("Case")));
         c.AuthorizeFolder("/Budget", Policies.Budget);
         c.AuthorizeFolder("/Outreach", Policies.Outreach);
+        c.AuthorizeFolder("/MoneyFlows", Policies.MoneyFlows);
+        c.AuthorizeFolder("/TimeCredits", Policies.TimeCredits);
+        c.AddFolderApplicationModelConvention("/TimeCredits", m => m.Filters.Add(new AuditNotFoundRecords("TimeCreditAccount")));
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

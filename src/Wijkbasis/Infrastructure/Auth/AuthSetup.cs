@@ -141,6 +141,10 @@ public static class AuthSetup
                 new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover, Roles.Wijkverbinder, Roles.Caseworker])))
             .AddPolicy(Policies.Outreach, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Caseworker])))
+            .AddPolicy(Policies.MoneyFlows, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover])))
+            .AddPolicy(Policies.TimeCredits, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
         return builder;
     }

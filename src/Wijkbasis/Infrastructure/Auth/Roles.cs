@@ -53,6 +53,10 @@ public static class Policies
     public const string Budget = "Budget";
     /// <summary>Outreach rounds, visits and signals.</summary>
     public const string Outreach = "Outreach";
+    /// <summary>The enterprise's income and spending (coordinator and budget approver; never a volunteer).</summary>
+    public const string MoneyFlows = "MoneyFlows";
+    /// <summary>The time bank: accounts and transfers (its settings: the coordinator, checked on the page).</summary>
+    public const string TimeCredits = "TimeCredits";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
     public const string SignedIn = "SignedIn";
