@@ -28,6 +28,7 @@ public static class Pages
         builder.Services.AddScoped<Agenda.PublicAgenda>();
         builder.Services.AddScoped<Budget.PotBookings>();
         builder.Services.Configure<Talents.TalentOptions>(builder.Configuration.GetSection("Talents"));
+        builder.Services.AddScoped<TimeCredits.TimeCreditBookings>();
         if (builder.Configuration.GetValue("Activities:PlanInBackground", true))
         {
             builder.Services.AddHostedService<Activities.SessionPlanning>();
@@ -80,6 +81,9 @@ public static class Pages
         }
         c.AddPageApplicationModelConvention("/Talents/Card", m => m.Filters.Add(new AuditNotFoundRecords("TalentCard")));
         c.AddPageApplicationModelConvention("/Talents/Match", m => m.Filters.Add(new AuditNotFoundRecords("Match")));
+        c.AuthorizeFolder("/MoneyFlows", Policies.MoneyFlows);
+        c.AuthorizeFolder("/TimeCredits", Policies.TimeCredits);
+        c.AddFolderApplicationModelConvention("/TimeCredits", m => m.Filters.Add(new AuditNotFoundRecords("TimeCreditAccount")));
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

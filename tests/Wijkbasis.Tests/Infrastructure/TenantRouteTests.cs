@@ -47,6 +47,11 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         ("{enterprise}/talenten/kaart/{id:guid}", false),
         ("{enterprise}/koppelingen", false),
         ("{enterprise}/koppelingen/{id:guid}", false),
+        ("{enterprise}/geldstromen", false),
+        ("{enterprise}/geldstromen/regels", false),
+        ("{enterprise}/geldstromen/nieuw", false),
+        ("{enterprise}/tijdbank", false),
+        ("{enterprise}/tijdbank/{id:guid}", false),
     ];
 
     public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
@@ -62,6 +67,8 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
             ? await app.InDbAsync("huiskamer", casework, db => db.Intakes.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync())
             : pattern.Contains("/casussen/{id", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", casework, db => db.Cases.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
+            : pattern.Contains("/tijdbank/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.TimeCreditAccounts.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync())
             : pattern.Contains("/outreach/{id", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
             : pattern.Contains("/koppelingen/{id", StringComparison.Ordinal)

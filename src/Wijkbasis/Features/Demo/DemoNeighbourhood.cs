@@ -29,7 +29,9 @@ public sealed record DemoUser(string Email, string Name, string Role, int? Enter
 /// <summary>A deterministic demo municipality (same seed, same people): three enterprises of the kinds
 /// in the seeds, a user for every role, and residents with Dutch-looking names and real-format postcodes.</summary>
 public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, UserManager<AppUser> users,
-    TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, DemoTalents talents, ILogger<DemoNeighbourhood> log)
+    TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, DemoTalents talents,
+    DemoMoneyAndTimeCredits moneyAndTimeCredits,
+    ILogger<DemoNeighbourhood> log)
 {
     public static readonly (string Name, string Slug, EnterpriseKind Kind, double Share)[] Enterprises =
     [
@@ -137,6 +139,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         }
         await buddyProgramme.GenerateAsync(enterprises[0], rng, options.BuddyIntakes, cancellationToken);
         await talents.GenerateAsync(enterprises, options.RandomSeed, cancellationToken);
+        await moneyAndTimeCredits.GenerateAsync(enterprises, options.RandomSeed, cancellationToken);
         tenant.Leave();
     }
 

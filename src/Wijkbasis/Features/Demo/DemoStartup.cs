@@ -9,6 +9,7 @@ public static class DemoStartup
         builder.Services.AddScoped<DemoLogbook>();
         builder.Services.AddScoped<DemoBuddyProgramme>();
         builder.Services.AddScoped<DemoTalents>();
+        builder.Services.AddScoped<DemoMoneyAndTimeCredits>();
         return builder;
     }
 

@@ -149,6 +149,10 @@ public static class AuthSetup
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
             .AddPolicy(Policies.TalentTags, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator])))
+            .AddPolicy(Policies.MoneyFlows, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover])))
+            .AddPolicy(Policies.TimeCredits, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
         return builder;
     }

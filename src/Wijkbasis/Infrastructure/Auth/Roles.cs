@@ -59,6 +59,10 @@ public static class Policies
     public const string Matches = "Matches";
     /// <summary>The enterprise's list of talent and need tags.</summary>
     public const string TalentTags = "TalentTags";
+    /// <summary>The enterprise's income and spending (coordinator and budget approver; never a volunteer).</summary>
+    public const string MoneyFlows = "MoneyFlows";
+    /// <summary>The time bank: accounts and transfers (its settings: the coordinator, checked on the page).</summary>
+    public const string TimeCredits = "TimeCredits";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
     public const string SignedIn = "SignedIn";
