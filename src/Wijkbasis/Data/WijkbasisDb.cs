@@ -10,6 +10,7 @@ using Wijkbasis.Features.Intakes;
 using Wijkbasis.Features.Logbook;
 using Wijkbasis.Features.People;
 using Wijkbasis.Features.Outreach;
+using Wijkbasis.Features.Rooms;
 using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Secrets;
@@ -64,6 +65,9 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<SpendRequest> SpendRequests => Set<SpendRequest>();
     public DbSet<Mandate> Mandates => Set<Mandate>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<RoomBooking> RoomBookings => Set<RoomBooking>();
+    public DbSet<BookingRequest> BookingRequests => Set<BookingRequest>();
     public DbSet<PostcodeArea> PostcodeAreas => Set<PostcodeArea>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

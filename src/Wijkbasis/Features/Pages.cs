@@ -16,6 +16,7 @@ public static class Pages
                 DeclareAuthorization(o.Conventions);
                 // One page adds and edits a buddy.
                 o.Conventions.AddPageRoute("/Buddies/Edit", "/{enterprise}/buddies/nieuw");
+                o.Conventions.AddPageRoute("/Rooms/Edit", "/{enterprise}/ruimtes/nieuw");
             })
             .AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider))
             .AddViewLocalization()
@@ -27,6 +28,8 @@ public static class Pages
         builder.Services.AddScoped<Activities.SessionPlanner>();
         builder.Services.AddScoped<Agenda.PublicAgenda>();
         builder.Services.AddScoped<Budget.PotBookings>();
+        builder.Services.AddScoped<Rooms.RoomCalendar>();
+        builder.Services.AddScoped<PublicRooms.PublicRoomsAccess>();
         if (builder.Configuration.GetValue("Activities:PlanInBackground", true))
         {
             builder.Services.AddHostedService<Activities.SessionPlanning>();
@@ -71,6 +74,13 @@ public static class Pages
         c.AddFolderApplicationModelConvention("/Cases", m => m.Filters.Add(new AuditNotFoundRecords("Case")));
         c.AuthorizeFolder("/Budget", Policies.Budget);
         c.AuthorizeFolder("/Outreach", Policies.Outreach);
+        c.AuthorizeFolder("/Rooms", Policies.RoomsView);
+        foreach (var page in new[] { "/Rooms/Edit", "/Rooms/Book", "/Rooms/Block", "/Rooms/Booking", "/Rooms/Occupancy", "/Rooms/Requests", "/Rooms/Request" })
+        {
+            c.AuthorizePage(page, Policies.RoomsManage);
+        }
+        c.AddFolderApplicationModelConvention("/Rooms", m => m.Filters.Add(new AuditNotFoundRecords("Room")));
+        c.AllowAnonymousToFolder("/PublicRooms");
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

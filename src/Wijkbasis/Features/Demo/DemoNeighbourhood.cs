@@ -29,7 +29,7 @@ public sealed record DemoUser(string Email, string Name, string Role, int? Enter
 /// <summary>A deterministic demo municipality (same seed, same people): three enterprises of the kinds
 /// in the seeds, a user for every role, and residents with Dutch-looking names and real-format postcodes.</summary>
 public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, UserManager<AppUser> users,
-    TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, ILogger<DemoNeighbourhood> log)
+    TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, DemoRooms rooms, ILogger<DemoNeighbourhood> log)
 {
     public static readonly (string Name, string Slug, EnterpriseKind Kind, double Share)[] Enterprises =
     [
@@ -136,6 +136,10 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
             await logbook.GenerateAsync(enterprise, rng, options.LogbookMonths, cancellationToken);
         }
         await buddyProgramme.GenerateAsync(enterprises[0], rng, options.BuddyIntakes, cancellationToken);
+        foreach (var enterprise in enterprises)
+        {
+            await rooms.GenerateAsync(enterprise, rng, options.LogbookMonths, cancellationToken);
+        }
         tenant.Leave();
     }
 

@@ -8,6 +8,7 @@ public static class DemoStartup
         builder.Services.AddScoped<DemoNeighbourhood>();
         builder.Services.AddScoped<DemoLogbook>();
         builder.Services.AddScoped<DemoBuddyProgramme>();
+        builder.Services.AddScoped<DemoRooms>();
         return builder;
     }
 

@@ -53,6 +53,10 @@ public static class Policies
     public const string Budget = "Budget";
     /// <summary>Outreach rounds, visits and signals.</summary>
     public const string Outreach = "Outreach";
+    /// <summary>Rooms, their calendars and what is free (a volunteer too).</summary>
+    public const string RoomsView = "RoomsView";
+    /// <summary>Rooms, bookings, closed periods, requests from outside and rental income.</summary>
+    public const string RoomsManage = "RoomsManage";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
     public const string SignedIn = "SignedIn";
