@@ -248,7 +248,7 @@ public sealed class DemoRooms(WijkbasisDb db, TenantContext tenant, TimeProvider
                 var booking = default(RoomBooking);
                 TryAdd(room, slot, () => booking = new RoomBooking
                 {
-                    Kind = BookingKind.Booking, Title = $"{who.Purpose} ({who.Organisation})", Party = who.Organisation, Category = who.Category,
+                    Kind = BookingKind.Booking, Title = who.Purpose, Party = who.Organisation, Category = who.Category,
                     PriceCents = room.PriceFor(who.Category, slot.StartsAt, slot.EndsAt), RequestId = request.Id,
                     CreatedAt = request.ReceivedAt.AddDays(2),
                 });

@@ -48,7 +48,7 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             var booking = new RoomBooking
             {
-                Kind = BookingKind.Booking, Title = Trim($"{request.Purpose} ({request.Organisation})", RoomBooking.TitleMax),
+                Kind = BookingKind.Booking, Title = Trim(request.Purpose, RoomBooking.TitleMax),
                 PublicTitle = string.IsNullOrWhiteSpace(Approve.PublicTitle) ? null : Approve.PublicTitle.Trim(),
                 Party = Trim(request.Organisation, RoomBooking.PartyMax), Category = request.Category, PriceCents = Price, RequestId = request.Id,
             };
