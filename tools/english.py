@@ -4,6 +4,7 @@ language (the keys); run this after adding a Dutch text to give it its English."
 import html, pathlib
 EN = {
 "Andere weken":"Other weeks","Vorige weken":"Previous weeks","Volgende weken":"Next weeks",
+"Samen uitgegeven: {0} (terugboekingen eraf).":"Spent in all: {0} (reversals taken off).",
 "Het logboek is afgesloten. Dank u wel!":"The logbook is closed. Thank you!",
 "Een sessie die nog moet beginnen, kunt u nog niet afsluiten.":"A session that has not started yet cannot be closed.",
 "{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.":"{0} no longer wants their visits recorded. Count them in the head count without registration instead.",
@@ -677,6 +678,7 @@ EN = {
 "Einde (mag leeg)":"End (optional)",
 "Vul het adres of de plek in.":"Enter the address or the place.",
 "Kies een datum tussen de start van de ronde en vandaag.":"Choose a date between the start of the round and today.",
+"Kies een datum tussen de start en het einde van de ronde.":"Choose a date between the start and the end of the round.",
 "Kies hoe het ging.":"Choose how it went.",
 "Alleen met toestemming van de bewoner maken we een persoon aan. Laat de naam anders leeg: het bezoek blijft anoniem.":"We only create a person with the resident's consent. Otherwise leave the name empty: the visit stays anonymous.",
 "Kies wanneer het signaal uiterlijk is opgepakt (binnen zes maanden).":"Choose when the signal must be followed up by (within six months).",

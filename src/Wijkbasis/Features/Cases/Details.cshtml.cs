@@ -33,6 +33,9 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     [BindProperty(Name = "Purpose")] public SpendPurpose? Purpose { get; set; }
     [BindProperty(Name = "Outcome")] public CaseOutcome? Outcome { get; set; }
     [BindProperty(Name = "Zrm")] public Dictionary<string, string?> Zrm { get; set; } = [];
+    /// <summary>The case's version the form was shown with: a change made meanwhile (a close, a transfer, another
+    /// entry) makes this write conflict instead of slipping onto a case the writer did not see.</summary>
+    [BindProperty(Name = "Version")] public int? SeenVersion { get; set; }
 
     public Case Case { get; private set; } = null!;
     public string PersonName { get; private set; } = "";
@@ -42,6 +45,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public List<ContactView> Contacts { get; private set; } = [];
     public List<ItemView> Items { get; private set; } = [];
     public List<SpendView> Spends { get; private set; } = [];
+    /// <summary>What the pot paid for this resident, reversals taken off.</summary>
+    public long SpentCents { get; private set; }
     public List<(Guid Id, string Name)> OtherBuddies { get; private set; } = [];
     public ZrmScores IntakeZrm { get; private set; } = new();
     public ZrmScores? ClosingZrm { get; private set; }
@@ -79,8 +84,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         if (Case.LastContactAt is null || Case.LastContactAt < at)
         {
             Case.LastContactAt = at;
-            Case.Version++;
         }
+        Case.Version++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("Het contact is vastgelegd.");
         return null;
@@ -103,6 +108,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var item = new CaseItem { CaseId = Case.Id, PersonId = Case.PersonId, DueOn = DueOn, ByName = tenant.DisplayName, CreatedAt = time.UtcNow() };
         item.Text = cipher.Seal(Text.Trim(), item, nameof(CaseItem.Text));
         db.CaseItems.Add(item);
+        Case.Version++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De taak is toegevoegd.");
         return null;
@@ -116,6 +122,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             return ("", "Deze taak of dit doel bestaat niet (meer).");
         }
         item.DoneAt = item.DoneAt is null ? time.UtcNow() : null;
+        Case.Version++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(item.DoneAt is null ? "Weer open gezet." : "Afgevinkt.");
         return null;
@@ -258,6 +265,12 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return await RefuseAsync("", Case.ClosedMessage, cancellationToken);
         }
+        // Every write to the case, its contact log or its items raises Case.Version; saving checks it against the
+        // version the writer saw, so of a write and a concurrent close (or edit) only one gets through.
+        if (SeenVersion is { } seen)
+        {
+            db.Entry(Case).Property(c => c.Version).OriginalValue = seen;
+        }
         (string Key, string Message)? problem;
         try
         {
@@ -265,7 +278,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            problem = ("", "Iemand anders heeft deze casus net gewijzigd. Kijk of uw wijziging nog nodig is.");
+            problem = ("", ConflictMessage);
         }
         if (problem is { } p)
         {
@@ -273,6 +286,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         return Redirect($"/{tenant.Slug}/casussen/{Id}");
     }
+
+    private const string ConflictMessage = "Iemand anders heeft deze casus net gewijzigd. Kijk of uw wijziging nog nodig is.";
 
     private async Task<IActionResult?> SaveOrRefuseAsync(CancellationToken cancellationToken)
     {
@@ -283,7 +298,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefuseAsync("", "Iemand anders heeft deze casus net gewijzigd. Kijk of uw wijziging nog nodig is.", cancellationToken);
+            return await RefuseAsync("", ConflictMessage, cancellationToken);
         }
     }
 
@@ -340,6 +355,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .ToListAsync(cancellationToken)).Select(i => new ItemView(i, cipher.Open(i.Text, i, nameof(CaseItem.Text)))).ToList();
         var lines = await db.LedgerEntries.AsNoTracking().Where(e => e.CaseId == Id && e.Kind != LedgerKind.Contribution)
             .OrderByDescending(e => e.At).ToListAsync(cancellationToken);
+        SpentCents = -lines.Sum(e => e.AmountCents);
         var requests = await db.SpendRequests.AsNoTracking().Where(r => r.CaseId == Id && r.Status != SpendRequestStatus.Approved)
             .OrderByDescending(r => r.RequestedAt).ToListAsync(cancellationToken);
         Spends = lines.Select(e => new SpendView(e.At, -e.AmountCents, e.Purpose, cipher.Open(e.Note, e, nameof(LedgerEntry.Note)), e.ByName,

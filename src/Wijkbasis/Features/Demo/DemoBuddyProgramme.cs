@@ -87,27 +87,31 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
         }).ToList();
         db.Buddies.AddRange(buddies);
 
-        // Outreach: a door-to-door round and a caravan in the summer.
+        // Outreach: a door-to-door round, a caravan in the summer, and a caravan this month (still running).
         var rounds = new[]
         {
             new Campaign { Name = "Deur aan deur Klarendalseweg", Kind = CampaignKind.DoorToDoor, Street = "Klarendalseweg", FromNumber = 1, ToNumber = 120,
                 StartsOn = today.AddMonths(-11), EndsOn = today.AddMonths(-10), CreatedAt = now.AddMonths(-11) },
             new Campaign { Name = "Caravan op het Sonsbeekplein", Kind = CampaignKind.PopUp, Spot = "Caravan op het Sonsbeekplein",
                 StartsOn = today.AddMonths(-5), EndsOn = today.AddMonths(-4), CreatedAt = now.AddMonths(-5) },
+            new Campaign { Name = "Caravan op het Spijkerplein", Kind = CampaignKind.PopUp, Spot = "Caravan op het Spijkerplein",
+                StartsOn = today.AddDays(-14), EndsOn = today.AddDays(14), CreatedAt = now.AddDays(-14) },
         };
         db.Campaigns.AddRange(rounds);
         var outcomes = new[] { VisitOutcome.NotHome, VisitOutcome.NotHome, VisitOutcome.ShortTalk, VisitOutcome.ShortTalk, VisitOutcome.RealConversation, VisitOutcome.Signal };
         foreach (var round in rounds)
         {
-            for (var i = 0; i < 60; i++)
+            // Visits on the round's first four weeks, never after today.
+            var days = Math.Min(28, today.DayNumber - round.StartsOn.DayNumber + 1);
+            for (var i = 0; i < (round.EndsOn >= today ? 20 : 60); i++)
             {
-                var on = round.StartsOn.AddDays(rng.Next(0, 28));
+                var on = round.StartsOn.AddDays(rng.Next(0, days));
                 var outcome = outcomes[rng.Next(outcomes.Length)];
                 var visit = new OutreachVisit
                 {
                     CampaignId = round.Id, On = on, Outcome = outcome, ByUserId = wijkverbinder.UserId, ByName = wijkverbinder.DisplayName,
                     At = Clock.FromAmsterdam(on, new TimeOnly(11, 0)),
-                    Address = round.Kind == CampaignKind.DoorToDoor ? $"Klarendalseweg {rng.Next(1, 121)}" : "Sonsbeekplein (caravan)",
+                    Address = round.Kind == CampaignKind.DoorToDoor ? $"Klarendalseweg {rng.Next(1, 121)}" : round.Spot!,
                 };
                 if (outcome is VisitOutcome.RealConversation or VisitOutcome.Signal)
                 {

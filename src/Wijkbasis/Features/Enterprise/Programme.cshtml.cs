@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +13,10 @@ namespace Wijkbasis.Features.Enterprise;
 /// <summary>The coordinator sets the triage rule and when a case counts as losing touch.</summary>
 public sealed class ProgrammeModel(WijkbasisDb db, TenantContext tenant) : PageModel
 {
-    [BindProperty(Name = "HeavyAtOrBelow")] public int HeavyAtOrBelow { get; set; } = TriageRule.Default.HeavyAtOrBelow;
+    [BindProperty(Name = "HeavyAtOrBelow"), Display(Name = "het niveau")] public int HeavyAtOrBelow { get; set; } = TriageRule.Default.HeavyAtOrBelow;
     /// <summary>No initializer: an unticked box is not posted and must read as false.</summary>
     [BindProperty(Name = "SafetyConcernIsHeavy")] public bool SafetyConcernIsHeavy { get; set; }
-    [BindProperty(Name = "LosingTouchDays")] public int LosingTouchDays { get; set; } = ProgrammeSettings.DefaultLosingTouchDays;
+    [BindProperty(Name = "LosingTouchDays"), Display(Name = "het aantal dagen")] public int LosingTouchDays { get; set; } = ProgrammeSettings.DefaultLosingTouchDays;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -27,7 +27,6 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public Intake Intake { get; private set; } = null!;
     public IntakeView View { get; private set; } = null!;
     public string PersonName { get; private set; } = "";
-    public TriageRule Rule { get; private set; } = TriageRule.Default;
     public IReadOnlyList<MatchSuggestion> Suggestions { get; private set; } = [];
     public List<BuddyOffer> Offers { get; private set; } = [];
     public Guid? CaseId { get; private set; }
@@ -191,7 +190,6 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         View = IntakeView.Open(intake, cipher);
         PersonName = await db.People.Where(p => p.Id == intake.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
-        Rule = (await db.ProgrammeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.Rule ?? TriageRule.Default;
         Offers = await db.BuddyOffers.AsNoTracking().Include(o => o.Buddy).Where(o => o.IntakeId == Id)
             .OrderByDescending(o => o.OfferedAt).ToListAsync(cancellationToken);
         CaseId = await db.Cases.Where(c => c.IntakeId == Id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +21,12 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(Name = "Address")] public string? Address { get; set; }
-    [BindProperty(Name = "On")] public DateOnly? On { get; set; }
-    [BindProperty(Name = "Outcome")] public VisitOutcome? Outcome { get; set; }
+    [BindProperty(Name = "On"), Display(Name = "de datum")] public DateOnly? On { get; set; }
+    [BindProperty(Name = "Outcome"), Display(Name = "hoe het ging")] public VisitOutcome? Outcome { get; set; }
     [BindProperty(Name = "Note")] public string? Note { get; set; }
     [BindProperty(Name = "PersonName")] public string? PersonName { get; set; }
     [BindProperty(Name = "PersonConsent")] public bool PersonConsent { get; set; }
-    [BindProperty(Name = "SignalDueOn")] public DateOnly? SignalDueOn { get; set; }
+    [BindProperty(Name = "SignalDueOn"), Display(Name = "uiterlijk opgepakt op")] public DateOnly? SignalDueOn { get; set; }
     [BindProperty(Name = "AssignTo")] public Guid? AssignTo { get; set; }
 
     public Campaign Campaign { get; private set; } = null!;
@@ -47,9 +48,13 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
         {
             ModelState.AddModelError("Address", "Vul het adres of de plek in.");
         }
-        if (On is not { } on || on > today || on < Campaign.StartsOn)
+        // A visit happens during its round: not before it started, not after it ended, not in the future.
+        var last = Campaign.EndsOn is { } ends && ends < today ? ends : today;
+        if (On is not { } on || on > last || on < Campaign.StartsOn)
         {
-            ModelState.AddModelError("On", "Kies een datum tussen de start van de ronde en vandaag.");
+            ModelState.AddModelError("On", last < today
+                ? "Kies een datum tussen de start en het einde van de ronde."
+                : "Kies een datum tussen de start van de ronde en vandaag.");
         }
         if (Outcome is not { } outcome || !Enum.IsDefined(outcome))
         {

@@ -36,6 +36,7 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var lines = await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.CaseId == caseId).OrderBy(e => e.At).ToListAsync());
         Assert.Equal([-35_00L, -80_00L], lines.Select(l => l.AmountCents));
         Assert.Equal("Bianca Budget", lines[1].ApprovedByName);
+        Assert.Contains("Samen uitgegeven: € 115,00", (await bert.GetPageAsync(page)).QuerySelector("#uitgegeven")!.TextContent);
     }
 
     [Theory]

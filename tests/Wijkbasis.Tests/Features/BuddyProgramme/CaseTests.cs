@@ -128,4 +128,90 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         Assert.Contains("zonder contact sinds 14 dagen", bertRow.TextContent);
         Assert.DoesNotContain(pool.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/huiskamer/casussen/{caseId}");
     }
+
+    [Fact]
+    public async Task ATaskWithADueDateShowsOnTheCase()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 16);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+        var due = DateTime.Today.AddDays(5);
+        var before = await CaseRowAsync(app, caseId);
+
+        var response = await PostAsync(bert, page, "Task", new() { ["Text"] = "Huurtoeslag aanvragen", ["DueOn"] = due.ToString("yyyy-MM-dd") });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var task = (await bert.GetPageAsync(page)).QuerySelectorAll("#taken li").Single(li => li.TextContent.Contains("Huurtoeslag aanvragen", StringComparison.Ordinal));
+        Assert.Contains($"uiterlijk {due:d-M-yyyy}", task.TextContent);
+        var stored = await app.AsCaseworkAsync(db => db.CaseItems.SingleAsync(i => i.CaseId == caseId && !i.IsGoal));
+        Assert.Equal(DateOnly.FromDateTime(due), stored.DueOn);
+        Assert.DoesNotContain("Huurtoeslag", stored.Text!.Stored);
+        // A write to the case's items raises the case's version, so it conflicts with a close at the same moment.
+        Assert.True((await CaseRowAsync(app, caseId)).Version > before.Version);
+    }
+
+    /// <summary>The version of the case as the form for <paramref name="handler"/> was shown.</summary>
+    private static async Task<string> SeenVersionAsync(HtmlClient client, string page, string handler) =>
+        (await client.GetPageAsync(page)).QuerySelector($"form[action*='handler={handler}'] input[name=Version]")!.GetAttribute("value")!;
+
+    [Fact]
+    public async Task ATaskBasedOnAStaleViewOfTheCaseIsRefusedAndNothingIsSaved()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 17);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+        var seen = await SeenVersionAsync(bert, page, "Task");
+        // Meanwhile the wijkverbinder logs a contact.
+        var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Contact", new()
+        {
+            ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call", ["Version"] = seen,
+        })).StatusCode);
+
+        var response = await PostAsync(bert, page, "Task", new() { ["Text"] = "Oude taak", ["Version"] = seen });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Iemand anders heeft deze casus net gewijzigd", await ErrorsAsync(response));
+        Assert.Equal(0, await app.AsCaseworkAsync(db => db.CaseItems.CountAsync(i => i.CaseId == caseId && !i.IsGoal)));
+    }
+
+    [Fact]
+    public async Task ClosingBasedOnAStaleViewOfTheCaseIsRefusedAndTheCaseStaysOpen()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 18);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+        var seen = await SeenVersionAsync(bert, page, "Close");
+        // Meanwhile the wijkverbinder adds a task that Bert has not seen.
+        var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Task", new() { ["Text"] = "Nog even bellen", ["Version"] = seen })).StatusCode);
+
+        var response = await PostAsync(bert, page, "Close", new() { ["Outcome"] = "GoalsReached", ["Version"] = seen });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Iemand anders heeft deze casus net gewijzigd", await ErrorsAsync(response));
+        Assert.Equal(CaseStatus.Open, (await CaseRowAsync(app, caseId)).Status);
+    }
+
+    [Fact]
+    public async Task AfterClosingWritesFromThePageAsItWasBeforeAreRefusedAndNothingIsSaved()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 19);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+        var before = await bert.GetPageAsync(page);
+        var seen = before.QuerySelector("form[action*='handler=Task'] input[name=Version]")!.GetAttribute("value")!;
+        var goal = before.QuerySelector("form[action*='handler=Done'] input[name=ItemId]")!.GetAttribute("value")!;
+        var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Close", new() { ["Outcome"] = "MovedAway", ["Version"] = seen })).StatusCode);
+
+        var task = await PostAsync(bert, page, "Task", new() { ["Text"] = "Te laat", ["Version"] = seen });
+        var done = await PostAsync(bert, page, "Done", new() { ["ItemId"] = goal, ["Version"] = seen });
+        var contact = await PostAsync(bert, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Visit", ["Version"] = seen });
+
+        Assert.All([task, done, contact], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Contains("afgesloten en kan niet meer worden gewijzigd", await ErrorsAsync(task));
+        Assert.Equal(0, await app.AsCaseworkAsync(db => db.CaseItems.CountAsync(i => i.CaseId == caseId && (!i.IsGoal || i.DoneAt != null))));
+        Assert.Equal(0, await app.AsCaseworkAsync(db => db.CaseContacts.CountAsync(c => c.CaseId == caseId)));
+    }
 }

@@ -199,7 +199,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
         var intake = (await CaseRowAsync(app, caseId)).IntakeId;
         var (_, offer) = await OfferAsync(Hanneke);
         var signal = await SignalForWendyAsync();
-        var campaign = await app.AsCaseworkAsync(db => db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var campaign = await RunningCampaignAsync();
         var gijs = await BuddyIdAsync(app, "buddy6@huiskamer.demo");
         var goal = await app.AsCaseworkAsync(db => db.CaseItems.Where(i => i.CaseId == caseId).Select(i => i.Id).FirstAsync());
         var hannekeUser = await app.AsCaseworkAsync(db => db.Users.Where(u => u.Email == Hanneke).Select(u => u.Id).SingleAsync());
@@ -280,10 +280,18 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
             .OrderByDescending(e => e.At).Select(e => e.Id).FirstAsync());
     }
 
-    /// <summary>A signal from a visit in the demo's first campaign, for Wendy to follow up.</summary>
+    /// <summary>The demo's round that runs today (visits are only taken between a round's start and end).</summary>
+    private Task<Guid> RunningCampaignAsync()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        return app.AsCaseworkAsync(db => db.Campaigns.Where(c => c.StartsOn <= today && (c.EndsOn == null || c.EndsOn >= today))
+            .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+    }
+
+    /// <summary>A signal from a visit in the demo's running round, for Wendy to follow up.</summary>
     public async Task<Guid> SignalForWendyAsync()
     {
-        var campaign = await app.AsCaseworkAsync(db => db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var campaign = await RunningCampaignAsync();
         var wendy = await app.AsCaseworkAsync(db => db.Users.Where(u => u.Email == Wijkverbinder).Select(u => u.Id).SingleAsync());
         var about = $"Teststraat {Next()}";
         await Expect302("signal", await PostAsync(Wijkverbinder, $"/huiskamer/outreach/{campaign}?handler=Visit", new()

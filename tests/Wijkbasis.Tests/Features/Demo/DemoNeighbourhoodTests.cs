@@ -87,3 +87,31 @@ public sealed class DemoLogbookTests(DemoLogbookTests.TwoMonths app) : IClassFix
         Assert.Equal("vrijwilliger@huiskamer.demo", host);
     }
 }
+
+/// <summary>The buddy programme of the demo, as <c>./run</c> seeds it (the default number of people).</summary>
+public sealed class DemoBuddyProgrammeTests(DemoBuddyProgrammeTests.AsRun app) : IClassFixture<DemoBuddyProgrammeTests.AsRun>
+{
+    public sealed class AsRun : WijkbasisFactory
+    {
+        public override int People => new Wijkbasis.Features.Demo.DemoOptions().People;
+    }
+
+    [Fact]
+    public async Task TheDemoBuddyProgrammeHasOutreachRoundsAboutSixtyIntakesThirtyCasesAndAPotThatIsUsed()
+    {
+        var (rounds, intakes, cases, pots) = await app.InDbAsync("huiskamer", [Roles.Caseworker], async db => (
+            await db.Campaigns.Select(c => db.OutreachVisits.Count(v => v.CampaignId == c.Id)).ToListAsync(),
+            await db.Intakes.CountAsync(),
+            await db.Cases.CountAsync(),
+            await db.BudgetPots.Select(p => new
+            {
+                Contributions = db.LedgerEntries.Count(e => e.PotId == p.Id && e.Kind == Wijkbasis.Features.Budget.LedgerKind.Contribution),
+                Spends = db.LedgerEntries.Count(e => e.PotId == p.Id && e.Kind == Wijkbasis.Features.Budget.LedgerKind.Spend),
+            }).ToListAsync()));
+
+        Assert.True(rounds.Count(visits => visits > 0) >= 2, $"rounds with visits: {string.Join(", ", rounds)}");
+        Assert.InRange(intakes, 50, 70);
+        Assert.True(cases >= 30, $"{cases} cases");
+        Assert.Contains(pots, p => p.Contributions > 0 && p.Spends > 0);
+    }
+}
