@@ -13,6 +13,7 @@ using Wijkbasis.Features.People;
 using Wijkbasis.Features.Outreach;
 using Wijkbasis.Features.Talents;
 using Wijkbasis.Features.TimeCredits;
+using Wijkbasis.Features.Rooms;
 using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Secrets;
@@ -78,6 +79,9 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<TimeCreditAccount> TimeCreditAccounts => Set<TimeCreditAccount>();
     public DbSet<TimeCreditTransfer> TimeCreditTransfers => Set<TimeCreditTransfer>();
     public DbSet<TimeCreditMovement> TimeCreditMovements => Set<TimeCreditMovement>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<RoomBooking> RoomBookings => Set<RoomBooking>();
+    public DbSet<BookingRequest> BookingRequests => Set<BookingRequest>();
     public DbSet<PostcodeArea> PostcodeAreas => Set<PostcodeArea>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

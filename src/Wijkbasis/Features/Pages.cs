@@ -16,6 +16,7 @@ public static class Pages
                 DeclareAuthorization(o.Conventions);
                 // One page adds and edits a buddy.
                 o.Conventions.AddPageRoute("/Buddies/Edit", "/{enterprise}/buddies/nieuw");
+                o.Conventions.AddPageRoute("/Rooms/Edit", "/{enterprise}/ruimtes/nieuw");
             })
             .AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider))
             .AddViewLocalization()
@@ -29,6 +30,8 @@ public static class Pages
         builder.Services.AddScoped<Budget.PotBookings>();
         builder.Services.Configure<Talents.TalentOptions>(builder.Configuration.GetSection("Talents"));
         builder.Services.AddScoped<TimeCredits.TimeCreditBookings>();
+        builder.Services.AddScoped<Rooms.RoomCalendar>();
+        builder.Services.AddScoped<PublicRooms.PublicRoomsAccess>();
         if (builder.Configuration.GetValue("Activities:PlanInBackground", true))
         {
             builder.Services.AddHostedService<Activities.SessionPlanning>();
@@ -84,6 +87,13 @@ public static class Pages
         c.AuthorizeFolder("/MoneyFlows", Policies.MoneyFlows);
         c.AuthorizeFolder("/TimeCredits", Policies.TimeCredits);
         c.AddFolderApplicationModelConvention("/TimeCredits", m => m.Filters.Add(new AuditNotFoundRecords("TimeCreditAccount")));
+        c.AuthorizeFolder("/Rooms", Policies.RoomsView);
+        foreach (var page in new[] { "/Rooms/Edit", "/Rooms/Book", "/Rooms/Block", "/Rooms/Booking", "/Rooms/Occupancy", "/Rooms/Requests", "/Rooms/Request" })
+        {
+            c.AuthorizePage(page, Policies.RoomsManage);
+        }
+        c.AddFolderApplicationModelConvention("/Rooms", m => m.Filters.Add(new AuditNotFoundRecords("Room")));
+        c.AllowAnonymousToFolder("/PublicRooms");
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

@@ -52,6 +52,18 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         ("{enterprise}/geldstromen/nieuw", false),
         ("{enterprise}/tijdbank", false),
         ("{enterprise}/tijdbank/{id:guid}", false),
+        ("{enterprise}/ruimtes", true),
+        ("{enterprise}/ruimtes/nieuw", false),
+        ("{enterprise}/ruimtes/beschikbaar", true),
+        ("{enterprise}/ruimtes/bezetting", false),
+        ("{enterprise}/ruimtes/{id:guid}", true),
+        ("{enterprise}/ruimtes/{id:guid}/kalender.ics", true),
+        ("{enterprise}/ruimtes/{id:guid}/bewerken", false),
+        ("{enterprise}/ruimtes/{id:guid}/boeken", false),
+        ("{enterprise}/ruimtes/{id:guid}/sluiten", false),
+        ("{enterprise}/boekingen/{id:guid}", false),
+        ("{enterprise}/ruimteaanvragen", false),
+        ("{enterprise}/ruimteaanvragen/{id:guid}", false),
     ];
 
     public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
@@ -73,6 +85,12 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
             ? await app.InDbAsync("huiskamer", db => db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync())
             : pattern.Contains("/koppelingen/{id", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.Matches.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync())
+            : pattern.Contains("/ruimtes/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.Rooms.OrderBy(r => r.Name).Select(r => r.Id).FirstAsync())
+            : pattern.Contains("/boekingen/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.RoomBookings.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync())
+            : pattern.Contains("/ruimteaanvragen/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.BookingRequests.Where(r => r.Status == Wijkbasis.Features.Rooms.RequestStatus.Pending).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())
             : pattern.Contains("/sessies/", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.Sessions.Where(s => s.Activity!.HostUserId != null && db.Users.Any(u => u.Id == s.Activity.HostUserId && u.Email == Volunteer))
                 .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync())

@@ -28,7 +28,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")] private static partial Regex Slug();
 
     /// <summary>Route segments that are not enterprises.</summary>
-    private static readonly string[] Reserved = ["account", "agenda", "beheer", "fout", "taal", "uitnodiging", "healthz", "readyz", "css", "js", "lib"];
+    private static readonly string[] Reserved = ["account", "agenda", "ruimtes", "beheer", "fout", "taal", "uitnodiging", "healthz", "readyz", "css", "js", "lib"];
 
     public static string KindLabel(EnterpriseKind kind) => kind switch
     {

@@ -21,7 +21,19 @@ public static class ICalendar
         "END:VTIMEZONE",
     ];
 
-    public static string Write(string calendarName, string uidDomain, DateTime stampUtc, IEnumerable<PublicAgenda.Item> items)
+    /// <summary>One event of a feed. <see cref="Id"/> makes its UID, so it must stay the same for the same thing.</summary>
+    public sealed record Event(Guid Id, string Summary, string? Location, string? Description, DateTime StartsAt, DateTime EndsAt,
+        bool Cancelled, int Sequence);
+
+    public static string Write(string calendarName, string uidDomain, DateTime stampUtc, IEnumerable<PublicAgenda.Item> items) =>
+        Write(calendarName, uidDomain, stampUtc, items.Select(item => new Event(item.Id,
+            item.Cancelled ? $"Afgelast: {item.Activity}" : item.Activity, item.Place,
+            item.Cancelled && item.CancelReason is not null
+                ? $"Afgelast: {item.CancelReason}" + (item.Description is null ? "" : "\n\n" + item.Description)
+                : item.Description,
+            item.StartsAt, item.EndsAt, item.Cancelled, item.Sequence)));
+
+    public static string Write(string calendarName, string uidDomain, DateTime stampUtc, IEnumerable<Event> events)
     {
         var sb = new StringBuilder();
         void Line(string line) => AppendFolded(sb, line);
@@ -37,21 +49,21 @@ public static class ICalendar
             Line(l);
         }
         var stamp = Utc(stampUtc);
-        foreach (var item in items)
+        foreach (var item in events)
         {
             Line("BEGIN:VEVENT");
             Line($"UID:{item.Id:D}@{uidDomain}");
             Line("DTSTAMP:" + stamp);
             Line($"DTSTART;TZID={TimeZoneId}:{Local(item.StartsAt)}");
             Line($"DTEND;TZID={TimeZoneId}:{Local(item.EndsAt)}");
-            Line("SUMMARY:" + Escape(item.Cancelled ? $"Afgelast: {item.Activity}" : item.Activity));
-            Line("LOCATION:" + Escape(item.Place));
-            var description = item.Cancelled && item.CancelReason is not null
-                ? $"Afgelast: {item.CancelReason}" + (item.Description is null ? "" : "\n\n" + item.Description)
-                : item.Description;
-            if (!string.IsNullOrEmpty(description))
+            Line("SUMMARY:" + Escape(item.Summary));
+            if (!string.IsNullOrEmpty(item.Location))
             {
-                Line("DESCRIPTION:" + Escape(description));
+                Line("LOCATION:" + Escape(item.Location));
+            }
+            if (!string.IsNullOrEmpty(item.Description))
+            {
+                Line("DESCRIPTION:" + Escape(item.Description));
             }
             Line("STATUS:" + (item.Cancelled ? "CANCELLED" : "CONFIRMED"));
             Line("SEQUENCE:" + item.Sequence.ToString(CultureInfo.InvariantCulture));

@@ -30,7 +30,7 @@ public sealed record DemoUser(string Email, string Name, string Role, int? Enter
 /// in the seeds, a user for every role, and residents with Dutch-looking names and real-format postcodes.</summary>
 public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, UserManager<AppUser> users,
     TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, DemoTalents talents,
-    DemoMoneyAndTimeCredits moneyAndTimeCredits,
+    DemoMoneyAndTimeCredits moneyAndTimeCredits, DemoRooms rooms,
     ILogger<DemoNeighbourhood> log)
 {
     public static readonly (string Name, string Slug, EnterpriseKind Kind, double Share)[] Enterprises =
@@ -140,6 +140,10 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         await buddyProgramme.GenerateAsync(enterprises[0], rng, options.BuddyIntakes, cancellationToken);
         await talents.GenerateAsync(enterprises, options.RandomSeed, cancellationToken);
         await moneyAndTimeCredits.GenerateAsync(enterprises, options.RandomSeed, cancellationToken);
+        foreach (var enterprise in enterprises)
+        {
+            await rooms.GenerateAsync(enterprise, rng, options.LogbookMonths, cancellationToken);
+        }
         tenant.Leave();
     }
 

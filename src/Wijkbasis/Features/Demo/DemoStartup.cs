@@ -10,6 +10,7 @@ public static class DemoStartup
         builder.Services.AddScoped<DemoBuddyProgramme>();
         builder.Services.AddScoped<DemoTalents>();
         builder.Services.AddScoped<DemoMoneyAndTimeCredits>();
+        builder.Services.AddScoped<DemoRooms>();
         return builder;
     }
 

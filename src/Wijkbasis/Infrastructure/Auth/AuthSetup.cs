@@ -26,6 +26,14 @@ public static class AuthSetup
         || path.StartsWithSegments("/account/wachtwoord") || path.StartsWithSegments("/account/nieuw-wachtwoord")
         || path.StartsWithSegments("/account/tweestapsverificatie");
 
+    /// <summary>Anonymous forms that store what a stranger types (room requests): limited per address the same way.</summary>
+    private static bool IsPublicForm(PathString path) => path.StartsWithSegments("/ruimtes");
+
+    private static System.Threading.RateLimiting.RateLimitPartition<string> PerAddress(string kind, HttpContext context, int perMinute) =>
+        System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+            kind + (context.Connection.RemoteIpAddress?.ToString() ?? "-"),
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
+
     public static WebApplicationBuilder AddWijkbasisAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -102,11 +110,10 @@ public static class AuthSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && IsPasswordOrCodeEntry(context.Request.Path)
-                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                        "login:" + (context.Connection.RemoteIpAddress?.ToString() ?? "-"),
-                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1) })
-                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("unlimited"));
+                !HttpMethods.IsPost(context.Request.Method) ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("unlimited")
+                : IsPasswordOrCodeEntry(context.Request.Path) ? PerAddress("login:", context, attempts)
+                : IsPublicForm(context.Request.Path) ? PerAddress("public:", context, attempts)
+                : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("unlimited"));
         });
         services.AddScoped<IAuthorizationHandler, TenantRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditForbiddenResults>();
@@ -153,6 +160,10 @@ public static class AuthSetup
                 new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover])))
             .AddPolicy(Policies.TimeCredits, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
+            .AddPolicy(Policies.RoomsView, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
+            .AddPolicy(Policies.RoomsManage, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
         return builder;
     }

@@ -63,6 +63,10 @@ public static class Policies
     public const string MoneyFlows = "MoneyFlows";
     /// <summary>The time bank: accounts and transfers (its settings: the coordinator, checked on the page).</summary>
     public const string TimeCredits = "TimeCredits";
+    /// <summary>Rooms, their calendars and what is free (a volunteer too).</summary>
+    public const string RoomsView = "RoomsView";
+    /// <summary>Rooms, bookings, closed periods, requests from outside and rental income.</summary>
+    public const string RoomsManage = "RoomsManage";
     public const string PlatformAdmin = "PlatformAdmin";
     /// <summary>Logged in, no tenant needed (start page, account pages).</summary>
     public const string SignedIn = "SignedIn";

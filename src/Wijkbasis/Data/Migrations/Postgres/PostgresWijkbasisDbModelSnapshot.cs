@@ -1364,80 +1364,6 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("LogEntries");
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.MoneyFlows.MoneyLine", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("AmountCents")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("BookedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid?>("ByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Counterparty")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Direction")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Local")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<Guid?>("ReversesLineId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReversesLineId")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "BookedOn");
-
-                    b.ToTable("MoneyLines", t =>
-                        {
-                            t.HasCheckConstraint("CK_MoneyLines_Kind", "(\"Direction\" = 'Income' AND \"Source\" IS NOT NULL AND \"Category\" IS NULL) OR (\"Direction\" = 'Spending' AND \"Category\" IS NOT NULL AND \"Source\" IS NULL)");
-
-                            t.HasCheckConstraint("CK_MoneyLines_Sign", "(\"ReversesLineId\" IS NULL AND \"AmountCents\" > 0) OR (\"ReversesLineId\" IS NOT NULL AND \"AmountCents\" < 0)");
-                        });
-                });
-
             modelBuilder.Entity("Wijkbasis.Features.Outreach.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1727,196 +1653,254 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("People");
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditAccount", b =>
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.BookingRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Kind")
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt");
+
+                    b.ToTable("BookingRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_BookingRequests_Period", "\"EndsAt\" > \"StartsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.Room", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AcceptsRequests")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<long>("CommercialRateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("EntrepreneurRateCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Facilities")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FeedIsPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("integer");
 
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("uuid");
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("time without time zone");
 
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("TenantId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_TimeCreditAccounts_OneEnterpriseAccount")
-                        .HasFilter("\"Kind\" = 'Enterprise'");
-
-                    b.HasIndex("TenantId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("TimeCreditAccounts", t =>
-                        {
-                            t.HasCheckConstraint("CK_TimeCreditAccounts_Kind", "(\"Kind\" = 'Person' AND \"PersonId\" IS NOT NULL) OR (\"Kind\" = 'Enterprise' AND \"PersonId\" IS NULL)");
-                        });
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditMovement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CounterAccountId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Points")
+                    b.Property<long>("SocialRateCents")
                         .HasColumnType("bigint");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("TransferId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CounterAccountId");
+                    b.HasIndex("TenantId", "Name");
 
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("AccountId", "At");
-
-                    b.HasIndex("TransferId", "AccountId")
-                        .IsUnique();
-
-                    b.ToTable("TimeCreditMovements", t =>
+                    b.ToTable("Rooms", t =>
                         {
-                            t.HasCheckConstraint("CK_TimeCreditMovements_NotZero", "\"Points\" <> 0");
+                            t.HasCheckConstraint("CK_Rooms_Capacity", "\"Capacity\" BETWEEN 1 AND 1000");
+
+                            t.HasCheckConstraint("CK_Rooms_Rates", "\"SocialRateCents\" >= 0 AND \"EntrepreneurRateCents\" >= 0 AND \"CommercialRateCents\" >= 0");
                         });
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditSettings", b =>
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.RoomBooking", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("MaxBalance")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("MinBalance")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId")
-                        .IsUnique();
-
-                    b.ToTable("TimeCreditSettings", t =>
-                        {
-                            t.HasCheckConstraint("CK_TimeCreditSettings_Bounds", "\"MinBalance\" <= 0 AND \"MaxBalance\" > 0");
-                        });
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("BookedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid?>("ByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
+                    b.Property<string>("CancelReason")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Guid>("FromAccountId")
-                        .HasColumnType("uuid");
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid?>("LinkId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<string>("LinkKind")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long>("Points")
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                    b.Property<string>("PublicTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<Guid?>("ReversesTransferId")
+                    b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ToAccountId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FromAccountId");
+                    b.HasIndex("RequestId");
 
-                    b.HasIndex("ReversesTransferId")
-                        .IsUnique();
+                    b.HasIndex("SeriesId");
 
-                    b.HasIndex("ToAccountId");
+                    b.HasIndex("RoomId", "StartsAt");
 
-                    b.HasIndex("TenantId", "At");
+                    b.HasIndex("TenantId", "StartsAt");
 
-                    b.ToTable("TimeCreditTransfers", t =>
+                    b.ToTable("RoomBookings", t =>
                         {
-                            t.HasCheckConstraint("CK_TimeCreditTransfers_Valid", "\"Points\" > 0 AND \"FromAccountId\" <> \"ToAccountId\"");
+                            t.HasCheckConstraint("CK_RoomBookings_Period", "\"EndsAt\" > \"StartsAt\"");
+
+                            t.HasCheckConstraint("CK_RoomBookings_Price", "\"PriceCents\" >= 0");
                         });
                 });
 
@@ -2380,20 +2364,6 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.MoneyFlows.MoneyLine", b =>
-                {
-                    b.HasOne("Wijkbasis.Features.MoneyFlows.MoneyLine", null)
-                        .WithMany()
-                        .HasForeignKey("ReversesLineId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Wijkbasis.Features.Outreach.Campaign", b =>
                 {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
@@ -2460,31 +2430,42 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditAccount", b =>
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.BookingRequest", b =>
                 {
-                    b.HasOne("Wijkbasis.Features.People.Person", null)
+                    b.HasOne("Wijkbasis.Features.Rooms.Room", "Room")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.Room", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.RoomBooking", b =>
+                {
+                    b.HasOne("Wijkbasis.Features.Rooms.BookingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                    b.HasOne("Wijkbasis.Features.Rooms.Room", "Room")
                         .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditMovement", b =>
-                {
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CounterAccountId")
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2494,46 +2475,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", null)
-                        .WithMany()
-                        .HasForeignKey("TransferId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditSettings", b =>
-                {
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", b =>
-                {
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("FromAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", null)
-                        .WithMany()
-                        .HasForeignKey("ReversesTransferId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("ToAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.Navigation("Room");
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.People.Person", b =>

@@ -1355,80 +1355,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.ToTable("LogEntries");
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.MoneyFlows.MoneyLine", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AmountCents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("BookedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Counterparty")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Direction")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Local")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReversesLineId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReversesLineId")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "BookedOn");
-
-                    b.ToTable("MoneyLines", t =>
-                        {
-                            t.HasCheckConstraint("CK_MoneyLines_Kind", "(\"Direction\" = 'Income' AND \"Source\" IS NOT NULL AND \"Category\" IS NULL) OR (\"Direction\" = 'Spending' AND \"Category\" IS NOT NULL AND \"Source\" IS NULL)");
-
-                            t.HasCheckConstraint("CK_MoneyLines_Sign", "(\"ReversesLineId\" IS NULL AND \"AmountCents\" > 0) OR (\"ReversesLineId\" IS NOT NULL AND \"AmountCents\" < 0)");
-                        });
-                });
-
             modelBuilder.Entity("Wijkbasis.Features.Outreach.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1718,10 +1644,198 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.ToTable("People");
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditAccount", b =>
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.BookingRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt");
+
+                    b.ToTable("BookingRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_BookingRequests_Period", "\"EndsAt\" > \"StartsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.Room", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcceptsRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommercialRateCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntrepreneurRateCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Facilities")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FeedIsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SocialRateCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name");
+
+                    b.ToTable("Rooms", t =>
+                        {
+                            t.HasCheckConstraint("CK_Rooms_Capacity", "\"Capacity\" BETWEEN 1 AND 1000");
+
+                            t.HasCheckConstraint("CK_Rooms_Rates", "\"SocialRateCents\" >= 0 AND \"EntrepreneurRateCents\" >= 0 AND \"CommercialRateCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.RoomBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1729,185 +1843,55 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Party")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_TimeCreditAccounts_OneEnterpriseAccount")
-                        .HasFilter("\"Kind\" = 'Enterprise'");
+                    b.HasIndex("SeriesId");
 
-                    b.HasIndex("TenantId", "PersonId")
-                        .IsUnique();
+                    b.HasIndex("RoomId", "StartsAt");
 
-                    b.ToTable("TimeCreditAccounts", t =>
+                    b.HasIndex("TenantId", "StartsAt");
+
+                    b.ToTable("RoomBookings", t =>
                         {
-                            t.HasCheckConstraint("CK_TimeCreditAccounts_Kind", "(\"Kind\" = 'Person' AND \"PersonId\" IS NOT NULL) OR (\"Kind\" = 'Enterprise' AND \"PersonId\" IS NULL)");
-                        });
-                });
+                            t.HasCheckConstraint("CK_RoomBookings_Period", "\"EndsAt\" > \"StartsAt\"");
 
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditMovement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CounterAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Points")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TransferId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CounterAccountId");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("AccountId", "At");
-
-                    b.HasIndex("TransferId", "AccountId")
-                        .IsUnique();
-
-                    b.ToTable("TimeCreditMovements", t =>
-                        {
-                            t.HasCheckConstraint("CK_TimeCreditMovements_NotZero", "\"Points\" <> 0");
-                        });
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditSettings", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MaxBalance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MinBalance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId")
-                        .IsUnique();
-
-                    b.ToTable("TimeCreditSettings", t =>
-                        {
-                            t.HasCheckConstraint("CK_TimeCreditSettings_Bounds", "\"MinBalance\" <= 0 AND \"MaxBalance\" > 0");
-                        });
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("BookedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("FromAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("LinkId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LinkKind")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Points")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReversesTransferId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ToAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromAccountId");
-
-                    b.HasIndex("ReversesTransferId")
-                        .IsUnique();
-
-                    b.HasIndex("ToAccountId");
-
-                    b.HasIndex("TenantId", "At");
-
-                    b.ToTable("TimeCreditTransfers", t =>
-                        {
-                            t.HasCheckConstraint("CK_TimeCreditTransfers_Valid", "\"Points\" > 0 AND \"FromAccountId\" <> \"ToAccountId\"");
+                            t.HasCheckConstraint("CK_RoomBookings_Price", "\"PriceCents\" >= 0");
                         });
                 });
 
@@ -2369,20 +2353,6 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.MoneyFlows.MoneyLine", b =>
-                {
-                    b.HasOne("Wijkbasis.Features.MoneyFlows.MoneyLine", null)
-                        .WithMany()
-                        .HasForeignKey("ReversesLineId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Wijkbasis.Features.Outreach.Campaign", b =>
                 {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
@@ -2449,31 +2419,42 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditAccount", b =>
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.BookingRequest", b =>
                 {
-                    b.HasOne("Wijkbasis.Features.People.Person", null)
+                    b.HasOne("Wijkbasis.Features.Rooms.Room", "Room")
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.Room", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Rooms.RoomBooking", b =>
+                {
+                    b.HasOne("Wijkbasis.Features.Rooms.BookingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                    b.HasOne("Wijkbasis.Features.Rooms.Room", "Room")
                         .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditMovement", b =>
-                {
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CounterAccountId")
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2483,46 +2464,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", null)
-                        .WithMany()
-                        .HasForeignKey("TransferId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditSettings", b =>
-                {
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", b =>
-                {
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("FromAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditTransfer", null)
-                        .WithMany()
-                        .HasForeignKey("ReversesTransferId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Wijkbasis.Data.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Wijkbasis.Features.TimeCredits.TimeCreditAccount", null)
-                        .WithMany()
-                        .HasForeignKey("ToAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.Navigation("Room");
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.People.Person", b =>
