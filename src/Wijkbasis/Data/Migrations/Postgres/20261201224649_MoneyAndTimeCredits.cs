@@ -273,7 +273,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 column: "ToAccountId");
 
             // Written by hand: money lines, time-credit transfers and their movements are append-only; a mistake is
-            // corrected with a reversal (see docs/decisions/0009).
+            // corrected with a reversal (see docs/decisions/0010).
             migrationBuilder.Sql(@"
 CREATE FUNCTION money_time_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

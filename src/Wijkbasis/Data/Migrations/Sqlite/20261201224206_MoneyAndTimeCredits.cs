@@ -273,7 +273,7 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                 column: "ToAccountId");
 
             // Written by hand: money lines, time-credit transfers and their movements are append-only; a mistake is
-            // corrected with a reversal (see docs/decisions/0009).
+            // corrected with a reversal (see docs/decisions/0010).
             foreach (var table in new[] { "MoneyLines", "TimeCreditTransfers", "TimeCreditMovements" })
             {
                 migrationBuilder.Sql($@"
