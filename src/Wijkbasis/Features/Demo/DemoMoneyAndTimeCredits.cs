@@ -8,7 +8,7 @@ using Wijkbasis.Infrastructure.Time;
 namespace Wijkbasis.Features.Demo;
 
 /// <summary>Income and spending of every demo enterprise from the first of January last year until today, from Dutch
-/// sources and counterparties, with a believable local share (about two fifths); one correction by reversal. And a time
+/// sources and counterparties, with a believable local share (a quarter to a third of the spending); one correction by reversal. And a time
 /// bank switched on in the first enterprise, with accounts for a dozen residents and half a year of transfers.
 /// Deterministic for a given seed and day; uses a random source of its own, so the rest of the demo stays the same.</summary>
 public sealed class DemoMoneyAndTimeCredits(Wijkbasis.Data.WijkbasisDb db, TenantContext tenant, TimeProvider time, ILogger<DemoMoneyAndTimeCredits> log)
