@@ -302,7 +302,8 @@ namespace Wijkbasis.Data.Migrations.Postgres
             // Written by hand (PostgreSQL only): row-level security as a backstop under the EF tenant filter, as in
             // the Foundation migration. SharedOffers has one more policy: an enterprise may read (never write) the
             // shared offers of the other enterprises in its own municipality; those rows exist only while the
-            // resident's consent is in force (Features/Talents/TalentSharing).
+            // resident's consent is in force (Features/Talents/TalentSharing). The function keeps the schema it was made
+            // in, so it also works where the search path is empty (pg_dump).
             migrationBuilder.Sql(@"ALTER TABLE ""TalentTags"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""TalentTags"" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ""TalentTags"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
             migrationBuilder.Sql(@"ALTER TABLE ""TalentCards"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""TalentCards"" FORCE ROW LEVEL SECURITY;
@@ -316,7 +317,7 @@ CREATE POLICY tenant_isolation ON ""Matches"" USING (wijkbasis_tenant_visible(""
             migrationBuilder.Sql(@"ALTER TABLE ""MatchNotes"" ENABLE ROW LEVEL SECURITY; ALTER TABLE ""MatchNotes"" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ""MatchNotes"" USING (wijkbasis_tenant_visible(""TenantId"")) WITH CHECK (wijkbasis_tenant_visible(""TenantId""));");
             migrationBuilder.Sql(@"
-CREATE FUNCTION wijkbasis_tenant_municipality() RETURNS uuid LANGUAGE sql STABLE AS $$
+CREATE FUNCTION wijkbasis_tenant_municipality() RETURNS uuid LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
     SELECT ""MunicipalityId"" FROM ""Enterprises""
     WHERE ""Id"" = NULLIF(COALESCE(current_setting('wijkbasis.tenant', true), ''), '')::uuid
 $$;
