@@ -11,9 +11,10 @@ public sealed record MatchCandidate(Guid BuddyId, string Name, BuddyKind Kind, s
 
 public sealed record MatchSuggestion(Guid BuddyId, string Name, BuddyKind Kind, int Score, IReadOnlyList<string> Reasons);
 
-/// <summary>An enterprise's buddies made ready for matching: every tag split once and numbered, every postcode's
-/// number parsed, with the open cases each holds. Immutable, so one pool serves many requests at once (see
-/// <see cref="BuddyPoolCache"/>).</summary>
+/// <summary>An enterprise's buddies made ready for matching: every tag split once and numbered (and kept as bits, so
+/// "how many in common" is a popcount), every postcode's number parsed, the open cases each holds next to them, and
+/// the volunteer types and the professionals in two lists of their own. Immutable, so one pool serves many requests
+/// at once (see <see cref="BuddyPoolCache"/>).</summary>
 public sealed class MatchPool
 {
     private readonly Dictionary<string, int> numbers;
@@ -26,6 +27,27 @@ public sealed class MatchPool
         Loads = loads;
         this.numbers = numbers;
         this.words = words;
+        Width = Math.Max(1, (words.Count + 63) / 64);
+        Bits = new ulong[members.Length * 2 * Width];
+        Load = new int[members.Length];
+        var volunteerTypes = new List<int>();
+        var professionals = new List<int>();
+        for (var i = 0; i < members.Length; i++)
+        {
+            var m = members[i];
+            foreach (var t in m.Skills)
+            {
+                Bits[(2 * i * Width) + (t >> 6)] |= 1UL << (t & 63);
+            }
+            foreach (var t in m.Languages)
+            {
+                Bits[((2 * i) + 1) * Width + (t >> 6)] |= 1UL << (t & 63);
+            }
+            Load[i] = loads.GetValueOrDefault(m.Candidate.BuddyId);
+            (m.Candidate.Kind == BuddyKind.Professional ? professionals : volunteerTypes).Add(i);
+        }
+        VolunteerTypes = [.. volunteerTypes];
+        Professionals = [.. professionals];
     }
 
     /// <summary>The enterprise's pool stamp this pool was read under (see <see cref="BuddyPoolCache"/>).</summary>
@@ -37,6 +59,19 @@ public sealed class MatchPool
     public IReadOnlyDictionary<Guid, int> Loads { get; }
 
     public int Count => Members.Length;
+
+    /// <summary>ulongs per tag set: enough bits for every word in the pool.</summary>
+    internal int Width { get; }
+
+    /// <summary>Per member, its skills then its languages, <see cref="Width"/> ulongs each.</summary>
+    internal ulong[] Bits { get; }
+
+    /// <summary>Open cases per member, in member order.</summary>
+    internal int[] Load { get; }
+
+    internal int[] VolunteerTypes { get; }
+
+    internal int[] Professionals { get; }
 
     internal sealed record Member(MatchCandidate Candidate, int[] Skills, int[] Languages, int? Postcode);
 
@@ -59,16 +94,38 @@ public sealed class MatchPool
         return new MatchPool(stamp, members, loads, numbers, words);
     }
 
-    /// <summary>A request's tags as word numbers; tags no buddy has are left out. <paramref name="any"/>: it named one.</summary>
-    internal int[] Lookup(string stored, out bool any)
+    /// <summary>A request's tags as bits of the pool's word numbers; tags no buddy has are left out (they can match no
+    /// one). <paramref name="any"/>: it named one.</summary>
+    internal ulong[] Lookup(string stored, out bool any)
     {
         var tags = Tags.Split(stored);
         any = tags.Count > 0;
-        return tags.Where(numbers.ContainsKey).Select(t => numbers[t]).ToArray();
+        var bits = new ulong[Width];
+        foreach (var tag in tags)
+        {
+            if (numbers.TryGetValue(tag, out var t))
+            {
+                bits[t >> 6] |= 1UL << (t & 63);
+            }
+        }
+        return bits;
+    }
+
+    /// <summary>How many of member <paramref name="i"/>'s skills (<paramref name="set"/> 0) or languages (1) are in <paramref name="wanted"/>.</summary>
+    internal int Common(int i, int set, ulong[] wanted)
+    {
+        var offset = ((2 * i) + set) * Width;
+        var n = 0;
+        for (var k = 0; k < wanted.Length; k++)
+        {
+            n += System.Numerics.BitOperations.PopCount(Bits[offset + k] & wanted[k]);
+        }
+        return n;
     }
 
     /// <summary>The words of <paramref name="theirs"/> that are also wanted, in the buddy's order.</summary>
-    internal string Words(int[] theirs, int[] wanted) => string.Join(", ", theirs.Where(t => Array.IndexOf(wanted, t) >= 0).Select(t => words[t]));
+    internal string Words(int[] theirs, ulong[] wanted) =>
+        string.Join(", ", theirs.Where(t => (wanted[t >> 6] & (1UL << (t & 63))) != 0).Select(t => words[t]));
 }
 
 /// <summary>Proposes buddies, best first, with the reasons in words. Hard limits first: a volunteer-type buddy
@@ -113,28 +170,42 @@ public static class BuddyMatching
     /// are put in words for the top ones only.</summary>
     public static IReadOnlyList<MatchSuggestion> Rank(MatchRequest request, MatchPool pool, IReadOnlySet<Guid> excluded, DateOnly today, int top = 10)
     {
-        var loads = pool.Loads;
+        if (top <= 0)
+        {
+            return [];
+        }
         var wanted = new Wanted(pool.Lookup(request.Languages, out var anyLanguage), anyLanguage,
             pool.Lookup(request.NeedTags, out var anyNeed), anyNeed, Pc4(request.Postcode), request.Availability);
         var best = new PriorityQueue<int, (int Score, Guid Id)>(top + 1, Worst.Instance);
         var members = pool.Members;
-        for (var i = 0; i < members.Length; i++)
+        var load = pool.Load;
+        // Only the kinds that fit are walked (both when the wijkverbinder overrode the kind).
+        IEnumerable<int[]> lists = request.OverrideKind ? [pool.VolunteerTypes, pool.Professionals]
+            : [request.Weight == CaseWeight.Heavy ? pool.Professionals : pool.VolunteerTypes];
+        foreach (var list in lists)
         {
-            var m = members[i];
-            var c = m.Candidate;
-            if ((!request.OverrideKind && !KindFits(request.Weight, c.Kind)) || (excluded.Count > 0 && excluded.Contains(c.BuddyId)))
+            foreach (var i in list)
             {
-                continue;
-            }
-            var load = loads.GetValueOrDefault(c.BuddyId);
-            if (IsBlocked(c, load, today))
-            {
-                continue;
-            }
-            best.Enqueue(i, (Score(wanted, pool, m, load, null), c.BuddyId));
-            if (best.Count > top)
-            {
-                best.Dequeue();
+                var c = members[i].Candidate;
+                if (IsBlocked(c, load[i], today) || (excluded.Count > 0 && excluded.Contains(c.BuddyId)))
+                {
+                    continue;
+                }
+                var score = Score(wanted, pool, i, null);
+                if (best.Count == top)
+                {
+                    // Full: only one that beats the worst kept gets in (on a tie, the lower id).
+                    best.TryPeek(out _, out var worst);
+                    if (Worst.Instance.Compare((score, c.BuddyId), worst) <= 0)
+                    {
+                        continue;
+                    }
+                    best.DequeueEnqueue(i, (score, c.BuddyId));
+                }
+                else
+                {
+                    best.Enqueue(i, (score, c.BuddyId));
+                }
             }
         }
         var result = new List<MatchSuggestion>(best.Count);
@@ -142,7 +213,7 @@ public static class BuddyMatching
         {
             var m = members[i];
             var reasons = new List<string>();
-            var score = Score(wanted, pool, m, loads.GetValueOrDefault(m.Candidate.BuddyId), reasons);
+            var score = Score(wanted, pool, i, reasons);
             result.Add(new MatchSuggestion(m.Candidate.BuddyId, m.Candidate.Name, m.Candidate.Kind, score, reasons));
         }
         result.Reverse();
@@ -151,15 +222,18 @@ public static class BuddyMatching
 
     /// <summary>The request in the pool's terms: its tags as the pool's word numbers (a tag no buddy has is left out:
     /// it can match no one), and whether it named any at all.</summary>
-    private readonly record struct Wanted(int[] Languages, bool AnyLanguage, int[] Needs, bool AnyNeed, int? Postcode, int Availability);
+    private readonly record struct Wanted(ulong[] Languages, bool AnyLanguage, ulong[] Needs, bool AnyNeed, int? Postcode, int Availability);
 
-    private static int Score(in Wanted wanted, MatchPool pool, MatchPool.Member m, int load, List<string>? reasons)
+    /// <summary>Member <paramref name="i"/>'s points for the request; with <paramref name="reasons"/>, also why, in words.</summary>
+    private static int Score(in Wanted wanted, MatchPool pool, int i, List<string>? reasons)
     {
+        var m = pool.Members[i];
         var c = m.Candidate;
+        var load = pool.Load[i];
         var score = 0;
         if (wanted.AnyLanguage)
         {
-            var shared = Common(m.Languages, wanted.Languages);
+            var shared = pool.Common(i, 1, wanted.Languages);
             if (shared > 0)
             {
                 score += 30;
@@ -168,7 +242,7 @@ public static class BuddyMatching
         }
         if (wanted.AnyNeed)
         {
-            var fits = Common(m.Skills, wanted.Needs);
+            var fits = pool.Common(i, 0, wanted.Needs);
             if (fits > 0)
             {
                 score += Math.Min(fits, 3) * 15;
@@ -205,20 +279,6 @@ public static class BuddyMatching
             }
         }
         return score;
-    }
-
-    /// <summary>How many of <paramref name="theirs"/> are in <paramref name="wanted"/> (both short and without repeats).</summary>
-    private static int Common(int[] theirs, int[] wanted)
-    {
-        var n = 0;
-        foreach (var t in theirs)
-        {
-            if (Array.IndexOf(wanted, t) >= 0)
-            {
-                n++;
-            }
-        }
-        return n;
     }
 
     /// <summary>The numeric part of a Dutch postcode; neighbouring numbers are (roughly) neighbouring places.</summary>

@@ -104,4 +104,23 @@ public sealed class MatchingTests
         Assert.DoesNotContain(ranked[0].Reasons, r => r.StartsWith("Spreekt", StringComparison.Ordinal));
         Assert.Equal(2 * 15 + 10, ranked[0].Score); // two needs met, and all the room
     }
+
+    [Fact]
+    public void APoolWithMoreThanSixtyFourTagsStillCountsEveryFitAndTheTopTenAreTheBestOfAll()
+    {
+        // Two skills each, 201 different words: the pool keeps them over several 64-bit words.
+        var pool = Enumerable.Range(0, 200).Select(i => Candidate($"B{i}", skills: $"tag{i};tag{i + 1}", postcode: $"{3000 + i % 40} AA")).ToList();
+        var request = Light with { NeedTags = "tag150;tag151;tag152" };
+
+        var ranked = BuddyMatching.Rank(request, pool, Today);
+        Assert.Equal(["B150", "B151"], ranked.Take(2).Select(s => s.Name).Order());
+        Assert.Contains("Kan helpen met tag150, tag151", ranked.Single(s => s.Name == "B150").Reasons);
+
+        // Keeping only ten as it goes gives the same ten as ranking everyone.
+        var all = BuddyMatching.Rank(request, MatchPool.Prepare(pool), new HashSet<Guid>(), Today, top: 200);
+        Assert.Equal(all.Take(10).Select(s => (s.BuddyId, s.Score)), ranked.Select(s => (s.BuddyId, s.Score)));
+        Assert.Equal(200, all.Count);
+        Assert.Equal(["B149", "B150", "B151", "B152"],
+            all.Where(s => s.Reasons.Any(r => r.StartsWith("Kan helpen", StringComparison.Ordinal))).Select(s => s.Name).Order());
+    }
 }
