@@ -14,69 +14,11 @@ public static class Amounts
     /// decimals, zero, negative and huge amounts.</summary>
     public static (long Cents, string? Problem) Parse(string? text)
     {
-        var s = (text ?? "").Trim().Replace("€", "").Replace(" ", "").Replace("\u00a0", "");
-        if (s.Length == 0)
-        {
-            return (0, "Vul een bedrag in, bijvoorbeeld 1.234,56.");
-        }
-        if (s.StartsWith('-'))
-        {
-            return (0, "Een bedrag is groter dan € 0,00. Een correctie boekt u met ‘Terugboeken’.");
-        }
-        if (s.Length > 20 || s.Any(c => !char.IsAsciiDigit(c) && c != '.' && c != ','))
-        {
-            return (0, "Een bedrag bestaat alleen uit cijfers, met een komma voor de centen, bijvoorbeeld 1.234,56.");
-        }
-        string whole, fraction;
-        var comma = s.IndexOf(',');
-        if (comma >= 0)
-        {
-            if (s.LastIndexOf(',') != comma || s.IndexOf('.', comma) >= 0)
-            {
-                return (0, "Gebruik één komma voor de centen, bijvoorbeeld 1.234,56.");
-            }
-            (whole, fraction) = (s[..comma], s[(comma + 1)..]);
-        }
-        else if (s.Count(c => c == '.') == 1 && s.Length - s.IndexOf('.') - 1 is 1 or 2)
-        {
-            (whole, fraction) = (s[..s.IndexOf('.')], s[(s.IndexOf('.') + 1)..]);
-        }
-        else
-        {
-            (whole, fraction) = (s, "");
-        }
-        if (fraction.Length > 2)
-        {
-            return (0, "Een bedrag heeft hoogstens twee cijfers achter de komma (centen).");
-        }
-        if (whole.Contains('.'))
-        {
-            var groups = whole.Split('.');
-            if (groups[0].Length is 0 or > 3 || groups.Skip(1).Any(g => g.Length != 3))
-            {
-                return (0, "Zet punten alleen tussen groepjes van drie cijfers, bijvoorbeeld 1.234,56.");
-            }
-            whole = whole.Replace(".", "");
-        }
-        if (whole.Length == 0 && fraction.Length == 0)
-        {
-            return (0, "Vul een bedrag in, bijvoorbeeld 1.234,56.");
-        }
-        if (whole.Length > 9)
-        {
-            return (0, $"Een bedrag is hoogstens {Money.Format(MaxCents)}.");
-        }
-        var euros = whole.Length == 0 ? 0 : long.Parse(whole, CultureInfo.InvariantCulture);
-        var cents = euros * 100 + (fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(2, '0'), CultureInfo.InvariantCulture));
-        if (cents == 0)
-        {
-            return (0, "Een bedrag is groter dan € 0,00.");
-        }
-        if (cents > MaxCents)
-        {
-            return (0, $"Een bedrag is hoogstens {Money.Format(MaxCents)}.");
-        }
-        return (cents, null);
+        var (cents, problem) = Money.Read(text, MaxCents);
+        return problem is not null ? (0, problem)
+            : cents < 0 ? (0, "Een bedrag is groter dan € 0,00. Een correctie boekt u met ‘Terugboeken’.")
+            : cents == 0 ? (0, "Een bedrag is groter dan € 0,00.")
+            : (cents, null);
     }
 
     /// <summary>As typed in a form field: "1234,56" (no thousands mark, so it reads back the same).</summary>

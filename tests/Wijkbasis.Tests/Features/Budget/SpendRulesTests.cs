@@ -129,6 +129,8 @@ public sealed class SpendRulesTests
     [InlineData("3,555")]
     [InlineData("1e5")]
     [InlineData("99999999")]
+    [InlineData("1.23.4")]
+    [InlineData("12.34.567,00")]
     public void NonsenseAmountsAreNotRead(string text) => Assert.False(Money.TryParse(text, out _));
 
     [Fact]
