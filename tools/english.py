@@ -587,7 +587,7 @@ EN = {
 "Nog geen regels.":"No lines yet.",
 "bijdrage van {0}":"contribution from {0}",
 "uitgave: {0}":"spend: {0}",
-"terugboeking: {0}":"reversal: {0}",
+"teruggeboekt: {0}":"reversed: {0}",
 "goedgekeurd door {0}":"approved by {0}",
 "Terugboeken":"Reverse",
 "Nieuwe pot openen":"Open a new pot",
