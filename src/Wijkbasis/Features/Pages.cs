@@ -98,14 +98,18 @@ public static class Pages
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }
 
-    /// <summary>Messages for input that cannot even be read (text in a number field, an unknown choice).</summary>
+    /// <summary>Messages for input that cannot even be read (text in a number field, an unknown choice). They name
+    /// the field only by its Dutch display name: a bare C# property name ("DueOn") is left out, the message stands next
+    /// to the field anyway.</summary>
     private static void DutchBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider m)
     {
-        m.SetAttemptedValueIsInvalidAccessor((value, field) => $"Vul bij {field} een geldige waarde in ('{value}' klopt niet).");
-        m.SetUnknownValueIsInvalidAccessor(field => $"Vul bij {field} een geldige waarde in.");
+        m.SetAttemptedValueIsInvalidAccessor((value, field) => IsCodeName(field)
+            ? $"'{value}' klopt niet. Vul een geldige waarde in."
+            : $"Vul bij {field} een geldige waarde in ('{value}' klopt niet).");
+        m.SetUnknownValueIsInvalidAccessor(field => IsCodeName(field) ? "Vul een geldige waarde in." : $"Vul bij {field} een geldige waarde in.");
         m.SetValueIsInvalidAccessor(value => $"De waarde '{value}' klopt niet.");
-        m.SetValueMustBeANumberAccessor(field => $"Vul bij {field} een getal in.");
-        m.SetMissingBindRequiredValueAccessor(field => $"{field} ontbreekt.");
+        m.SetValueMustBeANumberAccessor(field => IsCodeName(field) ? "Vul een getal in." : $"Vul bij {field} een getal in.");
+        m.SetMissingBindRequiredValueAccessor(field => IsCodeName(field) ? "Er ontbreekt een waarde." : $"{field} ontbreekt.");
         m.SetMissingKeyOrValueAccessor(() => "Er ontbreekt een waarde.");
         m.SetMissingRequestBodyRequiredValueAccessor(() => "Het formulier is leeg.");
         m.SetValueMustNotBeNullAccessor(value => $"Vul een waarde in.");
@@ -113,6 +117,18 @@ public static class Pages
         m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Deze waarde klopt niet.");
         m.SetNonPropertyValueMustBeANumberAccessor(() => "Vul een getal in.");
     }
+
+    /// <summary>A property name as in the code ("DueOn", "Input.StartTime", "On"), not a display name in words ("Tarief",
+    /// "de datum"): a dotted path or an inner capital, or one of the code's one-word English names.</summary>
+    internal static bool IsCodeName(string field) =>
+        field.Length > 0 && char.IsAsciiLetterUpper(field[0]) && field.All(c => char.IsAsciiLetterOrDigit(c) || c == '.' || c == '_')
+        && (field.Contains('.') || field.Skip(1).Any(char.IsAsciiLetterUpper) || CodeWords.Contains(field));
+
+    private static readonly HashSet<string> CodeWords =
+    [
+        "On", "Id", "Version", "Kind", "Day", "Date", "From", "Until", "Hours", "People", "Week", "Status", "Source", "Category",
+        "Direction", "Local", "Weight", "Purpose", "Outcome", "Repeat", "Unit", "Capacity", "Facility", "Recurrence", "Other", "Move",
+    ];
 
     public static void UseWijkbasisPipeline(this WebApplication app)
     {

@@ -265,6 +265,12 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return await RefuseAsync("", Case.ClosedMessage, cancellationToken);
         }
+        // A value that could not even be read (a date typed as "morgen") is refused, not dropped: the write would
+        // otherwise go through without it.
+        if (ModelState.FirstOrDefault(e => e.Value?.Errors.Count > 0) is { Value: { } entry } unreadable)
+        {
+            return await RefuseAsync(unreadable.Key, entry.Errors[0].ErrorMessage, cancellationToken);
+        }
         // Every write to the case, its contact log or its items raises Case.Version; saving checks it against the
         // version the writer saw, so of a write and a concurrent close (or edit) only one gets through.
         if (SeenVersion is { } seen)

@@ -150,6 +150,22 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         Assert.True((await CaseRowAsync(app, caseId)).Version > before.Version);
     }
 
+    [Fact]
+    public async Task ATaskWithADateThatCannotBeReadIsRefusedInDutchWithoutTheCodeNameOfTheField()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 19);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+
+        var response = await PostAsync(bert, page, "Task", new() { ["Text"] = "Huurtoeslag aanvragen", ["DueOn"] = "morgen" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains("'morgen' klopt niet", errors);
+        Assert.DoesNotContain("DueOn", errors);
+        Assert.Equal(0, await app.AsCaseworkAsync(db => db.CaseItems.CountAsync(i => i.CaseId == caseId && !i.IsGoal)));
+    }
+
     /// <summary>The version of the case as the form for <paramref name="handler"/> was shown.</summary>
     private static async Task<string> SeenVersionAsync(HtmlClient client, string page, string handler) =>
         (await client.GetPageAsync(page)).QuerySelector($"form[action*='handler={handler}'] input[name=Version]")!.GetAttribute("value")!;
