@@ -204,7 +204,7 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
             .ToDictionaryAsync(t => t.Id, t => t.ToAccountId, cancellationToken);
         Rows = given.Select(x => new Row(x.c.Id, x.c.GivenOn, x.Name, Contribution.Label(x.c.Kind), x.c.Description, x.c.Points, x.c.TransferId, false,
                 x.c.TransferId is { } t ? accountOf.GetValueOrDefault(t) : null))
-            .Concat(hours.Select(h => new Row(h.Id, h.WorkedOn, h.Name, "Vrijwilligersuren", $"{VolunteerRules.Format(h.Minutes)} uur als {h.Role.ToLower(CultureInfo.CurrentCulture)}", null, null, true)))
+            .Concat(hours.Select(h => new Row(h.Id, h.WorkedOn, h.Name, "vrijwilligersuren", $"{VolunteerRules.Format(h.Minutes)} uur als {h.Role.ToLower(CultureInfo.CurrentCulture)}", null, null, true)))
             .OrderByDescending(r => r.On).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
     }
 }
