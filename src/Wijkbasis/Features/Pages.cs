@@ -94,6 +94,14 @@ public static class Pages
         }
         c.AddFolderApplicationModelConvention("/Rooms", m => m.Filters.Add(new AuditNotFoundRecords("Room")));
         c.AllowAnonymousToFolder("/PublicRooms");
+        // Shifts and hours are open to volunteers (their own, checked on the page); the rest is the coordinator's.
+        c.AuthorizeFolder("/Volunteers", Policies.Volunteering);
+        foreach (var page in new[] { "/Volunteers/Index", "/Volunteers/Edit", "/Volunteers/Roles", "/Volunteers/Vog", "/Volunteers/Overview",
+                     "/Volunteers/Contributions", "/Volunteers/Register" })
+        {
+            c.AuthorizePage(page, Policies.VolunteerCoordination);
+        }
+        c.AddFolderApplicationModelConvention("/Volunteers", m => m.Filters.Add(new AuditNotFoundRecords("Volunteer")));
         c.AuthorizeFolder("/Enterprise", Policies.ManageUsers);
         c.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
     }

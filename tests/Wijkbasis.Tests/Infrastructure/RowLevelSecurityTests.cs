@@ -47,4 +47,22 @@ public sealed class RowLevelSecurityTests(WijkbasisFactory app) : IClassFixture<
             Assert.Equal(1, await app.InDbAsync("groene-spijker", db => db.People.CountAsync(p => p.Name == "Ingeschoven")));
         }
     }
+
+    /// <summary>Every table of a tenant-owned entity has row-level security forced on and the tenant policy, so a new
+    /// table cannot be added without the backstop.</summary>
+    [Fact]
+    public async Task EveryTenantTableHasRowLevelSecurityOnPostgres()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            return;
+        }
+        var tables = await app.InDbAsync(null, db => Task.FromResult(db.Model.GetEntityTypes()
+            .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).Select(t => t.GetTableName()!).Distinct().Order().ToList()));
+        var secured = await app.InDbAsync(null, db => db.Database.SqlQueryRaw<string>(
+            "SELECT c.relname AS \"Value\" FROM pg_class c JOIN pg_policies p ON p.tablename = c.relname AND p.policyname = 'tenant_isolation' " +
+            "WHERE c.relrowsecurity AND c.relforcerowsecurity").ToListAsync());
+        Assert.Empty(tables.Except(secured));
+        Assert.Contains("VolunteerHours", tables);
+    }
 }

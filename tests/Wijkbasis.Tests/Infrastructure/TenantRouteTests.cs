@@ -64,6 +64,16 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         ("{enterprise}/boekingen/{id:guid}", false),
         ("{enterprise}/ruimteaanvragen", false),
         ("{enterprise}/ruimteaanvragen/{id:guid}", false),
+        ("{enterprise}/vrijwilligers", false),
+        ("{enterprise}/vrijwilligers/rollen", false),
+        ("{enterprise}/vrijwilligers/vog", false),
+        ("{enterprise}/vrijwilligers/{id:guid}", false),
+        ("{enterprise}/diensten", true),
+        ("{enterprise}/uren", true),
+        ("{enterprise}/uren/overzicht", false),
+        ("{enterprise}/uren/{id:guid}", true),
+        ("{enterprise}/bijdragen", false),
+        ("{enterprise}/vrager-drager", false),
     ];
 
     public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
@@ -91,6 +101,12 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
             ? await app.InDbAsync("huiskamer", db => db.RoomBookings.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync())
             : pattern.Contains("/ruimteaanvragen/{id", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.BookingRequests.Where(r => r.Status == Wijkbasis.Features.Rooms.RequestStatus.Pending).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())
+            : pattern.Contains("/vrijwilligers/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.Volunteers.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync())
+            // The demo volunteer's own hours, so "may view" means their own.
+            : pattern.Contains("/uren/{id", StringComparison.Ordinal)
+            ? await app.InDbAsync("huiskamer", db => db.VolunteerHours.Where(h => db.Volunteers.Any(v => v.PersonId == h.PersonId
+                    && db.Users.Any(u => u.Id == v.UserId && u.Email == Volunteer))).OrderBy(h => h.Id).Select(h => h.Id).FirstAsync())
             : pattern.Contains("/sessies/", StringComparison.Ordinal)
             ? await app.InDbAsync("huiskamer", db => db.Sessions.Where(s => s.Activity!.HostUserId != null && db.Users.Any(u => u.Id == s.Activity.HostUserId && u.Email == Volunteer))
                 .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync())

@@ -42,7 +42,7 @@ public sealed class Buddy : ITenantOwned, IAudited
 
     /// <summary>A volunteer, student or lived-experience buddy needs a valid VOG to be matched; a professional is
     /// screened by their employer.</summary>
-    public bool HasValidVog(DateOnly today) => IsProfessional || VogExpiresOn is { } expires && expires >= today;
+    public bool HasValidVog(DateOnly today) => IsProfessional || Volunteers.Vog.IsValidOn(VogExpiresOn, today);
 
     Guid? IAudited.SubjectPersonId => null;
 

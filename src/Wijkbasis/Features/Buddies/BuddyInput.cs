@@ -68,17 +68,9 @@ public sealed class BuddyInput
         {
             yield return (nameof(Postcode), "Vul een postcode in als 1234 AB.");
         }
-        if (VogIssuedOn is { } issued && (issued > today || issued.Year < 1990))
+        foreach (var problem in Volunteers.Vog.CheckDates(VogIssuedOn, VogExpiresOn, today))
         {
-            yield return (nameof(VogIssuedOn), "De VOG-datum kan niet in de toekomst liggen.");
-        }
-        if (VogExpiresOn is { } expires && VogIssuedOn is { } from && expires <= from)
-        {
-            yield return (nameof(VogExpiresOn), "De VOG verloopt na de datum van afgifte.");
-        }
-        if (VogExpiresOn is { } until && until > today.AddYears(10))
-        {
-            yield return (nameof(VogExpiresOn), "Deze verloopdatum ligt te ver vooruit.");
+            yield return problem;
         }
     }
 

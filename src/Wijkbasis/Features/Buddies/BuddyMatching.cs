@@ -154,7 +154,7 @@ public static class BuddyMatching
     }
 
     private static bool HasValidVog(MatchCandidate c, DateOnly today) =>
-        c.Kind == BuddyKind.Professional || c.VogExpiresOn is { } expires && expires >= today;
+        c.Kind == BuddyKind.Professional || Volunteers.Vog.IsValidOn(c.VogExpiresOn, today);
 
     /// <summary>No valid VOG (for a volunteer type), or full with <paramref name="load"/> residents.</summary>
     private static bool IsBlocked(MatchCandidate c, int load, DateOnly today) => !HasValidVog(c, today) || load >= c.MaxResidents;

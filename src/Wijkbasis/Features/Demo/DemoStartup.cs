@@ -11,6 +11,7 @@ public static class DemoStartup
         builder.Services.AddScoped<DemoTalents>();
         builder.Services.AddScoped<DemoMoneyAndTimeCredits>();
         builder.Services.AddScoped<DemoRooms>();
+        builder.Services.AddScoped<DemoVolunteers>();
         return builder;
     }
 

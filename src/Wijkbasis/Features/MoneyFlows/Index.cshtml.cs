@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.MoneyFlows;
@@ -51,20 +52,9 @@ public sealed class IndexModel(WijkbasisDb db, TimeProvider time) : PageModel
                 l.Local is null ? "nee" : MoneyRules.Label(l.Local),
                 l.ReversesLineId?.ToString() ?? "", l.Reason ?? "", l.ByName,
             ];
-            csv.Append(string.Join(';', cells.Select((c, i) => i == 5 ? c : Cell(c)))).Append("\r\n");
+            csv.Append(string.Join(';', cells.Select((c, i) => i == 5 ? c : Csv.Cell(c)))).Append("\r\n");
         }
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"geldstromen-{Year}.csv");
-    }
-
-    /// <summary>Quoted when needed; a text that a spreadsheet would run as a formula gets a leading apostrophe.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return File(Csv.Bytes(csv), "text/csv; charset=utf-8", $"geldstromen-{Year}.csv");
     }
 
     private IQueryable<MoneyLine> YearLines()

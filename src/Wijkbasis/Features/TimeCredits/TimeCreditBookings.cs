@@ -21,8 +21,10 @@ public sealed class TimeCreditBookings(WijkbasisDb db, TenantContext tenant, Tim
     public Task<long> BalanceAsync(Guid accountId, CancellationToken cancellationToken) =>
         db.TimeCreditMovements.Where(m => m.AccountId == accountId).SumAsync(m => m.Points, cancellationToken);
 
+    /// <param name="alongside">Adds what the transfer is for (a contribution) to the same save, so both are stored or
+    /// neither; called again, with the transfer's id, on every attempt.</param>
     public async Task<TransferResult> TransferAsync(Guid fromAccountId, Guid toAccountId, long points, string? description,
-        CancellationToken cancellationToken, string? linkKind = null, Guid? linkId = null)
+        CancellationToken cancellationToken, string? linkKind = null, Guid? linkId = null, Func<Guid, Task>? alongside = null)
     {
         if (fromAccountId == toAccountId && fromAccountId != Guid.Empty)
         {
@@ -42,6 +44,10 @@ public sealed class TimeCreditBookings(WijkbasisDb db, TenantContext tenant, Tim
             transfer.LinkId = linkId;
             db.TimeCreditTransfers.Add(transfer);
             db.TimeCreditMovements.AddRange(movements);
+            if (alongside is not null)
+            {
+                await alongside(transfer.Id);
+            }
             return new TransferResult(true, "De punten zijn overgeboekt.", transfer.Id);
         }, cancellationToken);
     }

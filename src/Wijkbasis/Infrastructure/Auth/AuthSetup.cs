@@ -164,6 +164,12 @@ public static class AuthSetup
                 new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
             .AddPolicy(Policies.RoomsManage, p => p.RequireAuthenticatedUser().AddRequirements(
                 new TenantRoleRequirement([Roles.Coordinator])))
+            // Volunteers sign up for shifts and log their own hours; the list of volunteers, roles, VOGs and contributions
+            // is the coordinator's.
+            .AddPolicy(Policies.Volunteering, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator, Roles.Volunteer])))
+            .AddPolicy(Policies.VolunteerCoordination, p => p.RequireAuthenticatedUser().AddRequirements(
+                new TenantRoleRequirement([Roles.Coordinator])))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
         return builder;
     }

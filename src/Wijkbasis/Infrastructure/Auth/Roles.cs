@@ -34,6 +34,10 @@ public static class Roles
 
 public static class Policies
 {
+    /// <summary>Shifts and hours: a volunteer for themself (checked on the page), a coordinator for anyone.</summary>
+    public const string Volunteering = "Volunteering";
+    /// <summary>Volunteers, their roles and VOGs, contributions and the vrager → drager register.</summary>
+    public const string VolunteerCoordination = "VolunteerCoordination";
     public const string RegisterView = "RegisterView";
     public const string RegisterEdit = "RegisterEdit";
     /// <summary>A person's whole record (contact details, vrager/drager, consent history).</summary>

@@ -115,3 +115,40 @@ public sealed class DemoBuddyProgrammeTests(DemoBuddyProgrammeTests.AsRun app) :
         Assert.Contains(pots, p => p.Contributions > 0 && p.Spends > 0);
     }
 }
+
+/// <summary>The volunteers of the demo, as <c>./run</c> seeds them (the default number of people).</summary>
+public sealed class DemoVolunteersTests(DemoBuddyProgrammeTests.AsRun app) : IClassFixture<DemoBuddyProgrammeTests.AsRun>
+{
+    [Fact]
+    public async Task TheDemoHasAboutTwentyFiveVolunteersWithAYearOfHoursSignUpsAndVogsToWatch()
+    {
+        var today = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var (volunteers, linked, hours, firstHours, signups, soon, contributions, withPoints) = await app.InDbAsync("huiskamer", async db => (
+            await db.Volunteers.CountAsync(),
+            await db.Volunteers.CountAsync(v => v.UserId != null),
+            await db.VolunteerHours.CountAsync(),
+            await db.VolunteerHours.MinAsync(h => h.WorkedOn),
+            await db.ShiftSignups.CountAsync(s => db.Sessions.Any(x => x.Id == s.SessionId && x.StartsAt > today)),
+            await db.Volunteers.CountAsync(v => v.VogExpiresOn != null && v.VogExpiresOn < DateOnly.FromDateTime(today).AddDays(60)),
+            await db.Contributions.CountAsync(),
+            await db.Contributions.CountAsync(c => c.TransferId != null)));
+        Assert.Equal(25, volunteers);
+        Assert.Equal(1, linked);
+        Assert.True(hours > 500, $"{hours} hours entries");
+        Assert.True(firstHours < DateOnly.FromDateTime(today).AddMonths(-10), $"first hours {firstHours}");
+        Assert.True(signups > 0);
+        Assert.InRange(soon, 2, 6);
+        Assert.True(contributions > 20, $"{contributions} contributions");
+        Assert.True(withPoints > 0);
+    }
+
+    [Fact]
+    public async Task TheRegisterShowsFormerVragersWhoNowGiveWithTheirDates()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        var page = await client.GetPageAsync("/huiskamer/vrager-drager");
+        Assert.True(page.QuerySelectorAll("#register tbody tr").Length >= 10);
+        var vog = await client.GetPageAsync("/huiskamer/vrijwilligers/vog");
+        Assert.True(vog.QuerySelectorAll("#vog-lijst tbody tr").Length >= 3);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Time;
+
+namespace Wijkbasis.Features.Volunteers;
+
+/// <summary>The hours form, shared by logging and correcting: date, time as typed, role, optional session, note.</summary>
+public sealed class HoursInput
+{
+    public Guid? PersonId { get; set; }
+    public DateOnly? WorkedOn { get; set; }
+    public string? Duration { get; set; }
+    public Guid? RoleId { get; set; }
+    public Guid? SessionId { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+
+    public sealed record Checked(int Minutes, DateOnly WorkedOn, Guid RoleId, Guid? SessionId, string? Note);
+
+    /// <summary>The checked values, or the field and message of the first problem. <paramref name="correcting"/>: the
+    /// entry being corrected (its own minutes do not count against the day).</summary>
+    public async Task<(Checked? Value, string? Field, string? Problem)> CheckAsync(WijkbasisDb db, Guid personId, Guid? correcting,
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        var (minutes, durationProblem) = VolunteerRules.ParseDuration(Duration);
+        if (durationProblem is not null)
+        {
+            return (null, nameof(Duration), durationProblem);
+        }
+        var role = RoleId is null ? null : await db.VolunteerRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == RoleId, cancellationToken);
+        if (role is null)
+        {
+            return (null, nameof(RoleId), "Kies een rol uit de lijst.");
+        }
+        if (role.IsArchived && !await db.VolunteerHours.AnyAsync(h => h.Id == correcting && h.RoleId == role.Id, cancellationToken))
+        {
+            return (null, nameof(RoleId), "Deze rol wordt niet meer gebruikt. Kies een andere rol.");
+        }
+        if (SessionId is { } sessionId)
+        {
+            // The tenant filter hides another enterprise's sessions: to this form they do not exist.
+            var startsAt = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (DateTime?)s.StartsAt).SingleOrDefaultAsync(cancellationToken);
+            if (startsAt is null)
+            {
+                return (null, nameof(SessionId), "Deze sessie bestaat niet. Kies een sessie uit de lijst, of geen.");
+            }
+            var day = DateOnly.FromDateTime(startsAt.Value.ToAmsterdam());
+            if (WorkedOn is { } worked && worked != day)
+            {
+                return (null, nameof(WorkedOn), $"De sessie was op {day:d-M-yyyy}. Kies die datum, of geen sessie.");
+            }
+        }
+        var other = WorkedOn is { } date
+            ? await db.VolunteerHours.Where(h => h.PersonId == personId && h.WorkedOn == date && h.Id != correcting).SumAsync(h => h.Minutes, cancellationToken)
+            : 0;
+        if (VolunteerRules.CheckHours(WorkedOn, minutes!.Value, today, other) is { } problem)
+        {
+            return (null, nameof(WorkedOn), problem);
+        }
+        var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+        if (note is { Length: > VolunteerHours.NoteMax })
+        {
+            return (null, nameof(Note), $"De notitie mag hoogstens {VolunteerHours.NoteMax} tekens lang zijn.");
+        }
+        return (new Checked(minutes.Value, WorkedOn!.Value, role.Id, SessionId, note), null, null);
+    }
+
+    /// <summary>Sessions of the past month that have started, to pick from (newest first).</summary>
+    public static async Task<List<VolunteerArea.Option>> RecentSessionsAsync(WijkbasisDb db, DateTime now, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.StartsAt <= now && s.StartsAt > now.AddDays(-31) && s.CancelledAt == null)
+            .OrderByDescending(s => s.StartsAt).Take(60)
+            .Select(s => new { s.Id, s.StartsAt, s.Activity!.Name }).ToListAsync(cancellationToken);
+        return sessions.Select(s => new VolunteerArea.Option(s.Id, $"{s.StartsAt.Display()} · {s.Name}")).ToList();
+    }
+}
+
+/// <summary>What the shared hours fields (_HoursFields.cshtml) show: the people list only for a coordinator.</summary>
+public sealed record HoursFields(HoursInput Input, List<VolunteerArea.Option>? People, List<VolunteerArea.Option> Roles, List<VolunteerArea.Option> Sessions);
