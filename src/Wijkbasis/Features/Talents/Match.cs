@@ -20,6 +20,8 @@ public sealed class Match : ITenantOwned, IAudited
 {
     public const int ReasonMax = 500;
     public const int AboutMax = 300;
+    /// <summary>The kind of a time-credit transfer that thanks the giver of a match (see TimeCreditTransfer.LinkKind).</summary>
+    public const string LinkKind = "match";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

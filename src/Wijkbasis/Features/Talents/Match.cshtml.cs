@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
+using Wijkbasis.Features.TimeCredits;
 using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
@@ -12,19 +13,23 @@ namespace Wijkbasis.Features.Talents;
 
 /// <summary>One match: who helps whom with what and why it was suggested, the next step, stopping it with a reason,
 /// and the coordinator's guidance notes.</summary>
-public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit, IOptions<TalentOptions> options)
-    : PageModel
+public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit, IOptions<TalentOptions> options,
+    TimeCreditBookings bookings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Text { get; set; }
     /// <summary>The version the page was shown with: of two people pressing a button at once, one wins.</summary>
     [BindProperty] public int Version { get; set; }
+    /// <summary>Time credits the receiver gives the giver with the thanks (optional; only with the time bank on).</summary>
+    [BindProperty] public string? Points { get; set; }
 
     public Match Match { get; private set; } = null!;
     public string GiverName { get; private set; } = "";
     public string ReceiverName { get; private set; } = "";
     public List<MatchNote> Notes { get; private set; } = [];
+    /// <summary>The enterprise keeps time credits: thanking a done match can give points.</summary>
+    public bool TimeBankOn { get; private set; }
     public bool Stalled => Match.IsStalled(time.UtcNow(), options.Value.StalledAfterDays);
     public int StalledAfterDays => options.Value.StalledAfterDays;
 
@@ -39,7 +44,9 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return Page();
     }
 
-    public Task<IActionResult> OnPostNextAsync(CancellationToken cancellationToken) => StepAsync(m =>
+    public Task<IActionResult> OnPostNextAsync(CancellationToken cancellationToken) => !string.IsNullOrWhiteSpace(Points)
+        ? ThankWithPointsAsync(cancellationToken)
+        : StepAsync(m =>
     {
         var now = time.UtcNow();
         var status = m.Status;
@@ -75,6 +82,53 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return (null, "De notitie is bewaard.");
     }, cancellationToken, errorKey: nameof(Text), checkVersion: false);
 
+    private const string ConflictMessage = "Iemand anders heeft deze koppeling net gewijzigd. Kijk of uw stap nog nodig is.";
+
+    /// <summary>Thanks the giver of a done match with time credits from the receiver's account (reciprocity: who was
+    /// helped gives). The thanks and the transfer (linked to the match) are saved together or not at all, under the
+    /// time bank's lock, so a balance bound or a second thanks at the same moment refuses both.</summary>
+    private async Task<IActionResult> ThankWithPointsAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        if (Version != Match.Version)
+        {
+            return await RefuseAsync("", ConflictMessage, cancellationToken);
+        }
+        if (Match.Status != MatchStatus.Done)
+        {
+            return await RefuseAsync("Points", "Punten geven kan bij het bedanken, als de hulp gedaan is.", cancellationToken);
+        }
+        if (!long.TryParse(Points!.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture,
+                out var points) || points <= 0)
+        {
+            return await RefuseAsync("Points", "Vul bij punten een heel getal groter dan 0 in, of laat het leeg.", cancellationToken);
+        }
+        if (await bookings.SettingsAsync(cancellationToken) is not { Enabled: true })
+        {
+            return await RefuseAsync("Points", TimeCreditLedger.OffMessage, cancellationToken);
+        }
+        var (id, seen, about, giverName, receiverName) = (Match.Id, Version, Match.About, GiverName, ReceiverName);
+        var from = await bookings.PersonAccountAsync(Match.ReceiverPersonId, receiverName, cancellationToken);
+        var to = await bookings.PersonAccountAsync(Match.GiverPersonId, giverName, cancellationToken);
+        var description = about.Length == 0 ? "Bedankt voor de hulp" : $"Bedankt voor de hulp: {about}";
+        var result = await bookings.TransferAsync(from, to, points, description[..Math.Min(description.Length, TimeCreditTransfer.DescriptionMax)],
+            cancellationToken, Match.LinkKind, id, async _ =>
+            {
+                var match = await db.Matches.SingleAsync(m => m.Id == id, cancellationToken);
+                return match.Version != seen ? ConflictMessage : match.Thank(time.UtcNow());
+            });
+        if (!result.Done)
+        {
+            return await RefuseAsync("Points", result.Message, cancellationToken);
+        }
+        TempData.Say("Gelukt: de koppeling is nu bedankt. {0} gaf {1} {2} punten.", receiverName, giverName, points);
+        return Redirect($"/{tenant.Slug}/koppelingen/{Id}");
+    }
+
     private async Task<IActionResult> StepAsync(Func<Match, (string? Error, string? Done)> step, CancellationToken cancellationToken,
         string errorKey = "", bool checkVersion = true)
     {
@@ -85,7 +139,7 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         ModelState.Clear();
         if (checkVersion && Version != Match.Version)
         {
-            return await RefuseAsync("", "Iemand anders heeft deze koppeling net gewijzigd. Kijk of uw stap nog nodig is.", cancellationToken);
+            return await RefuseAsync("", ConflictMessage, cancellationToken);
         }
         var (error, done) = step(Match);
         if (error is not null)
@@ -98,7 +152,7 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefuseAsync("", "Iemand anders heeft deze koppeling net gewijzigd. Kijk of uw stap nog nodig is.", cancellationToken);
+            return await RefuseAsync("", ConflictMessage, cancellationToken);
         }
         TempData.Say(done!);
         return Redirect($"/{tenant.Slug}/koppelingen/{Id}");
@@ -125,6 +179,7 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             .Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         GiverName = names.GetValueOrDefault(match.GiverPersonId, "?");
         ReceiverName = names.GetValueOrDefault(match.ReceiverPersonId, "?");
+        TimeBankOn = await bookings.SettingsAsync(cancellationToken) is { Enabled: true };
         Notes = await db.MatchNotes.AsNoTracking().Where(n => n.MatchId == Id).OrderByDescending(n => n.At).ThenByDescending(n => n.Id)
             .ToListAsync(cancellationToken);
         return true;

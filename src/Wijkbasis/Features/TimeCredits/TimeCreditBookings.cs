@@ -21,10 +21,11 @@ public sealed class TimeCreditBookings(WijkbasisDb db, TenantContext tenant, Tim
     public Task<long> BalanceAsync(Guid accountId, CancellationToken cancellationToken) =>
         db.TimeCreditMovements.Where(m => m.AccountId == accountId).SumAsync(m => m.Points, cancellationToken);
 
-    /// <param name="alongside">Adds what the transfer is for (a contribution) to the same save, so both are stored or
-    /// neither; called again, with the transfer's id, on every attempt.</param>
+    /// <param name="alongside">Adds what the transfer is for (a contribution, a match's thanks) to the same save, so both
+    /// are stored or neither; called again, with the transfer's id, on every attempt, under the time bank's lock. A text
+    /// it returns refuses the transfer: nothing is saved.</param>
     public async Task<TransferResult> TransferAsync(Guid fromAccountId, Guid toAccountId, long points, string? description,
-        CancellationToken cancellationToken, string? linkKind = null, Guid? linkId = null, Func<Guid, Task>? alongside = null)
+        CancellationToken cancellationToken, string? linkKind = null, Guid? linkId = null, Func<Guid, Task<string?>>? alongside = null)
     {
         if (fromAccountId == toAccountId && fromAccountId != Guid.Empty)
         {
@@ -44,9 +45,9 @@ public sealed class TimeCreditBookings(WijkbasisDb db, TenantContext tenant, Tim
             transfer.LinkId = linkId;
             db.TimeCreditTransfers.Add(transfer);
             db.TimeCreditMovements.AddRange(movements);
-            if (alongside is not null)
+            if (alongside is not null && await alongside(transfer.Id) is { } refused)
             {
-                await alongside(transfer.Id);
+                return new TransferResult(false, refused);
             }
             return new TransferResult(true, "De punten zijn overgeboekt.", transfer.Id);
         }, cancellationToken);
@@ -110,6 +111,32 @@ public sealed class TimeCreditBookings(WijkbasisDb db, TenantContext tenant, Tim
             }
             return new TransferResult(true, enabled ? "De tijdbank staat aan." : "De tijdbank staat uit. De geschiedenis blijft bewaard.");
         }, cancellationToken);
+    }
+
+    /// <summary>The person's account, opened first when there is none (an empty account changes no balance). Leaves the
+    /// change tracker empty.</summary>
+    public async Task<Guid> PersonAccountAsync(Guid personId, string name, CancellationToken cancellationToken)
+    {
+        if (await db.TimeCreditAccounts.Where(a => a.PersonId == personId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken) is { } id)
+        {
+            return id;
+        }
+        var account = new TimeCreditAccount { Kind = AccountKind.Person, PersonId = personId, Name = name, OpenedAt = time.UtcNow() };
+        db.TimeCreditAccounts.Add(account);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return account.Id;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return await db.TimeCreditAccounts.Where(a => a.PersonId == personId).Select(a => a.Id).SingleAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     private async Task<TimeCreditLedger.Side?> SideAsync(Guid accountId, CancellationToken cancellationToken)

@@ -108,13 +108,14 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
             {
                 return await RefuseAsync("Points", TimeCreditLedger.OffMessage, cancellationToken);
             }
-            var account = await PersonAccountAsync(person.Id, person.Name, cancellationToken);
+            var account = await bookings.PersonAccountAsync(person.Id, person.Name, cancellationToken);
             var result = await bookings.TransferAsync(house.Value, account, points.Value, $"Bedankt: {contribution.Description}", cancellationToken,
                 Contribution.LinkKind, contribution.Id, async transferId =>
                 {
                     contribution.TransferId = transferId;
                     db.Contributions.Add(contribution);
                     await VolunteerArea.MarkDragerAsync(db, person.Id, time.UtcNow(), cancellationToken);
+                    return null;
                 });
             if (!result.Done)
             {
@@ -141,31 +142,6 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De bijdrage is verwijderd.");
         return Redirect(MonthUrl(contribution.GivenOn));
-    }
-
-    /// <summary>The person's time-credit account, opened first when there is none (an empty account changes no balance).</summary>
-    private async Task<Guid> PersonAccountAsync(Guid personId, string name, CancellationToken cancellationToken)
-    {
-        if (await db.TimeCreditAccounts.Where(a => a.PersonId == personId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken) is { } id)
-        {
-            return id;
-        }
-        var account = new TimeCreditAccount { Kind = AccountKind.Person, PersonId = personId, Name = name, OpenedAt = time.UtcNow() };
-        db.TimeCreditAccounts.Add(account);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return account.Id;
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            return await db.TimeCreditAccounts.Where(a => a.PersonId == personId).Select(a => a.Id).SingleAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
     }
 
     private async Task<IActionResult> RefuseAsync(string field, string message, CancellationToken cancellationToken)

@@ -160,6 +160,83 @@ public sealed class MatchTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         Assert.DoesNotContain("Stil Helper", Stalled(await client.GetPageAsync("/huiskamer/koppelingen")));
     }
 
+    /// <summary>A match brought to done by the coordinator.</summary>
+    private async Task<(Guid Id, Guid Giver, Guid Receiver, HtmlClient Client)> DoneAsync(string giverName, string receiverName)
+    {
+        var (giver, receiver) = await PairAsync(giverName, receiverName);
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var id = await SuggestAsync(client, receiver, giver);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/huiskamer/koppelingen/{id}", "handler=Next")).StatusCode);
+        }
+        return (id, giver, receiver, client);
+    }
+
+    private Task<List<Wijkbasis.Features.TimeCredits.TimeCreditTransfer>> TransfersForAsync(Guid matchId) =>
+        app.InDbAsync("huiskamer", db => db.TimeCreditTransfers.Where(t => t.LinkKind == Match.LinkKind && t.LinkId == matchId).ToListAsync());
+
+    private Task<long> BalanceOfAsync(Guid personId) => app.InDbAsync("huiskamer", async db =>
+    {
+        var account = await db.TimeCreditAccounts.SingleOrDefaultAsync(a => a.PersonId == personId);
+        return account is null ? 0L : await db.TimeCreditMovements.Where(m => m.AccountId == account.Id).SumAsync(m => m.Points);
+    });
+
+    [Fact]
+    public async Task ADoneMatchIsThankedWithPointsFromTheReceiverToTheGiverInOneLinkedTransfer()
+    {
+        var (id, giver, receiver, client) = await DoneAsync("Punt Helper", "Punt Vrager");
+        var page = await client.GetPageAsync($"/huiskamer/koppelingen/{id}");
+        Assert.NotNull(page.QuerySelector("#Points"));
+
+        var response = await client.PostAsync($"/huiskamer/koppelingen/{id}", "handler=Next", ("Points", "3"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(MatchStatus.Thanked, await app.InDbAsync("huiskamer", db => db.Matches.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+        var transfer = Assert.Single(await TransfersForAsync(id));
+        Assert.Equal(3, transfer.Points);
+        Assert.Equal((3L, -3L), (await BalanceOfAsync(giver), await BalanceOfAsync(receiver)));
+        // The giver's history links the points back to the match.
+        var account = await app.InDbAsync("huiskamer", db => db.TimeCreditAccounts.Where(a => a.PersonId == giver).Select(a => a.Id).SingleAsync());
+        var history = await client.GetPageAsync($"/huiskamer/tijdbank/{account}");
+        Assert.NotNull(history.QuerySelector($"a[href$='/koppelingen/{id}']"));
+        // Thanked is the last step: no second thanks, no second transfer.
+        Assert.Null((await client.GetPageAsync($"/huiskamer/koppelingen/{id}")).QuerySelector("#Points"));
+    }
+
+    [Theory]
+    [InlineData("veel", "heel getal groter dan 0")]
+    [InlineData("-2", "heel getal groter dan 0")]
+    [InlineData("11", "")]
+    public async Task PointsThatCannotBeGivenRefuseTheThanksAndNothingIsSaved(string points, string message)
+    {
+        var (id, giver, receiver, client) = await DoneAsync($"Geen Punt Helper {points}", $"Geen Punt Vrager {points}");
+
+        // 11 points would take the receiver below the demo's minimum of -10: the time bank's own message.
+        var response = await client.PostAsync($"/huiskamer/koppelingen/{id}", "handler=Next", ("Points", points));
+
+        var text = await TalentsApp.TextAsync(response);
+        Assert.Contains(message.Length > 0 ? message : "-10", text);
+        Assert.Equal(MatchStatus.Done, await app.InDbAsync("huiskamer", db => db.Matches.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+        Assert.Empty(await TransfersForAsync(id));
+        Assert.Equal((0L, 0L), (await BalanceOfAsync(giver), await BalanceOfAsync(receiver)));
+    }
+
+    [Fact]
+    public async Task PointsAreOnlyGivenWithTheThanksOfADoneMatch()
+    {
+        var (giver, receiver) = await PairAsync("Vroeg Helper", "Vroeg Vrager");
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var id = await SuggestAsync(client, receiver, giver);
+        Assert.Null((await client.GetPageAsync($"/huiskamer/koppelingen/{id}")).QuerySelector("#Points"));
+
+        var response = await client.PostAsync($"/huiskamer/koppelingen/{id}", "handler=Next", ("Points", "2"));
+
+        Assert.Contains("als de hulp gedaan is", await TalentsApp.TextAsync(response));
+        Assert.Equal(MatchStatus.Suggested, await app.InDbAsync("huiskamer", db => db.Matches.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+        Assert.Empty(await TransfersForAsync(id));
+    }
+
     private static async Task<string> TokenAsync(HtmlClient client, Guid personId) =>
         (await client.GetPageAsync($"/huiskamer/talenten/kaart/{personId}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 }
