@@ -1,3 +1,4 @@
+using Wijkbasis.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public sealed class BlockModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        Shared.Flash.Say(TempData, "{0} is gesloten: {1}.", room.Name, RoomViews.Period(slot.StartsAt, slot.EndsAt));
+        TempData.Say("{0} is gesloten: {1}.", room.Name, RoomViews.Period(slot.StartsAt, slot.EndsAt));
         return Redirect($"/{tenant.Slug}/ruimtes/{room.Id}?week={RoomViews.MondayOf(Input.From!.Value):yyyy-MM-dd}#week");
     }
 

@@ -1,3 +1,4 @@
+using Wijkbasis.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -84,11 +85,11 @@ public sealed class BookModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var first = result.Stored.Min(b => b.StartsAt);
         if (result.Stored.Count == 1)
         {
-            Shared.Flash.Say(TempData, "{0} is geboekt op {1}.", Room.Name, RoomViews.Period(first, result.Stored[0].EndsAt));
+            TempData.Say("{0} is geboekt op {1}.", Room.Name, RoomViews.Period(first, result.Stored[0].EndsAt));
         }
         else
         {
-            Shared.Flash.Say(TempData, "{0} is {1} keer geboekt; {2} data waren bezet en zijn overgeslagen.", Room.Name, result.Stored.Count, result.Conflicts.Count);
+            TempData.Say("{0} is {1} keer geboekt; {2} data waren bezet en zijn overgeslagen.", Room.Name, result.Stored.Count, result.Conflicts.Count);
         }
         return Redirect($"/{tenant.Slug}/ruimtes/{Room.Id}?week={RoomViews.MondayOf(DateOnly.FromDateTime(first.ToAmsterdam())):yyyy-MM-dd}#week");
     }

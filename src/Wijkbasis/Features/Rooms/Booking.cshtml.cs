@@ -1,3 +1,4 @@
+using Wijkbasis.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,7 +48,7 @@ public sealed class BookingModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             row.Sequence++;
         }
         await db.SaveChangesAsync(cancellationToken);
-        Shared.Flash.Say(TempData, rows.Count == 1 ? "De boeking is geannuleerd." : "{0} boekingen zijn geannuleerd.", rows.Count);
+        TempData.Say(rows.Count == 1 ? "De boeking is geannuleerd." : "{0} boekingen zijn geannuleerd.", rows.Count);
         return Redirect($"/{tenant.Slug}/ruimtes/{Booking.RoomId}?week={RoomViews.MondayOf(DateOnly.FromDateTime(Booking.StartsAt.ToAmsterdam())):yyyy-MM-dd}#week");
     }
 

@@ -1,3 +1,4 @@
+using Wijkbasis.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,7 +65,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         room.AcceptsRequests = Input.AcceptsRequests;
         room.FeedIsPublic = Input.FeedIsPublic;
         await db.SaveChangesAsync(cancellationToken);
-        Shared.Flash.Say(TempData, IsNew ? "Ruimte {0} is toegevoegd." : "Ruimte {0} is bijgewerkt.", room.Name);
+        TempData.Say(IsNew ? "Ruimte {0} is toegevoegd." : "Ruimte {0} is bijgewerkt.", room.Name);
         return Redirect($"/{tenant.Slug}/ruimtes/{room.Id}");
     }
 

@@ -79,7 +79,7 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         mail.Enqueue(request.ContactEmail, $"Uw aanvraag voor {room.Name} is goedgekeurd",
             $"Beste {request.ContactName},\n\nUw aanvraag voor {room.Name} op {RoomViews.Period(request.StartsAt, request.EndsAt)} is goedgekeurd."
             + $"\nPrijs: {RoomViews.Euro(Price)}.\n\nMet vriendelijke groet,\n{tenant.Name}");
-        Flash.Say(TempData, "De aanvraag is goedgekeurd en staat in de agenda van {0}.", room.Name);
+        TempData.Say("De aanvraag is goedgekeurd en staat in de agenda van {0}.", room.Name);
         return Redirect($"/{tenant.Slug}/ruimtes/{room.Id}?week={RoomViews.MondayOf(slot.Date):yyyy-MM-dd}#week");
     }
 
@@ -115,7 +115,7 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         mail.Enqueue(Asked.ContactEmail, $"Uw aanvraag voor {Asked.Room!.Name}",
             $"Beste {Asked.ContactName},\n\nHelaas kunnen we uw aanvraag voor {Asked.Room.Name} op {RoomViews.Period(Asked.StartsAt, Asked.EndsAt)} niet goedkeuren."
             + $"\nReden: {Asked.DeclineReason}\n\nMet vriendelijke groet,\n{tenant.Name}");
-        Flash.Say(TempData, "De aanvraag is afgewezen.");
+        TempData.Say("De aanvraag is afgewezen.");
         return Redirect($"/{tenant.Slug}/ruimteaanvragen");
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Activity = Wijkbasis.Features.Activities.Activity;
 using System.Net;
 using System.Text.Json;
@@ -87,7 +86,7 @@ public sealed class AgendaTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var response = await HtmlClient.For(app).Http.GetAsync("/agenda/huiskamer/kalender.ics");
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         var ics = await response.Content.ReadAsStringAsync();
-        var parsed = Parse(ics);
+        var parsed = ICalCheck.Parse(ics);
 
         var events = parsed.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("summary").GetString()!.EndsWith("Dinsdagkoffie", StringComparison.Ordinal)).ToList();
         var window = sessions.Where(s => s.StartsAt >= TimeProvider.System.UtcNow().AddDays(-7 * 8).Date).ToList();
@@ -110,7 +109,7 @@ public sealed class AgendaTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
             e => Assert.Equal("CONFIRMED", e.GetProperty("status").GetString()));
 
         // Stable: the same sessions keep the same UIDs on the next fetch.
-        var again = Parse(await HtmlClient.For(app).Http.GetStringAsync("/agenda/huiskamer/kalender.ics"));
+        var again = ICalCheck.Parse(await HtmlClient.For(app).Http.GetStringAsync("/agenda/huiskamer/kalender.ics"));
         Assert.Equal(parsed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()).Order(),
             again.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()).Order());
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
@@ -136,36 +135,5 @@ public sealed class AgendaTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         Assert.DoesNotContain("Alleen Huiskamer", ics);
         Assert.DoesNotContain("Alleen Huiskamer", (await HtmlClient.For(app).GetPageAsync("/agenda/groene-spijker")).Body!.TextContent);
         _ = Coordinator;
-    }
-
-    /// <summary>Runs tests/ical-check/check.mjs (ical.js) on the feed; ./test installs it with npm ci.</summary>
-    private static JsonElement Parse(string ics)
-    {
-        var folder = FindCheckFolder();
-        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "ical.js")), $"Run 'npm ci --prefix {folder}' first (./test does).");
-        using var node = Process.Start(new ProcessStartInfo("node", "check.mjs")
-        {
-            WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
-        node.StandardInput.Write(ics);
-        node.StandardInput.Close();
-        var output = node.StandardOutput.ReadToEnd();
-        var error = node.StandardError.ReadToEnd();
-        node.WaitForExit();
-        Assert.True(node.ExitCode == 0, error);
-        return JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    private static string FindCheckFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "ical-check");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/ical-check not found above " + AppContext.BaseDirectory);
     }
 }

@@ -50,7 +50,7 @@ public sealed class RoomFeedTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
         var response = await HtmlClient.For(app).Http.GetAsync(url);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         var ics = await response.Content.ReadAsStringAsync();
-        var parsed = ParseICalendar(ics);
+        var parsed = ICalCheck.Parse(ics);
         var events = parsed.GetProperty("events").EnumerateArray().ToList();
 
         var from = Clock.FromAmsterdam(TimeProvider.System.AmsterdamToday().AddDays(-7 * RoomFeed.WeeksBack), TimeOnly.MinValue);
@@ -80,7 +80,7 @@ public sealed class RoomFeedTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
 
         // Stable: the same bookings keep the same UIDs on the next fetch.
-        var again = ParseICalendar(await HtmlClient.For(app).Http.GetStringAsync(url));
+        var again = ICalCheck.Parse(await HtmlClient.For(app).Http.GetStringAsync(url));
         Assert.Equal(events.Select(e => e.GetProperty("uid").GetString()).Order(),
             again.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()).Order());
     }
@@ -95,7 +95,7 @@ public sealed class RoomFeedTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
         Assert.Equal(HttpStatusCode.NotFound, (await HtmlClient.For(app).Http.GetAsync($"/ruimtes/groene-spijker/{room}/kalender.ics")).StatusCode);
         var volunteer = await HtmlClient.LoggedInAsync(app, Volunteer);
         var ics = await volunteer.Http.GetStringAsync($"/huiskamer/ruimtes/{room}/kalender.ics");
-        Assert.NotEmpty(ParseICalendar(ics).GetProperty("events").EnumerateArray());
+        Assert.NotEmpty(ICalCheck.Parse(ics).GetProperty("events").EnumerateArray());
         Assert.DoesNotContain("Jansen", ics);
         var other = await HtmlClient.LoggedInAsync(app, OtherCoordinator);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/huiskamer/ruimtes/{room}/kalender.ics")).StatusCode);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Rooms;
 using Wijkbasis.Infrastructure.Time;
@@ -7,7 +5,7 @@ using Wijkbasis.Infrastructure.Time;
 namespace Wijkbasis.Tests.Features.Rooms;
 
 /// <summary>Helpers for the room tests: a room of their own (so demo bookings do not get in the way), dates
-/// relative to today, the booking form, and the independent iCalendar parser.</summary>
+/// relative to today, and the booking form.</summary>
 public static class RoomsApp
 {
     public static Task<Guid> NewRoomAsync(WijkbasisFactory app, string name, string enterprise = "huiskamer", bool acceptsRequests = false,
@@ -50,35 +48,4 @@ public static class RoomsApp
 
     public static async Task<string> AlertTextAsync(HttpResponseMessage response) =>
         string.Join(" ", (await HtmlClient.ParseAsync(response)).QuerySelectorAll("[role=alert], #conflicten").Select(e => e.TextContent));
-
-    /// <summary>Runs tests/ical-check/check.mjs (ical.js) on a feed; ./test installs it with npm ci.</summary>
-    public static JsonElement ParseICalendar(string ics)
-    {
-        var folder = FindCheckFolder();
-        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "ical.js")), $"Run 'npm ci --prefix {folder}' first (./test does).");
-        using var node = Process.Start(new ProcessStartInfo("node", "check.mjs")
-        {
-            WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
-        node.StandardInput.Write(ics);
-        node.StandardInput.Close();
-        var output = node.StandardOutput.ReadToEnd();
-        var error = node.StandardError.ReadToEnd();
-        node.WaitForExit();
-        Assert.True(node.ExitCode == 0, error);
-        return JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    private static string FindCheckFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "ical-check");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/ical-check not found above " + AppContext.BaseDirectory);
-    }
 }
