@@ -23,6 +23,7 @@ public static class Pages
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "wijkbasis.af");
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Routing.IUrlHelperFactory, TenantUrlHelperFactory>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Enterprise.Invitations>();
         builder.Services.AddScoped<Activities.SessionPlanner>();

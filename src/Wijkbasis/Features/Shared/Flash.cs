@@ -1,27 +1,20 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Wijkbasis.Features.Shared;
 
 /// <summary>The one-line message shown after a redirect ("… is toegevoegd."). Kept as a Dutch format text
-/// plus its values, so the layout shows it in the reader's language.</summary>
+/// plus its values (<see cref="LocalText"/>), so the layout shows it in the reader's language.</summary>
 public static class Flash
 {
     private const string Key = "Message";
-    private const char Separator = '\u001f';
 
     public static void Say(this ITempDataDictionary tempData, string dutchFormat, params object?[] args) =>
-        tempData[Key] = string.Join(Separator, [dutchFormat, .. args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]);
+        tempData[Key] = LocalText.Encode(dutchFormat, args);
 
-    public static bool TryRead(ITempDataDictionary tempData, out string format, out object[] args)
+    /// <summary>The message waiting for this page, if any, still encoded: render it with <see cref="LocalText.Render"/>.</summary>
+    public static bool TryRead(ITempDataDictionary tempData, out string text)
     {
-        if (tempData[Key] is not string stored)
-        {
-            (format, args) = ("", []);
-            return false;
-        }
-        var parts = stored.Split(Separator);
-        (format, args) = (parts[0], parts[1..]);
-        return true;
+        text = tempData[Key] as string ?? "";
+        return text.Length > 0;
     }
 }
