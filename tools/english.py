@@ -1218,13 +1218,15 @@ EN = {
 "‘{0}’ is weer in gebruik.":"‘{0}’ is in use again.",
 "Voor deze rol is een geldige VOG nodig. De VOG is op {0} niet meer geldig (verloopt {1}).":"This role needs a valid VOG. The VOG is no longer valid on {0} (expires {1}).",
 "Deze sessie bestaat niet. Kies een sessie uit de lijst, of geen.":"This session does not exist. Choose a session from the list, or none.",
-# --- refusals as formats: People, Logbook, Outreach, Activities, Agenda, Home ---
+# --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
 
-# --- refusals as formats: Buddies, Intakes, Cases, Budget, Enterprise, Account, Admin ---
+# --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
 
-# --- refusals as formats: Talents, MoneyFlows, TimeCredits, Rooms, PublicRooms, Volunteers ---
+# --- group C1: Talents, MoneyFlows, TimeCredits ---
 
-# --- shared: binding messages, infrastructure ---
+# --- group C2: Rooms, PublicRooms, Volunteers ---
+
+# --- group T and shared: binding messages, infrastructure, tests ---
 
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
