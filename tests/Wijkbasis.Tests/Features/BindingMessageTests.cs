@@ -12,5 +12,5 @@ public sealed class BindingMessageTests
     [InlineData("Doel", false)]
     [InlineData("de datum", false)]
     [InlineData("13–17 jaar", false)]
-    public void ACodeNameIsToldFromADisplayName(string field, bool isCode) => Assert.Equal(isCode, Wijkbasis.Features.Pages.IsCodeName(field));
+    public void ACodeNameIsToldFromADisplayName(string field, bool isCode) => Assert.Equal(isCode, Wijkbasis.Infrastructure.Localization.BindingMessages.IsCodeName(field));
 }

@@ -117,60 +117,10 @@ public static class AuthSetup
         });
         services.AddScoped<IAuthorizationHandler, TenantRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AuditForbiddenResults>();
+        // Deny by default: an endpoint without its own policy still needs a login, and a test fails on any endpoint that
+        // does not declare one explicitly. The named policies come from the areas (Features/Pages.cs).
         services.AddAuthorizationBuilder()
-            // Deny by default: an endpoint without its own policy still needs a login, and a test
-            // fails on any endpoint that does not declare one explicitly.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.RegisterView, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
-            .AddPolicy(Policies.RegisterEdit, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
-            // Data minimisation: volunteers find people in the list (for check-in) but do not open
-            // their record; those who may open it all log in with two factors.
-            .AddPolicy(Policies.PersonFile, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
-            .AddPolicy(Policies.Logbook, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
-            .AddPolicy(Policies.ActivityEdit, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
-            .AddPolicy(Policies.ManageUsers, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator])))
-            // The buddy programme: special-category data, seen only by those who help (the access filters in
-            // WijkbasisDb narrow it further to their own intakes and cases).
-            .AddPolicy(Policies.BuddyPool, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Caseworker])))
-            .AddPolicy(Policies.Intakes, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Wijkverbinder, Roles.Caseworker])))
-            .AddPolicy(Policies.Cases, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Buddy, Roles.Wijkverbinder, Roles.Caseworker])))
-            .AddPolicy(Policies.Budget, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover, Roles.Wijkverbinder, Roles.Caseworker])))
-            .AddPolicy(Policies.Outreach, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Caseworker])))
-            // Talents: volunteers see the board (first name, buurt, what is offered or asked) so they can point people
-            // to each other; cards and matches are guided by coordinators and wijkverbinders; the tag list is the coordinator's.
-            .AddPolicy(Policies.TalentBoard, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
-            .AddPolicy(Policies.Matches, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
-            .AddPolicy(Policies.TalentTags, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator])))
-            .AddPolicy(Policies.MoneyFlows, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.BudgetApprover])))
-            .AddPolicy(Policies.TimeCredits, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder])))
-            .AddPolicy(Policies.RoomsView, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer])))
-            .AddPolicy(Policies.RoomsManage, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator])))
-            // Volunteers sign up for shifts and log their own hours; the list of volunteers, roles, VOGs and contributions
-            // is the coordinator's.
-            .AddPolicy(Policies.Volunteering, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator, Roles.Volunteer])))
-            .AddPolicy(Policies.VolunteerCoordination, p => p.RequireAuthenticatedUser().AddRequirements(
-                new TenantRoleRequirement([Roles.Coordinator])))
-            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(WijkbasisClaims.PlatformAdmin, "true"));
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 }

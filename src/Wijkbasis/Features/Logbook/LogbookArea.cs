@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Auth;
+
+namespace Wijkbasis.Features.Logbook;
+
+public sealed class LogbookArea : Area
+{
+    /// <summary>Vandaag and session logbooks; volunteers only for the sessions they host (checked on the page).</summary>
+    public const string Logbook = "Logbook";
+
+    public override IEnumerable<AreaPolicy> Policies => [AreaPolicy.ForRoles(Logbook, Roles.Coordinator, Roles.Wijkverbinder, Roles.Volunteer)];
+
+    public override void ConfigurePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeFolder("/Logbook", Logbook);
+        pages.AddFolderApplicationModelConvention("/Logbook", m => m.Filters.Add(new AuditNotFoundRecords("Session")));
+    }
+
+    public override IEnumerable<MenuEntry> Menu => [new("Vandaag", "/Logbook/Today", Logbook, 10)];
+}
