@@ -13,41 +13,9 @@ namespace Wijkbasis.Tests.Infrastructure;
 /// folder, and a route with an id but no sample fails.</summary>
 public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
 {
-    /// <summary>Each enterprise page's route and the page it belongs to ("/People/Details").</summary>
-    private static readonly Lazy<IReadOnlyList<(string Pattern, string Page)>> Routes = new(FindRoutes);
+    private static IReadOnlyList<(string Pattern, string Page)> Routes => EnterpriseRoutes.All;
 
-    public static TheoryData<string> Patterns() => new(Routes.Value.Select(r => r.Pattern));
-
-    private static List<(string Pattern, string Page)> FindRoutes()
-    {
-        var assembly = typeof(Wijkbasis.Features.Area).Assembly;
-        var pages = assembly.GetCustomAttributes<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemAttribute>()
-            .Where(i => i.Kind == "mvc.1.0.razor-page")
-            .Select(i => (Page: i.Identifier["/Features".Length..^".cshtml".Length], Route: i.Type.GetCustomAttributes<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemMetadataAttribute>()
-                .Single(m => m.Key == "RouteTemplate").Value))
-            .ToList();
-        // The areas' extra routes, applied as the framework applies them.
-        var conventions = new Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection();
-        foreach (var area in Wijkbasis.Features.Areas.All)
-        {
-            area.ConfigurePages(conventions);
-        }
-        var routes = new List<(string, string)>();
-        foreach (var (page, route) in pages)
-        {
-            var model = new Microsoft.AspNetCore.Mvc.ApplicationModels.PageRouteModel("/Features" + page + ".cshtml", page);
-            model.Selectors.Add(new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel
-            {
-                AttributeRouteModel = new Microsoft.AspNetCore.Mvc.ApplicationModels.AttributeRouteModel { Template = route },
-            });
-            foreach (var convention in conventions.OfType<Microsoft.AspNetCore.Mvc.ApplicationModels.IPageRouteModelConvention>())
-            {
-                convention.Apply(model);
-            }
-            routes.AddRange(model.Selectors.Select(sel => (sel.AttributeRouteModel!.Template!.TrimStart('/'), page)));
-        }
-        return routes.Where(r => r.Item1.StartsWith("{enterprise}", StringComparison.Ordinal)).Distinct().OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
-    }
+    public static TheoryData<string> Patterns() => new(Routes.Select(r => r.Pattern));
 
     /// <summary>Whether a volunteer holds every policy the page declares (folder and page).</summary>
     private bool VolunteerMayView(string pattern)
@@ -60,26 +28,7 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
         return policies.All(p => Wijkbasis.Features.Areas.Policies[p].Roles.Contains(Wijkbasis.Infrastructure.Auth.Roles.Volunteer));
     }
 
-    private static readonly Lazy<Dictionary<string, Func<WijkbasisFactory, Task<Guid>>>> Samples = new(() =>
-        typeof(TenantRouteTests).Assembly.GetTypes()
-            .Where(t => typeof(ISampleRecords).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
-            .SelectMany(t => ((ISampleRecords)Activator.CreateInstance(t)!).Samples)
-            .ToDictionary(kv => kv.Key, kv => kv.Value));
-
-    /// <summary>A real record of the kind the route is about, found by the area's sample.</summary>
-    private async Task<string> UrlAsync(string pattern)
-    {
-        var url = "/" + pattern.Replace("{enterprise}", "huiskamer", StringComparison.Ordinal);
-        var idAt = pattern.IndexOf("/{id", StringComparison.Ordinal);
-        if (idAt < 0)
-        {
-            return url;
-        }
-        var prefix = pattern["{enterprise}/".Length..idAt];
-        Assert.True(Samples.Value.TryGetValue(prefix, out var sample), $"No ISampleRecords in the tests gives a record for '{prefix}'.");
-        var id = await sample(app);
-        return url.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
-    }
+    private Task<string> UrlAsync(string pattern) => EnterpriseRoutes.UrlAsync(app, pattern);
 
     [Fact]
     public void EveryEnterprisePageIsListedHere()
@@ -88,7 +37,7 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
             .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
             .Where(p => p.StartsWith("{enterprise}", StringComparison.Ordinal))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(Routes.Value.Select(r => r.Pattern), patterns);
+        Assert.Equal(Routes.Select(r => r.Pattern), patterns);
         // The page list is not empty by accident: the register and the logbook are in it.
         Assert.Contains("{enterprise}/mensen", patterns);
         Assert.Contains("{enterprise}/sessies/{id:guid}", patterns);
@@ -97,7 +46,7 @@ public sealed class TenantRouteTests(WijkbasisFactory app) : IClassFixture<Wijkb
     [Fact]
     public async Task EveryRouteWithAnIdHasASampleRecord()
     {
-        foreach (var (pattern, _) in Routes.Value)
+        foreach (var (pattern, _) in Routes)
         {
             Assert.StartsWith("/huiskamer/", await UrlAsync(pattern));
         }
