@@ -749,7 +749,6 @@ EN = {
 "Nog geen uitgaven die in de wijk blijven.":"No spending that stays in the neighbourhood yet.",
 "Ouder":"Older",
 "Overboeken":"Transfer",
-"Punten":"Points",
 "Punten overboeken":"Transfer points",
 "Regels {0}":"Lines {0}",
 "Rekening":"Account",
@@ -1223,6 +1222,28 @@ EN = {
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
 
 # --- group C1: Talents, MoneyFlows, TimeCredits ---
+"punt":"point","punten":"points","Aantal punten":"Number of points",
+"Kies twee rekeningen van deze onderneming.":"Choose two accounts of this enterprise.",
+"Van en naar zijn dezelfde rekening. Kies twee verschillende rekeningen.":"From and to are the same account. Choose two different accounts.",
+"Het aantal punten is groter dan 0.":"The number of points is greater than 0.",
+"Eén overboeking is hoogstens {0} punten.":"One transfer is at most {0} points.",
+"Schrijf kort op waarvoor de punten zijn, bijvoorbeeld ‘boodschappen gedaan’.":"Write briefly what the points are for, for example ‘did the shopping’.",
+"De omschrijving is te lang (hoogstens {0} tekens).":"The description is too long (at most {0} characters).",
+"{0} heeft {1} {2}. Na deze overboeking zou dat {3} {4} zijn: lager dan het minimum van {5} {6}. Er is niets geboekt.":"{0} has {1} {2}. After this transfer that would be {3} {4}: lower than the minimum of {5} {6}. Nothing has been booked.",
+"{0} heeft {1} {2}. Na deze overboeking zou dat {3} {4} zijn: hoger dan het maximum van {5} {6}. Er is niets geboekt.":"{0} has {1} {2}. After this transfer that would be {3} {4}: higher than the maximum of {5} {6}. Nothing has been booked.",
+"Een terugboeking kan niet zelf worden teruggeboekt. Boek de punten opnieuw over.":"A reversal cannot be reversed itself. Transfer the points again.",
+"Deze overboeking is al teruggeboekt.":"This transfer has already been reversed.",
+"Schrijf op waarom deze overboeking wordt teruggeboekt.":"Write down why this transfer is being reversed.",
+"De reden is te lang (hoogstens {0} tekens).":"The reason is too long (at most {0} characters).",
+"Het minimum is 0 of lager: een nieuwe rekening begint op 0.":"The minimum is 0 or lower: a new account starts at 0.",
+"Het maximum is minstens 1 punt.":"The maximum is at least 1 point.",
+"Kies grenzen tussen -{0} en {0} punten.":"Choose bounds between -{0} and {0} points.",
+"Deze overboeking bestaat niet.":"This transfer does not exist.",
+"De punten zijn overgeboekt.":"The points have been transferred.",
+"Vul het aantal punten in als heel getal, bijvoorbeeld 2.":"Enter the number of points as a whole number, for example 2.",
+"Deze persoon staat niet in het register van deze onderneming.":"This person is not in this enterprise's register.",
+"Deze persoon heeft al een rekening.":"This person already has an account.",
+"Vul het minimum en maximum in als hele getallen, bijvoorbeeld -10 en 40.":"Enter the minimum and maximum as whole numbers, for example -10 and 40.",
 
 # --- group C2: Rooms, PublicRooms, Volunteers ---
 

@@ -119,7 +119,8 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             cancellationToken, Match.LinkKind, id, async _ =>
             {
                 var match = await db.Matches.SingleAsync(m => m.Id == id, cancellationToken);
-                return match.Version != seen ? ConflictMessage : match.Thank(time.UtcNow());
+                var problem = match.Version != seen ? ConflictMessage : match.Thank(time.UtcNow());
+                return problem is null ? null : new Refusal(problem);
             });
         if (!result.Done)
         {
