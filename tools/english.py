@@ -1244,6 +1244,18 @@ EN = {
 "Deze persoon staat niet in het register van deze onderneming.":"This person is not in this enterprise's register.",
 "Deze persoon heeft al een rekening.":"This person already has an account.",
 "Vul het minimum en maximum in als hele getallen, bijvoorbeeld -10 en 40.":"Enter the minimum and maximum as whole numbers, for example -10 and 40.",
+"Een bedrag is groter dan € 0,00. Een correctie boekt u met ‘Terugboeken’.":"An amount is greater than € 0.00. A correction is booked with ‘Reverse’.",
+"Een bedrag is groter dan € 0,00.":"An amount is greater than € 0.00.",
+"Kies of het om inkomsten of uitgaven gaat.":"Choose whether this is income or spending.",
+"Kies waar het geld vandaan komt (de soort bron).":"Choose where the money comes from (the kind of source).",
+"Kies waaraan het geld is uitgegeven (de soort uitgave).":"Choose what the money was spent on (the kind of spending).",
+"De datum ligt in de toekomst. Boek geld pas als het binnen of uitgegeven is.":"The date is in the future. Book money only once it has come in or been spent.",
+"De datum ligt te ver terug.":"The date is too far back.",
+"Vul in van wie het geld komt, bijvoorbeeld ‘Gemeente Arnhem’ of ‘lunchgasten’.":"Enter who the money comes from, for example ‘Gemeente Arnhem’ or ‘lunch guests’.",
+"Vul in aan wie het geld is betaald, bijvoorbeeld de winkel of de klusser.":"Enter who the money was paid to, for example the shop or the handyman.",
+"De naam is te lang (hoogstens {0} tekens).":"The name is too long (at most {0} characters).",
+"Kies of het geld in de wijk blijft.":"Choose whether the money stays in the neighbourhood.",
+"Een terugboeking kan niet zelf worden teruggeboekt. Boek de regel opnieuw.":"A reversal cannot be reversed itself. Book the line again.",
 
 # --- group C2: Rooms, PublicRooms, Volunteers ---
 
