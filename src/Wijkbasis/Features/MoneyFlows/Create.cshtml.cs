@@ -78,7 +78,7 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         {
             var reversed = await db.MoneyLines.AnyAsync(l => l.ReversesLineId == original.Id, cancellationToken);
             (reversal, problem) = MoneyRules.Reverse(original, reversed, input.Reason, tenant.UserId, tenant.DisplayName, time.UtcNow());
-            field = "Reason";
+            field = nameof(InputModel.Reason);
         }
         if (problem is null)
         {
@@ -91,17 +91,15 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
             {
                 await db.SaveChangesAsync(cancellationToken);
                 TempData.Say(reversal is null ? "De regel is geboekt." : "De regel is gecorrigeerd: de oude is teruggeboekt en de nieuwe geboekt.");
-                return Redirect($"/{tenant.Slug}/geldstromen?jaar={line!.BookedOn.Year}");
+                return RedirectToPage("/MoneyFlows/Index", new { jaar = line!.BookedOn.Year });
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                db.ChangeTracker.Clear();
-                (field, problem) = ("Reason", "Deze regel is al teruggeboekt.");
+                (field, problem) = (nameof(InputModel.Reason), new Refusal("Deze regel is al teruggeboekt."));
             }
         }
-        ModelState.AddModelError($"Input.{field}", problem!);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        // Nothing to load again: the original (when correcting) is in place and what was typed stays in the form.
+        return await this.RefuseAsync(db, () => Task.CompletedTask, problem, $"{nameof(Input)}.{field}");
     }
 
     private async Task<MoneyLine?> FindOriginalAsync(CancellationToken cancellationToken) =>

@@ -47,20 +47,16 @@ public sealed class LinesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             {
                 await db.SaveChangesAsync(cancellationToken);
                 TempData.Say("De regel is teruggeboekt.");
-                return Redirect($"/{tenant.Slug}/geldstromen/regels?jaar={line.BookedOn.Year}");
+                return RedirectToPage(new { jaar = line.BookedOn.Year });
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Two reversals of one line at once: the unique index lets one through.
-                db.ChangeTracker.Clear();
-                problem = "Deze regel is al teruggeboekt.";
+                problem = new("Deze regel is al teruggeboekt.");
             }
         }
-        ModelState.AddModelError("Reason", problem);
         Jaar = line.BookedOn.Year;
-        await LoadAsync(cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), problem, nameof(Reason));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -90,7 +86,4 @@ public sealed class LinesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             .Select(l => l.ReversesLineId!.Value).ToListAsync(cancellationToken)).ToHashSet();
         Rows = lines.Select(l => new Row(l, reversed.Contains(l.Id))).ToList();
     }
-
-    public string PageUrl(int page) =>
-        $"/{tenant.Slug}/geldstromen/regels?jaar={Year}&soort={Soort}&zoek={Uri.EscapeDataString(Zoek ?? "")}&pagina={page}";
 }

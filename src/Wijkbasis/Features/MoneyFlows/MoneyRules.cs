@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wijkbasis.Features.Budget;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.MoneyFlows;
 
@@ -12,14 +13,19 @@ public static class Amounts
     /// <summary>"1.234,56", "1234,56", "€ 35", "35,5", "12.50" (a dot before one or two final digits, without a
     /// comma, is a decimal mark too). Dots elsewhere must group thousands by three. Refuses letters, more than two
     /// decimals, zero, negative and huge amounts.</summary>
-    public static (long Cents, string? Problem) Parse(string? text)
+    public static (long Cents, Refusal? Problem) Parse(string? text)
     {
         var (cents, problem) = Money.Read(text, MaxCents);
-        return problem is not null ? (0, problem)
-            : cents < 0 ? (0, "Een bedrag is groter dan € 0,00. Een correctie boekt u met ‘Terugboeken’.")
-            : cents == 0 ? (0, "Een bedrag is groter dan € 0,00.")
+        return problem is not null ? (0, AsRefusal(problem))
+            : cents < 0 ? (0, new("Een bedrag is groter dan € 0,00. Een correctie boekt u met ‘Terugboeken’."))
+            : cents == 0 ? (0, new("Een bedrag is groter dan € 0,00."))
             : (cents, null);
     }
+
+    // Money.Read (Budget) says what is wrong as a Dutch text, or as a refusal: both read the same here.
+    private static Refusal AsRefusal(string problem) => new(problem);
+
+    private static Refusal AsRefusal(Refusal problem) => problem;
 
     /// <summary>As typed in a form field: "1234,56" (no thousands mark, so it reads back the same).</summary>
     public static string ForInput(long cents) =>
@@ -36,56 +42,56 @@ public static class MoneyRules
 
     /// <summary>Checks an entered line and makes it; or names the field that is wrong and why. Nothing is made on a
     /// problem. A line may not lie in the future: it records money that has flowed.</summary>
-    public static (MoneyLine? Line, string? Field, string? Problem) Make(MoneyLineInput input, DateOnly today, Guid? byUserId, string byName, DateTime at)
+    public static (MoneyLine? Line, string? Field, Refusal? Problem) Make(MoneyLineInput input, DateOnly today, Guid? byUserId, string byName, DateTime at)
     {
         if (input.Direction is not { } direction || !Enum.IsDefined(direction))
         {
-            return (null, "Direction", "Kies of het om inkomsten of uitgaven gaat.");
+            return (null, nameof(MoneyLineInput.Direction), new Refusal("Kies of het om inkomsten of uitgaven gaat."));
         }
         if (direction == MoneyDirection.Income && (input.Source is not { } source || !Enum.IsDefined(source)))
         {
-            return (null, "Source", "Kies waar het geld vandaan komt (de soort bron).");
+            return (null, nameof(MoneyLineInput.Source), new Refusal("Kies waar het geld vandaan komt (de soort bron)."));
         }
         if (direction == MoneyDirection.Spending && (input.Category is not { } category || !Enum.IsDefined(category)))
         {
-            return (null, "Category", "Kies waaraan het geld is uitgegeven (de soort uitgave).");
+            return (null, nameof(MoneyLineInput.Category), new Refusal("Kies waaraan het geld is uitgegeven (de soort uitgave)."));
         }
         if (input.BookedOn is not { } on)
         {
-            return (null, "BookedOn", "Vul de datum in.");
+            return (null, nameof(MoneyLineInput.BookedOn), new Refusal("Vul de datum in."));
         }
         if (on > today)
         {
-            return (null, "BookedOn", "De datum ligt in de toekomst. Boek geld pas als het binnen of uitgegeven is.");
+            return (null, nameof(MoneyLineInput.BookedOn), new Refusal("De datum ligt in de toekomst. Boek geld pas als het binnen of uitgegeven is."));
         }
         if (on < EarliestDate)
         {
-            return (null, "BookedOn", "De datum ligt te ver terug.");
+            return (null, nameof(MoneyLineInput.BookedOn), new Refusal("De datum ligt te ver terug."));
         }
         var (cents, problem) = Amounts.Parse(input.Amount);
         if (problem is not null)
         {
-            return (null, "Amount", problem);
+            return (null, nameof(MoneyLineInput.Amount), problem);
         }
         var counterparty = input.Counterparty?.Trim();
         if (string.IsNullOrEmpty(counterparty))
         {
-            return (null, "Counterparty", direction == MoneyDirection.Income
+            return (null, nameof(MoneyLineInput.Counterparty), new Refusal(direction == MoneyDirection.Income
                 ? "Vul in van wie het geld komt, bijvoorbeeld ‘Gemeente Arnhem’ of ‘lunchgasten’."
-                : "Vul in aan wie het geld is betaald, bijvoorbeeld de winkel of de klusser.");
+                : "Vul in aan wie het geld is betaald, bijvoorbeeld de winkel of de klusser."));
         }
         if (counterparty.Length > MoneyLine.CounterpartyMax)
         {
-            return (null, "Counterparty", $"De naam is te lang (hoogstens {MoneyLine.CounterpartyMax} tekens).");
+            return (null, nameof(MoneyLineInput.Counterparty), new Refusal("De naam is te lang (hoogstens {0} tekens).", MoneyLine.CounterpartyMax));
         }
         var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
         if (description is { Length: > MoneyLine.DescriptionMax })
         {
-            return (null, "Description", $"De omschrijving is te lang (hoogstens {MoneyLine.DescriptionMax} tekens).");
+            return (null, nameof(MoneyLineInput.Description), new Refusal("De omschrijving is te lang (hoogstens {0} tekens).", MoneyLine.DescriptionMax));
         }
         if (input.Local is { } local && !Enum.IsDefined(local))
         {
-            return (null, "Local", "Kies of het geld in de wijk blijft.");
+            return (null, nameof(MoneyLineInput.Local), new Refusal("Kies of het geld in de wijk blijft."));
         }
         return (new MoneyLine
         {
@@ -98,23 +104,23 @@ public static class MoneyRules
 
     /// <summary>The line that undoes <paramref name="line"/>: same kind, date and counterparty, the opposite amount,
     /// and the reason. A reversal is not reversed itself (enter the line again), and a line is reversed once.</summary>
-    public static (MoneyLine? Reversal, string? Problem) Reverse(MoneyLine line, bool alreadyReversed, string? reason, Guid? byUserId, string byName, DateTime at)
+    public static (MoneyLine? Reversal, Refusal? Problem) Reverse(MoneyLine line, bool alreadyReversed, string? reason, Guid? byUserId, string byName, DateTime at)
     {
         if (line.IsReversal)
         {
-            return (null, "Een terugboeking kan niet zelf worden teruggeboekt. Boek de regel opnieuw.");
+            return (null, new Refusal("Een terugboeking kan niet zelf worden teruggeboekt. Boek de regel opnieuw."));
         }
         if (alreadyReversed)
         {
-            return (null, "Deze regel is al teruggeboekt.");
+            return (null, new Refusal("Deze regel is al teruggeboekt."));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return (null, "Schrijf op waarom deze regel wordt teruggeboekt.");
+            return (null, new Refusal("Schrijf op waarom deze regel wordt teruggeboekt."));
         }
         if (reason.Trim().Length > MoneyLine.ReasonMax)
         {
-            return (null, $"De reden is te lang (hoogstens {MoneyLine.ReasonMax} tekens).");
+            return (null, new Refusal("De reden is te lang (hoogstens {0} tekens).", MoneyLine.ReasonMax));
         }
         return (new MoneyLine
         {

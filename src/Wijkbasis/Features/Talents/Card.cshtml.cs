@@ -57,12 +57,12 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         ModelState.Clear();
         if (Person.ArchivedAt is not null)
         {
-            return await RefuseAsync("", "Deze persoon is gearchiveerd. Zet de persoon eerst terug.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, Archived);
         }
         if ((Card?.Version ?? 0) != Version)
         {
             Version = Card?.Version ?? 0;
-            return await RefuseAsync("", $"Iemand anders heeft de talentkaart van {Person.Name} net gewijzigd. Controleer uw keuzes en sla opnieuw op.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, ChangedMeanwhile(Person.Name));
         }
         var onCard = Card?.Tags.Select(t => t.TagId).ToHashSet() ?? [];
         // A tag may be chosen from the active list; a retired one only stays if the card already has it.
@@ -75,7 +75,7 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             {
                 if (!byKey.TryGetValue(TalentTag.KeyOf(name), out var tag))
                 {
-                    ModelState.AddModelError(field, $"‘{name.Trim()}’ staat niet op de lijst met talenten en vragen. Kies uit de lijst; een coördinator kan woorden toevoegen.");
+                    ModelState.AddRefusal(field, new Refusal("‘{0}’ staat niet op de lijst met talenten en vragen. Kies uit de lijst; een coördinator kan woorden toevoegen.", name.Trim()));
                     return null;
                 }
                 if (!result.Contains(tag))
@@ -89,19 +89,19 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var needs = Resolve(Needs, nameof(Needs));
         if (OfferText is { } o && o.Trim().Length > TalentCard.TextMax)
         {
-            ModelState.AddModelError(nameof(OfferText), $"Wat iemand kan, in eigen woorden: hoogstens {TalentCard.TextMax} tekens.");
+            ModelState.AddRefusal(nameof(OfferText), new Refusal("Wat iemand kan, in eigen woorden: hoogstens {0} tekens.", TalentCard.TextMax));
         }
         if (NeedText is { } n && n.Trim().Length > TalentCard.TextMax)
         {
-            ModelState.AddModelError(nameof(NeedText), $"Wat iemand zoekt, in eigen woorden: hoogstens {TalentCard.TextMax} tekens.");
+            ModelState.AddRefusal(nameof(NeedText), new Refusal("Wat iemand zoekt, in eigen woorden: hoogstens {0} tekens.", TalentCard.TextMax));
         }
         if (Availability.Any(b => b is < 0 or > 20))
         {
-            ModelState.AddModelError(nameof(Availability), "Kies dagdelen uit het rooster.");
+            ModelState.AddRefusal(nameof(Availability), new Refusal("Kies dagdelen uit het rooster."));
         }
         if (!ModelState.IsValid || offers is null || needs is null)
         {
-            return await RefuseAsync(null, null, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync);
         }
         var now = time.UtcNow();
         var card = Card;
@@ -128,10 +128,10 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             Version = Card?.Version ?? 0;
-            return await RefuseAsync("", $"Iemand anders heeft de talentkaart van {Person.Name} net gewijzigd. Controleer uw keuzes en sla opnieuw op.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, ChangedMeanwhile(Person.Name));
         }
         TempData.Say("De talentkaart van {0} is opgeslagen.", Person.Name);
-        return Redirect($"/{tenant.Slug}/talenten/kaart/{Person.Id}");
+        return RedirectToPage(new { id = Person.Id });
     }
 
     /// <summary>Turns a suggestion into a match in the state "suggested"; the coordinator then introduces the two.</summary>
@@ -147,15 +147,15 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             : null;
         if (Other == Person.Id)
         {
-            return await RefuseAsync("", "Iemand kan niet aan zichzelf gekoppeld worden. Kies twee verschillende mensen.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, new("Iemand kan niet aan zichzelf gekoppeld worden. Kies twee verschillende mensen."));
         }
         if (other is null)
         {
-            return await RefuseAsync("", "Deze buurtbewoner staat niet (meer) in het register van deze wijkonderneming. Er is niets opgeslagen.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, new("Deze buurtbewoner staat niet (meer) in het register van deze wijkonderneming. Er is niets opgeslagen."));
         }
         if (Person.ArchivedAt is not null)
         {
-            return await RefuseAsync("", "Deze persoon is gearchiveerd. Zet de persoon eerst terug.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, Archived);
         }
         await SuggestAsync(cancellationToken, top: int.MaxValue);
         var suggestion = Suggestions.FirstOrDefault(s => s.Other == other.Id && s.OtherGives == OtherGives);
@@ -163,19 +163,24 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         if (await db.Matches.AnyAsync(m => m.GiverPersonId == giver && m.ReceiverPersonId == receiver
                 && (m.Status == MatchStatus.Suggested || m.Status == MatchStatus.Introduced || m.Status == MatchStatus.Agreed), cancellationToken))
         {
-            return await RefuseAsync("", "Voor deze twee loopt al een koppeling. Kijk bij Koppelingen.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, new("Voor deze twee loopt al een koppeling. Kijk bij Koppelingen."));
         }
         var (match, error) = Match.Suggest(giver, receiver, suggestion is null ? "" : string.Join(", ", suggestion.TagNames),
             suggestion?.Reasons ?? ["Door de coördinator zelf gekozen"], tenant.DisplayName, time.UtcNow());
         if (match is null)
         {
-            return await RefuseAsync("", error!, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, error);
         }
         db.Matches.Add(match);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De koppeling is voorgesteld. Laat de twee nu kennismaken.");
-        return Redirect($"/{tenant.Slug}/koppelingen/{match.Id}");
+        return RedirectToPage("/Talents/Match", new { id = match.Id });
     }
+
+    private static readonly Refusal Archived = new("Deze persoon is gearchiveerd. Zet de persoon eerst terug.");
+
+    private static Refusal ChangedMeanwhile(string name) =>
+        new("Iemand anders heeft de talentkaart van {0} net gewijzigd. Controleer uw keuzes en sla opnieuw op.", name);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -200,17 +205,11 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
     }
 
-    private async Task<IActionResult> RefuseAsync(string? key, string? message, CancellationToken cancellationToken)
+    /// <summary>After a refusal (nothing of the post is saved): the card as stored, with the user's input.</summary>
+    private async Task ReloadAsync()
     {
-        if (message is not null)
-        {
-            ModelState.AddModelError(key ?? "", message);
-        }
-        // Nothing of this post is saved: forget what was changed, show the card as stored with the user's input.
-        db.ChangeTracker.Clear();
-        await LoadAsync(cancellationToken);
-        await SuggestAsync(cancellationToken);
-        return Page();
+        await LoadAsync(HttpContext.RequestAborted);
+        await SuggestAsync(HttpContext.RequestAborted);
     }
 
     private void Fill()

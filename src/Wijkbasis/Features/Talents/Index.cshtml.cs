@@ -134,11 +134,4 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant) : PageModel
 
     private static string Like(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?>
-        {
-            ["soort"] = Kind, ["waar"] = Scope, ["label"] = TagId?.ToString(), ["buurt"] = Buurt, ["taal"] = Language,
-            ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }

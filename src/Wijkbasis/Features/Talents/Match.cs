@@ -1,4 +1,5 @@
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Talents;
 
@@ -51,16 +52,16 @@ public sealed class Match : ITenantOwned, IAudited
     public bool IsOpen => Status is MatchStatus.Suggested or MatchStatus.Introduced or MatchStatus.Agreed;
 
     /// <summary>A new suggestion, or the reason there can be none.</summary>
-    public static (Match? Match, string? Error) Suggest(Guid giverPersonId, Guid receiverPersonId, string about, IEnumerable<string> reasons,
+    public static (Match? Match, Refusal? Error) Suggest(Guid giverPersonId, Guid receiverPersonId, string about, IEnumerable<string> reasons,
         string byName, DateTime at)
     {
         if (giverPersonId == receiverPersonId)
         {
-            return (null, "Iemand kan niet aan zichzelf gekoppeld worden. Kies twee verschillende mensen.");
+            return (null, new Refusal("Iemand kan niet aan zichzelf gekoppeld worden. Kies twee verschillende mensen."));
         }
         if (giverPersonId == Guid.Empty || receiverPersonId == Guid.Empty)
         {
-            return (null, "Kies wie helpt en wie geholpen wordt.");
+            return (null, new Refusal("Kies wie helpt en wie geholpen wordt."));
         }
         var words = string.IsNullOrWhiteSpace(about) ? "" : about.Trim();
         if (words.Length > AboutMax)
@@ -75,35 +76,40 @@ public sealed class Match : ITenantOwned, IAudited
     }
 
     /// <summary>The coordinator has brought the two together (a call, a coffee at the enterprise).</summary>
-    public string? Introduce(string byName, DateTime at) => Step(MatchStatus.Suggested, MatchStatus.Introduced, at, () =>
+    public Refusal? Introduce(string byName, DateTime at) => Step(MatchStatus.Suggested, MatchStatus.Introduced, at, () =>
     {
         IntroducedAt = at;
         IntroducedByName = byName;
     });
 
     /// <summary>The two have agreed what they will do together.</summary>
-    public string? Agree(DateTime at) => Step(MatchStatus.Introduced, MatchStatus.Agreed, at, () => AgreedAt = at);
+    public Refusal? Agree(DateTime at) => Step(MatchStatus.Introduced, MatchStatus.Agreed, at, () => AgreedAt = at);
 
     /// <summary>The help has been given.</summary>
-    public string? Complete(DateTime at) => Step(MatchStatus.Agreed, MatchStatus.Done, at, () => DoneAt = at);
+    public Refusal? Complete(DateTime at) => Step(MatchStatus.Agreed, MatchStatus.Done, at, () => DoneAt = at);
 
     /// <summary>The giver has been thanked (a card, flowers, a mention at the coffee morning).</summary>
-    public string? Thank(DateTime at) => Step(MatchStatus.Done, MatchStatus.Thanked, at, () => ThankedAt = at);
+    public Refusal? Thank(DateTime at) => Step(MatchStatus.Done, MatchStatus.Thanked, at, () => ThankedAt = at);
 
     /// <summary>It did not work out. The reason is required: it is how the enterprise learns.</summary>
-    public string? Fizzle(string? reason, DateTime at)
+    public Refusal? Fizzle(string? reason, DateTime at)
     {
         if (!IsOpen)
         {
-            return $"Deze koppeling is al {Label(Status).ToLowerInvariant()}; ze kan niet meer stoppen.";
+            return new(Status switch
+            {
+                MatchStatus.Done => "Deze koppeling is al gedaan; ze kan niet meer stoppen.",
+                MatchStatus.Thanked => "Deze koppeling is al bedankt; ze kan niet meer stoppen.",
+                _ => "Deze koppeling is al gestopt; ze kan niet meer stoppen.",
+            });
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return "Schrijf op waarom de koppeling niet doorgaat. Daar leert de wijkonderneming van.";
+            return new("Schrijf op waarom de koppeling niet doorgaat. Daar leert de wijkonderneming van.");
         }
         if (reason.Trim().Length > ReasonMax)
         {
-            return $"De reden mag hoogstens {ReasonMax} tekens lang zijn.";
+            return new("De reden mag hoogstens {0} tekens lang zijn.", ReasonMax);
         }
         Status = MatchStatus.Fizzled;
         FizzledAt = at;
@@ -126,13 +132,21 @@ public sealed class Match : ITenantOwned, IAudited
     /// <summary>Open and not moved for <paramref name="days"/> days.</summary>
     public bool IsStalled(DateTime now, int days) => IsOpen && LastMovedAt < now.AddDays(-days);
 
-    private string? Step(MatchStatus from, MatchStatus to, DateTime at, Action apply)
+    private Refusal? Step(MatchStatus from, MatchStatus to, DateTime at, Action apply)
     {
         if (Status != from)
         {
+            // A status in the middle of a sentence is lower case; the labels are resource keys with a capital, so the
+            // sentences that name the status a step leads to are written out (translated whole).
             return Status == to
-                ? $"Deze koppeling is al {Label(to).ToLowerInvariant()}."
-                : $"Deze stap kan nu niet: de koppeling is {Label(Status).ToLowerInvariant()}. Eerst moet ze {Label(from).ToLowerInvariant()} zijn.";
+                ? new(to switch
+                {
+                    MatchStatus.Introduced => "Deze koppeling is al kennisgemaakt.",
+                    MatchStatus.Agreed => "Deze koppeling is al afgesproken.",
+                    MatchStatus.Done => "Deze koppeling is al gedaan.",
+                    _ => "Deze koppeling is al bedankt.",
+                })
+                : new("Deze stap kan nu niet: de koppeling is {0}. Eerst moet ze {1} zijn.", Label(Status).ToLowerInvariant(), Label(from).ToLowerInvariant());
         }
         Status = to;
         apply();
@@ -180,8 +194,8 @@ public sealed class MatchNote : ITenantOwned, IAudited
     Guid? IAudited.SubjectPersonId => PersonId;
 
     /// <summary>Why this text cannot be a note, or null.</summary>
-    public static string? Check(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "Schrijf eerst een notitie."
-        : text.Trim().Length > TextMax ? $"De notitie is te lang: hoogstens {TextMax} tekens."
+    public static Refusal? Check(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? new("Schrijf eerst een notitie.")
+        : text.Trim().Length > TextMax ? new("De notitie is te lang: hoogstens {0} tekens.", TextMax)
         : null;
 }

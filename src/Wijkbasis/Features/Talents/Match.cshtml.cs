@@ -56,9 +56,9 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             MatchStatus.Introduced => m.Agree(now),
             MatchStatus.Agreed => m.Complete(now),
             MatchStatus.Done => m.Thank(now),
-            _ => "Deze koppeling is afgerond; er is geen volgende stap.",
+            _ => new Refusal("Deze koppeling is afgerond; er is geen volgende stap."),
         };
-        return (error, error is null ? $"Gelukt: de koppeling is nu {Match.Label(m.Status).ToLowerInvariant()}." : null);
+        return (error, error is null ? Reached(m.Status) : null);
     }, cancellationToken);
 
     public Task<IActionResult> OnPostFizzleAsync(CancellationToken cancellationToken) => StepAsync(m =>
@@ -82,7 +82,16 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return (null, "De notitie is bewaard.");
     }, cancellationToken, errorKey: nameof(Text), checkVersion: false);
 
-    private const string ConflictMessage = "Iemand anders heeft deze koppeling net gewijzigd. Kijk of uw stap nog nodig is.";
+    private static readonly Refusal Conflict = new("Iemand anders heeft deze koppeling net gewijzigd. Kijk of uw stap nog nodig is.");
+
+    /// <summary>What a step says when it is done (a whole sentence per status: a status mid-sentence is lower case).</summary>
+    private static string Reached(MatchStatus status) => status switch
+    {
+        MatchStatus.Introduced => "Gelukt: de koppeling is nu kennisgemaakt.",
+        MatchStatus.Agreed => "Gelukt: de koppeling is nu afgesproken.",
+        MatchStatus.Done => "Gelukt: de koppeling is nu gedaan.",
+        _ => "Gelukt: de koppeling is nu bedankt.",
+    };
 
     /// <summary>Thanks the giver of a done match with time credits from the receiver's account (reciprocity: who was
     /// helped gives). The thanks and the transfer (linked to the match) are saved together or not at all, under the
@@ -96,20 +105,20 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         ModelState.Clear();
         if (Version != Match.Version)
         {
-            return await RefuseAsync("", ConflictMessage, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, Conflict, "");
         }
         if (Match.Status != MatchStatus.Done)
         {
-            return await RefuseAsync("Points", "Punten geven kan bij het bedanken, als de hulp gedaan is.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, new("Punten geven kan bij het bedanken, als de hulp gedaan is."), nameof(Points));
         }
         if (!long.TryParse(Points!.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture,
                 out var points) || points <= 0)
         {
-            return await RefuseAsync("Points", "Vul bij punten een heel getal groter dan 0 in, of laat het leeg.", cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, new("Vul bij punten een heel getal groter dan 0 in, of laat het leeg."), nameof(Points));
         }
         if (await bookings.SettingsAsync(cancellationToken) is not { Enabled: true })
         {
-            return await RefuseAsync("Points", TimeCreditLedger.OffMessage, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, TimeCreditLedger.Off, nameof(Points));
         }
         var (id, seen, about, giverName, receiverName) = (Match.Id, Version, Match.About, GiverName, ReceiverName);
         var from = await bookings.PersonAccountAsync(Match.ReceiverPersonId, receiverName, cancellationToken);
@@ -119,17 +128,17 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             cancellationToken, Match.LinkKind, id, async _ =>
             {
                 var match = await db.Matches.SingleAsync(m => m.Id == id, cancellationToken);
-                return match.Version != seen ? ConflictMessage : match.Thank(time.UtcNow());
+                return match.Version != seen ? Conflict : match.Thank(time.UtcNow());
             });
         if (!result.Done)
         {
-            return await RefuseAsync("Points", result.Message, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, result.Text, nameof(Points));
         }
         TempData.Say("Gelukt: de koppeling is nu bedankt. {0} gaf {1} {2} punten.", receiverName, giverName, points);
-        return Redirect($"/{tenant.Slug}/koppelingen/{Id}");
+        return RedirectToPage(new { id = Id });
     }
 
-    private async Task<IActionResult> StepAsync(Func<Match, (string? Error, string? Done)> step, CancellationToken cancellationToken,
+    private async Task<IActionResult> StepAsync(Func<Match, (Refusal? Error, string? Done)> step, CancellationToken cancellationToken,
         string errorKey = "", bool checkVersion = true)
     {
         if (!await LoadAsync(cancellationToken, tracked: true))
@@ -139,12 +148,12 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         ModelState.Clear();
         if (checkVersion && Version != Match.Version)
         {
-            return await RefuseAsync("", ConflictMessage, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, Conflict, "");
         }
         var (error, done) = step(Match);
         if (error is not null)
         {
-            return await RefuseAsync(errorKey, error, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, error, errorKey);
         }
         try
         {
@@ -152,19 +161,17 @@ public sealed class MatchModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefuseAsync("", ConflictMessage, cancellationToken);
+            return await this.RefuseAsync(db, ReloadAsync, Conflict, "");
         }
         TempData.Say(done!);
-        return Redirect($"/{tenant.Slug}/koppelingen/{Id}");
+        return RedirectToPage(new { id = Id });
     }
 
-    private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken cancellationToken)
+    /// <summary>After a refusal: the match as it is now, with its current version (a second try is a new step).</summary>
+    private async Task ReloadAsync()
     {
-        ModelState.AddModelError(key, message);
-        db.ChangeTracker.Clear();
-        await LoadAsync(cancellationToken);
+        await LoadAsync(HttpContext.RequestAborted);
         Version = Match.Version;
-        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool tracked = false)

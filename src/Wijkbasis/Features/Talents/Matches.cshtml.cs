@@ -58,10 +58,4 @@ public sealed class MatchesModel(WijkbasisDb db, TimeProvider time, IOptions<Tal
         db.People.Where(p => p.Id == m.GiverPersonId).Select(p => p.Name).First(),
         db.People.Where(p => p.Id == m.ReceiverPersonId).Select(p => p.Name).First(),
         m.About, m.Status, m.LastMovedAt));
-
-    public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?>
-        {
-            ["status"] = Filter, ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }

@@ -26,13 +26,13 @@ public sealed class TagsModel(WijkbasisDb db, TenantContext tenant, TimeProvider
     {
         if (TalentTag.Check(Name) is { } problem)
         {
-            return await RefuseAsync(nameof(Name), problem, null, cancellationToken);
+            return await RefuseNameAsync(problem, null, cancellationToken);
         }
         var name = Name!.Trim();
         var key = TalentTag.KeyOf(name);
         if (await db.TalentTags.AnyAsync(t => t.Key == key, cancellationToken))
         {
-            return await RefuseAsync(nameof(Name), $"‘{name}’ staat al op de lijst.", null, cancellationToken);
+            return await RefuseNameAsync(new("‘{0}’ staat al op de lijst.", name), null, cancellationToken);
         }
         db.TalentTags.Add(new TalentTag { Name = name, Key = key, CreatedAt = time.UtcNow() });
         try
@@ -41,11 +41,10 @@ public sealed class TagsModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            db.ChangeTracker.Clear();
-            return await RefuseAsync(nameof(Name), $"‘{name}’ staat al op de lijst.", null, cancellationToken);
+            return await RefuseNameAsync(new("‘{0}’ staat al op de lijst.", name), null, cancellationToken);
         }
         TempData.Say("‘{0}’ is toegevoegd.", name);
-        return Redirect($"/{tenant.Slug}/talenten/labels");
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRenameAsync(CancellationToken cancellationToken)
@@ -57,13 +56,13 @@ public sealed class TagsModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         if (TalentTag.Check(Name) is { } problem)
         {
-            return await RefuseAsync(nameof(Name), problem, tag.Id, cancellationToken);
+            return await RefuseNameAsync(problem, tag.Id, cancellationToken);
         }
         var name = Name!.Trim();
         var key = TalentTag.KeyOf(name);
         if (await db.TalentTags.AnyAsync(t => t.Key == key && t.Id != tag.Id, cancellationToken))
         {
-            return await RefuseAsync(nameof(Name), $"‘{name}’ staat al op de lijst. Kies een andere naam.", tag.Id, cancellationToken);
+            return await RefuseNameAsync(new("‘{0}’ staat al op de lijst. Kies een andere naam.", name), tag.Id, cancellationToken);
         }
         var old = tag.Name;
         tag.Name = name;
@@ -71,7 +70,7 @@ public sealed class TagsModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         await TalentSharing.ApplyAllAsync(db, tenant, time.UtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("‘{0}’ heet nu ‘{1}’.", old, name);
-        return Redirect($"/{tenant.Slug}/talenten/labels");
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRetireAsync(bool restore, CancellationToken cancellationToken)
@@ -85,16 +84,14 @@ public sealed class TagsModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         await TalentSharing.ApplyAllAsync(db, tenant, time.UtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(restore ? "‘{0}’ is weer in gebruik." : "‘{0}’ is niet meer in gebruik. Kaarten die het hebben, houden het.", tag.Name);
-        return Redirect($"/{tenant.Slug}/talenten/labels");
+        return RedirectToPage();
     }
 
-    private async Task<IActionResult> RefuseAsync(string key, string message, Guid? tagId, CancellationToken cancellationToken)
+    /// <summary>Refuses the name typed in the add form, or in the rename form of <paramref name="tagId"/>.</summary>
+    private Task<IActionResult> RefuseNameAsync(Refusal refusal, Guid? tagId, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(key, message);
         FailedTagId = tagId;
-        await LoadAsync(cancellationToken);
-        return Page();
+        return this.RefuseAsync(db, () => LoadAsync(cancellationToken), refusal, nameof(Name));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Talents;
 
@@ -20,19 +21,19 @@ public sealed class TalentTag : ITenantOwned
     public static string KeyOf(string name) => name.Trim().ToLowerInvariant();
 
     /// <summary>Why this name cannot be a tag, or null.</summary>
-    public static string? Check(string? name)
+    public static Refusal? Check(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return "Vul een naam in voor het label.";
+            return new("Vul een naam in voor het label.");
         }
         if (name.Trim().Length > NameMax)
         {
-            return $"Een label mag hoogstens {NameMax} tekens lang zijn.";
+            return new("Een label mag hoogstens {0} tekens lang zijn.", NameMax);
         }
         if (name.IndexOfAny([';', ',']) >= 0)
         {
-            return "Een label is één woord of een paar woorden, zonder komma of puntkomma.";
+            return new("Een label is één woord of een paar woorden, zonder komma of puntkomma.");
         }
         return null;
     }

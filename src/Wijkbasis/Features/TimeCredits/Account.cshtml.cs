@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 
 namespace Wijkbasis.Features.TimeCredits;
 
 /// <summary>One account's history: every movement with the other account, what it was for, and the balance after it.
 /// A transfer is undone by a reversal, never changed.</summary>
-public sealed class AccountModel(WijkbasisDb db, TenantContext tenant, TimeCreditBookings bookings) : PageModel
+public sealed class AccountModel(WijkbasisDb db, TimeCreditBookings bookings) : PageModel
 {
     public const int PageSize = 50;
 
@@ -43,12 +42,9 @@ public sealed class AccountModel(WijkbasisDb db, TenantContext tenant, TimeCredi
         if (result.Done)
         {
             TempData.Say("De overboeking is teruggeboekt.");
-            return Redirect($"/{tenant.Slug}/tijdbank/{id}");
+            return RedirectToPage(new { id });
         }
-        ModelState.AddModelError("Reason", result.Message);
-        await LoadAsync(id, cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return await this.RefuseAsync(db, () => LoadAsync(id, cancellationToken), result.Text, nameof(Reason));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -82,6 +78,4 @@ public sealed class AccountModel(WijkbasisDb db, TenantContext tenant, TimeCredi
         Rows = page.Select(p => new Row(p.m, transfers[p.m.TransferId], others.GetValueOrDefault(p.m.CounterAccountId, "?"), p.Item2, reversed.Contains(p.m.TransferId))).ToList();
         return true;
     }
-
-    public string PageUrl(int page) => $"/{tenant.Slug}/tijdbank/{Account.Id}?pagina={page}";
 }

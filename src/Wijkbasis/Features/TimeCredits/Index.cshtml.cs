@@ -19,14 +19,31 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public sealed record AccountRow(Guid Id, AccountKind Kind, string Name, long Balance);
     public sealed record Candidate(Guid Id, string Name, string? Postcode);
 
-    [BindProperty(Name = "FromAccountId")] public Guid? FromAccountId { get; set; }
-    [BindProperty(Name = "ToAccountId")] public Guid? ToAccountId { get; set; }
-    [BindProperty(Name = "Points")] public string? Points { get; set; }
-    [BindProperty(Name = "Description")] public string? Description { get; set; }
-    [BindProperty(Name = "PersonId")] public Guid? PersonId { get; set; }
-    [BindProperty(Name = "Enabled")] public bool Enabled { get; set; }
-    [BindProperty(Name = "MinBalance")] public string? MinBalance { get; set; }
-    [BindProperty(Name = "MaxBalance")] public string? MaxBalance { get; set; }
+    public sealed class TransferInput
+    {
+        public Guid? FromAccountId { get; set; }
+        public Guid? ToAccountId { get; set; }
+        /// <summary>Text, read here: "1,5" or "veel" gets the time bank's own message.</summary>
+        public string? Points { get; set; }
+        public string? Description { get; set; }
+    }
+
+    public sealed class OpenInput
+    {
+        public Guid? PersonId { get; set; }
+    }
+
+    public sealed class BankInput
+    {
+        public bool Enabled { get; set; }
+        public string? MinBalance { get; set; }
+        public string? MaxBalance { get; set; }
+    }
+
+    // Each form has its own input with a fixed prefix (see Logbook/Session): only the form that was sent counts.
+    [BindProperty(Name = nameof(Transfer))] public TransferInput Transfer { get; set; } = new();
+    [BindProperty(Name = nameof(Open))] public OpenInput Open { get; set; } = new();
+    [BindProperty(Name = nameof(Bank))] public BankInput Bank { get; set; } = new();
 
     [BindProperty(SupportsGet = true, Name = "zoek")] public string? Zoek { get; set; }
     [BindProperty(SupportsGet = true, Name = "persoon")] public string? PersonSearch { get; set; }
@@ -47,33 +64,43 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
 
     public async Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        if (!long.TryParse(Points?.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var points))
+        ModelState.KeepOnly(nameof(Transfer));
+        if (!ModelState.IsValid)
         {
-            return await ProblemAsync("Points", "Vul het aantal punten in als heel getal, bijvoorbeeld 2.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
-        var result = await bookings.TransferAsync(FromAccountId ?? Guid.Empty, ToAccountId ?? Guid.Empty, points, Description, cancellationToken);
+        const string field = nameof(Transfer) + "." + nameof(TransferInput.Points);
+        if (!long.TryParse(Transfer.Points?.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var points))
+        {
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new("Vul het aantal punten in als heel getal, bijvoorbeeld 2."), field);
+        }
+        var result = await bookings.TransferAsync(Transfer.FromAccountId ?? Guid.Empty, Transfer.ToAccountId ?? Guid.Empty, points, Transfer.Description, cancellationToken);
         if (!result.Done)
         {
-            return await ProblemAsync("Points", result.Message, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), result.Text, field);
         }
         TempData.Say("{0} zijn overgeboekt.", TimeCreditLedger.FormatPoints(points));
-        return Redirect($"/{tenant.Slug}/tijdbank");
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ModelState.KeepOnly(nameof(Open));
+        const string field = nameof(Open) + "." + nameof(OpenInput.PersonId);
+        if (!ModelState.IsValid)
+        {
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
+        }
         var settings = await bookings.SettingsAsync(cancellationToken);
         if (settings is not { Enabled: true })
         {
-            return await ProblemAsync("PersonId", TimeCreditLedger.OffMessage, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), TimeCreditLedger.Off, field);
         }
-        var person = await db.People.AsNoTracking().Where(p => p.Id == PersonId && p.ArchivedAt == null)
+        var person = await db.People.AsNoTracking().Where(p => p.Id == Open.PersonId && p.ArchivedAt == null)
             .Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            return await ProblemAsync("PersonId", "Deze persoon staat niet in het register van deze onderneming.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new("Deze persoon staat niet in het register van deze onderneming."), field);
         }
         db.TimeCreditAccounts.Add(new TimeCreditAccount { Kind = AccountKind.Person, PersonId = person.Id, Name = person.Name, OpenedAt = time.UtcNow() });
         try
@@ -82,42 +109,38 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            db.ChangeTracker.Clear();
-            return await ProblemAsync("PersonId", "Deze persoon heeft al een rekening.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new("Deze persoon heeft al een rekening."), field);
         }
         TempData.Say("Er is een rekening geopend voor {0}.", person.Name);
-        return Redirect($"/{tenant.Slug}/tijdbank");
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostSettingsAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
+        ModelState.KeepOnly(nameof(Bank));
         if (!ManagesSettings)
         {
             await audit.RecordAttemptAsync("TimeCreditSettings", Request.Path, AuditActions.Update, "denied");
             return StatusCode(StatusCodes.Status403Forbidden);
         }
+        if (!ModelState.IsValid)
+        {
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
+        }
+        const string field = nameof(Bank) + "." + nameof(BankInput.MinBalance);
         var styles = System.Globalization.NumberStyles.AllowLeadingSign;
         var culture = System.Globalization.CultureInfo.InvariantCulture;
-        if (!long.TryParse(MinBalance?.Trim(), styles, culture, out var min) || !long.TryParse(MaxBalance?.Trim(), styles, culture, out var max))
+        if (!long.TryParse(Bank.MinBalance?.Trim(), styles, culture, out var min) || !long.TryParse(Bank.MaxBalance?.Trim(), styles, culture, out var max))
         {
-            return await ProblemAsync("MinBalance", "Vul het minimum en maximum in als hele getallen, bijvoorbeeld -10 en 40.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new("Vul het minimum en maximum in als hele getallen, bijvoorbeeld -10 en 40."), field);
         }
-        var result = await bookings.SaveSettingsAsync(Enabled, min, max, cancellationToken);
+        var result = await bookings.SaveSettingsAsync(Bank.Enabled, min, max, cancellationToken);
         if (!result.Done)
         {
-            return await ProblemAsync("MinBalance", result.Message, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), result.Text, field);
         }
-        TempData.Say(result.Message);
-        return Redirect($"/{tenant.Slug}/tijdbank");
-    }
-
-    private async Task<IActionResult> ProblemAsync(string key, string message, CancellationToken cancellationToken)
-    {
-        ModelState.AddModelError(key, message);
-        await LoadAsync(cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        TempData.Say(result.Text.Format, result.Text.Args);
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -152,6 +175,4 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
                 .OrderBy(p => p.SearchName).Take(10).Select(p => new Candidate(p.Id, p.Name, p.Postcode)).ToListAsync(cancellationToken);
         }
     }
-
-    public string PageUrl(int page) => $"/{tenant.Slug}/tijdbank?zoek={Uri.EscapeDataString(Zoek ?? "")}&pagina={page}";
 }

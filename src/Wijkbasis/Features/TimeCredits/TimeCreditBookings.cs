@@ -1,11 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.TimeCredits;
 
-public sealed record TransferResult(bool Done, string Message, Guid? TransferId = null);
+/// <summary>What a booking did: done, with what to tell the user, or refused, with why (<see cref="Text"/>, a format
+/// plus values, rendered in the reader's language).</summary>
+public sealed record TransferResult(bool Done, Refusal Text, Guid? TransferId = null)
+{
+    public TransferResult(bool done, string message, Guid? transferId = null) : this(done, new Refusal(message), transferId)
+    {
+    }
+
+    /// <summary>The text encoded for model state or TempData (see <see cref="LocalText"/>).</summary>
+    public string Message => Text.Encode();
+}
 
 /// <summary>Books time credits. Every transfer reads both balances and writes its two movements under one lock on the
 /// enterprise's time bank (its settings row): a row lock on PostgreSQL, the writer queue on SQLite, and on both the
@@ -22,10 +33,10 @@ public sealed class TimeCreditBookings(WijkbasisDb db, TenantContext tenant, Tim
         db.TimeCreditMovements.Where(m => m.AccountId == accountId).SumAsync(m => m.Points, cancellationToken);
 
     /// <param name="alongside">Adds what the transfer is for (a contribution, a match's thanks) to the same save, so both
-    /// are stored or neither; called again, with the transfer's id, on every attempt, under the time bank's lock. A text
-    /// it returns refuses the transfer: nothing is saved.</param>
+    /// are stored or neither; called again, with the transfer's id, on every attempt, under the time bank's lock. A
+    /// refusal it returns refuses the transfer: nothing is saved.</param>
     public async Task<TransferResult> TransferAsync(Guid fromAccountId, Guid toAccountId, long points, string? description,
-        CancellationToken cancellationToken, string? linkKind = null, Guid? linkId = null, Func<Guid, Task<string?>>? alongside = null)
+        CancellationToken cancellationToken, string? linkKind = null, Guid? linkId = null, Func<Guid, Task<Refusal?>>? alongside = null)
     {
         if (fromAccountId == toAccountId && fromAccountId != Guid.Empty)
         {

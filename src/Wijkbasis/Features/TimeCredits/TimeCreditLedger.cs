@@ -1,3 +1,5 @@
+using Wijkbasis.Features.Shared;
+
 namespace Wijkbasis.Features.TimeCredits;
 
 /// <summary>The rules of the time bank, without a database: a transfer makes two movements that sum to zero, and a
@@ -9,46 +11,48 @@ public static class TimeCreditLedger
 
     public sealed record Side(TimeCreditAccount Account, long Balance);
 
-    public static (TimeCreditTransfer? Transfer, TimeCreditMovement[] Movements, string? Problem) Transfer(
+    public static (TimeCreditTransfer? Transfer, TimeCreditMovement[] Movements, Refusal? Problem) Transfer(
         TimeCreditSettings settings, Side? from, Side? to, long points, string? description, Guid? byUserId, string byName,
         DateTime at, DateOnly bookedOn, Guid? reverses = null, string? reason = null)
     {
         if (!settings.Enabled)
         {
-            return Refuse(OffMessage);
+            return Refuse(Off);
         }
         if (from is null || to is null)
         {
-            return Refuse("Kies twee rekeningen van deze onderneming.");
+            return Refuse(new("Kies twee rekeningen van deze onderneming."));
         }
         if (from.Account.Id == to.Account.Id)
         {
-            return Refuse("Van en naar zijn dezelfde rekening. Kies twee verschillende rekeningen.");
+            return Refuse(new("Van en naar zijn dezelfde rekening. Kies twee verschillende rekeningen."));
         }
         if (points <= 0)
         {
-            return Refuse("Het aantal punten is groter dan 0.");
+            return Refuse(new("Het aantal punten is groter dan 0."));
         }
         if (points > MaxPointsPerTransfer)
         {
-            return Refuse($"Eén overboeking is hoogstens {MaxPointsPerTransfer} punten.");
+            return Refuse(new("Eén overboeking is hoogstens {0} punten.", MaxPointsPerTransfer));
         }
         var text = description?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return Refuse("Schrijf kort op waarvoor de punten zijn, bijvoorbeeld ‘boodschappen gedaan’.");
+            return Refuse(new("Schrijf kort op waarvoor de punten zijn, bijvoorbeeld ‘boodschappen gedaan’."));
         }
         if (text.Length > TimeCreditTransfer.DescriptionMax)
         {
-            return Refuse($"De omschrijving is te lang (hoogstens {TimeCreditTransfer.DescriptionMax} tekens).");
+            return Refuse(new("De omschrijving is te lang (hoogstens {0} tekens).", TimeCreditTransfer.DescriptionMax));
         }
         if (from.Account.Kind == AccountKind.Person && from.Balance - points < settings.MinBalance)
         {
-            return Refuse($"{from.Account.Name} heeft {FormatPoints(from.Balance)}. Na deze overboeking zou dat {FormatPoints(from.Balance - points)} zijn: lager dan het minimum van {FormatPoints(settings.MinBalance)}. Er is niets geboekt.");
+            return Refuse(new("{0} heeft {1} {2}. Na deze overboeking zou dat {3} {4} zijn: lager dan het minimum van {5} {6}. Er is niets geboekt.",
+                [from.Account.Name, .. Points(from.Balance), .. Points(from.Balance - points), .. Points(settings.MinBalance)]));
         }
         if (to.Account.Kind == AccountKind.Person && to.Balance + points > settings.MaxBalance)
         {
-            return Refuse($"{to.Account.Name} heeft {FormatPoints(to.Balance)}. Na deze overboeking zou dat {FormatPoints(to.Balance + points)} zijn: hoger dan het maximum van {FormatPoints(settings.MaxBalance)}. Er is niets geboekt.");
+            return Refuse(new("{0} heeft {1} {2}. Na deze overboeking zou dat {3} {4} zijn: hoger dan het maximum van {5} {6}. Er is niets geboekt.",
+                [to.Account.Name, .. Points(to.Balance), .. Points(to.Balance + points), .. Points(settings.MaxBalance)]));
         }
         var transfer = new TimeCreditTransfer
         {
@@ -65,29 +69,29 @@ public static class TimeCreditLedger
 
     /// <summary>Undoes <paramref name="original"/> with a transfer back (the receiver gives the points back), within the
     /// same bounds. A reversal is not reversed itself, and a transfer is reversed once.</summary>
-    public static (TimeCreditTransfer? Transfer, TimeCreditMovement[] Movements, string? Problem) Reverse(
+    public static (TimeCreditTransfer? Transfer, TimeCreditMovement[] Movements, Refusal? Problem) Reverse(
         TimeCreditSettings settings, TimeCreditTransfer original, bool alreadyReversed, Side receiver, Side giver, string? reason,
         Guid? byUserId, string byName, DateTime at, DateOnly bookedOn)
     {
         if (!settings.Enabled)
         {
-            return Refuse(OffMessage);
+            return Refuse(Off);
         }
         if (original.IsReversal)
         {
-            return Refuse("Een terugboeking kan niet zelf worden teruggeboekt. Boek de punten opnieuw over.");
+            return Refuse(new("Een terugboeking kan niet zelf worden teruggeboekt. Boek de punten opnieuw over."));
         }
         if (alreadyReversed)
         {
-            return Refuse("Deze overboeking is al teruggeboekt.");
+            return Refuse(new("Deze overboeking is al teruggeboekt."));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Refuse("Schrijf op waarom deze overboeking wordt teruggeboekt.");
+            return Refuse(new("Schrijf op waarom deze overboeking wordt teruggeboekt."));
         }
         if (reason.Trim().Length > TimeCreditTransfer.ReasonMax)
         {
-            return Refuse($"De reden is te lang (hoogstens {TimeCreditTransfer.ReasonMax} tekens).");
+            return Refuse(new("De reden is te lang (hoogstens {0} tekens).", TimeCreditTransfer.ReasonMax));
         }
         var description = original.Description.StartsWith("Terugboeking: ", StringComparison.Ordinal) ? original.Description : "Terugboeking: " + original.Description;
         return Transfer(settings, receiver, giver, original.Points,
@@ -96,28 +100,35 @@ public static class TimeCreditLedger
     }
 
     /// <summary>Checks new bounds: zero (where a new account starts) lies within them.</summary>
-    public static string? CheckBounds(long min, long max)
+    public static Refusal? CheckBounds(long min, long max)
     {
         if (min > 0)
         {
-            return "Het minimum is 0 of lager: een nieuwe rekening begint op 0.";
+            return new("Het minimum is 0 of lager: een nieuwe rekening begint op 0.");
         }
         if (max < 1)
         {
-            return "Het maximum is minstens 1 punt.";
+            return new("Het maximum is minstens 1 punt.");
         }
         if (min < -TimeCreditSettings.BoundLimit || max > TimeCreditSettings.BoundLimit)
         {
-            return $"Kies grenzen tussen -{TimeCreditSettings.BoundLimit} en {TimeCreditSettings.BoundLimit} punten.";
+            return new("Kies grenzen tussen -{0} en {0} punten.", TimeCreditSettings.BoundLimit);
         }
         return null;
     }
 
     public const string OffMessage = "Deze onderneming werkt zonder tijdpunten: de tijdbank staat uit. Er kan niets worden overgeboekt; de geschiedenis blijft te zien.";
 
+    /// <summary>The time bank is off: nothing can be transferred.</summary>
+    public static Refusal Off => new(OffMessage);
+
     public static long Balance(IEnumerable<TimeCreditMovement> movements) => movements.Sum(m => m.Points);
 
     public static string FormatPoints(long points) => points is 1 or -1 ? $"{points} punt" : $"{points} punten";
 
-    private static (TimeCreditTransfer?, TimeCreditMovement[], string?) Refuse(string problem) => (null, [], problem);
+    /// <summary>A number of points as two values of a refusal, the number and the word ("1", "punt"; "3", "punten"),
+    /// so the reader's language has the word too (<see cref="FormatPoints"/> is the Dutch text of the two).</summary>
+    private static object[] Points(long points) => [points, points is 1 or -1 ? "punt" : "punten"];
+
+    private static (TimeCreditTransfer?, TimeCreditMovement[], Refusal?) Refuse(Refusal problem) => (null, [], problem);
 }

@@ -122,6 +122,23 @@ public sealed class MoneyFlowsTests(WijkbasisFactory app) : IClassFixture<Wijkba
     }
 
     [Fact]
+    public async Task ATooLongCounterpartyIsRefusedInEnglishWithItsLimit()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        await coordinator.SubmitAsync(New, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = New }, formAction: "/taal");
+        var counterparty = "Lang " + new string('x', MoneyLine.CounterpartyMax);
+
+        var response = await coordinator.SubmitAsync($"{New}?soort=uitgaven", Spending("5", counterparty));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains($"The name is too long (at most {MoneyLine.CounterpartyMax} characters).", errors);
+        Assert.DoesNotContain("te lang", errors);
+        Assert.DoesNotContain("hoogstens", errors);
+        Assert.Empty(await LinesOfAsync(counterparty));
+    }
+
+    [Fact]
     public async Task ALineIsReversedOnceWithAReasonAndTheLinesThemselvesCannotBeChanged()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);

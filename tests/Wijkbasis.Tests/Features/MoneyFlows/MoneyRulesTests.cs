@@ -1,5 +1,6 @@
 using Wijkbasis.Features.Budget;
 using Wijkbasis.Features.MoneyFlows;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Tests.Features.MoneyFlows;
 
@@ -21,7 +22,7 @@ public sealed class MoneyRulesTests
     [InlineData(",75", 75)]
     public void DutchAmountsAreReadToTheCent(string text, long cents)
     {
-        Assert.Equal((cents, (string?)null), Amounts.Parse(text));
+        Assert.Equal((cents, (Refusal?)null), Amounts.Parse(text));
     }
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class MoneyRulesTests
     {
         var (cents, problem) = Amounts.Parse(text);
         Assert.Equal(0, cents);
-        Assert.Contains(reason, problem);
+        Assert.Contains(reason, problem?.ToString());
     }
 
     [Theory]
@@ -104,7 +105,7 @@ public sealed class MoneyRulesTests
     {
         Assert.Equal("Counterparty", MoneyRules.Make(Spend(counterparty: "  "), Today, null, "c", Now).Field);
         Assert.Equal("Counterparty", MoneyRules.Make(Spend(counterparty: new string('x', MoneyLine.CounterpartyMax + 1)), Today, null, "c", Now).Field);
-        Assert.Contains("toekomst", MoneyRules.Make(Spend(on: Today.AddDays(1)), Today, null, "c", Now).Problem);
+        Assert.Contains("toekomst", MoneyRules.Make(Spend(on: Today.AddDays(1)), Today, null, "c", Now).Problem?.ToString());
         Assert.Null(MoneyRules.Make(Spend(on: Today), Today, null, "c", Now).Problem);
     }
 
@@ -113,13 +114,13 @@ public sealed class MoneyRulesTests
     {
         var line = MoneyRules.Make(Spend("40,00"), Today, null, "c", Now).Line!;
 
-        Assert.Contains("waarom", MoneyRules.Reverse(line, false, " ", null, "c", Now).Problem);
+        Assert.Contains("waarom", MoneyRules.Reverse(line, false, " ", null, "c", Now).Problem?.ToString());
         var (reversal, problem) = MoneyRules.Reverse(line, false, "Dubbel geboekt", null, "c", Now);
         Assert.Null(problem);
         Assert.Equal((-40_00L, line.Id, line.Category, line.Local, line.BookedOn), (reversal!.AmountCents, reversal.ReversesLineId!.Value, reversal.Category, reversal.Local, reversal.BookedOn));
         Assert.Equal(0, line.AmountCents + reversal.AmountCents);
-        Assert.Contains("al teruggeboekt", MoneyRules.Reverse(line, true, "Nog eens", null, "c", Now).Problem);
-        Assert.Contains("terugboeking kan niet", MoneyRules.Reverse(reversal, false, "Terug", null, "c", Now).Problem);
+        Assert.Contains("al teruggeboekt", MoneyRules.Reverse(line, true, "Nog eens", null, "c", Now).Problem?.ToString());
+        Assert.Contains("terugboeking kan niet", MoneyRules.Reverse(reversal, false, "Terug", null, "c", Now).Problem?.ToString());
     }
 
     private static MoneyLine L(MoneyDirection d, long cents, LocalKind? local = null, IncomeSource? s = null, SpendingCategory? c = null, int year = 2026, Guid? reverses = null) => new()

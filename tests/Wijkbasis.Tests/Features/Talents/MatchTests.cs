@@ -223,6 +223,20 @@ public sealed class MatchTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
+    public async Task PointsBeyondTheMinimumAreRefusedInEnglishWithTheNameAndNumbers()
+    {
+        var (id, _, _, client) = await DoneAsync("English Helper", "English Vrager");
+        var url = $"/huiskamer/koppelingen/{id}";
+        await client.SubmitAsync(url, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = url }, formAction: "/taal");
+
+        var text = await TalentsApp.TextAsync(await client.PostAsync(url, "handler=Next", ("Points", "11")));
+
+        Assert.Contains("English Vrager has 0 points. After this transfer that would be -11 points: lower than the minimum of -10 points. Nothing has been booked.", text);
+        Assert.DoesNotContain("Er is niets geboekt", text);
+        Assert.Empty(await TransfersForAsync(id));
+    }
+
+    [Fact]
     public async Task PointsAreOnlyGivenWithTheThanksOfADoneMatch()
     {
         var (giver, receiver) = await PairAsync("Vroeg Helper", "Vroeg Vrager");

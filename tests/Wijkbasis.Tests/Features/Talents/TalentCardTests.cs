@@ -70,6 +70,20 @@ public sealed class TalentCardTests(WijkbasisFactory app) : IClassFixture<Wijkba
     }
 
     [Fact]
+    public async Task ADuplicateTagIsRefusedInEnglishWithItsName()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var name = "Ukelele " + Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/huiskamer/talenten/labels", "handler=Add", ("Name", name))).StatusCode);
+        await client.SubmitAsync("/huiskamer/talenten/labels", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = "/huiskamer/talenten/labels" }, formAction: "/taal");
+
+        var text = await TalentsApp.TextAsync(await client.PostAsync("/huiskamer/talenten/labels", "handler=Add", ("Name", name.ToUpperInvariant())));
+
+        Assert.Contains($"‘{name.ToUpperInvariant()}’ is already on the list.", text);
+        Assert.DoesNotContain("staat al op de lijst", text);
+    }
+
+    [Fact]
     public async Task TheCoordinatorAddsRenamesAndRetiresTagsAndADuplicateIsRefused()
     {
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);

@@ -55,9 +55,10 @@ public static class TalentsApp
         return await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(all));
     }
 
+    /// <summary>The text of the page that answers a refused post (400: it refuses, the form is shown again).</summary>
     public static async Task<string> TextAsync(HttpResponseMessage response)
     {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return (await HtmlClient.ParseAsync(response)).Body!.TextContent;
     }
 }

@@ -32,7 +32,7 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
 
     private static Dictionary<string, string> Transfer(Guid from, Guid to, string points, string description = "Boodschappen gedaan") => new()
     {
-        ["FromAccountId"] = from.ToString(), ["ToAccountId"] = to.ToString(), ["Points"] = points, ["Description"] = description,
+        ["Transfer.FromAccountId"] = from.ToString(), ["Transfer.ToAccountId"] = to.ToString(), ["Transfer.Points"] = points, ["Transfer.Description"] = description,
     };
 
     [Fact]
@@ -68,6 +68,24 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await ErrorsAsync(response));
+        Assert.Equal(0, await TransfersOfAsync(anna));
+    }
+
+    [Fact]
+    public async Task ARefusedTransferReadsInEnglishWithItsNameAndNumbers()
+    {
+        var (anna, bram) = await TwoAccountsAsync(app);
+        var name = await app.InDbAsync("huiskamer", db => db.TimeCreditAccounts.Where(a => a.Id == anna).Select(a => a.Name).SingleAsync());
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        await coordinator.SubmitAsync(Bank, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = Bank }, formAction: "/taal");
+
+        var response = await PostAsync(coordinator, Bank, "Transfer", Transfer(anna, bram, "11"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains($"{name} has 0 points. After this transfer that would be -11 points: lower than the minimum of -10 points. Nothing has been booked.", errors);
+        Assert.DoesNotContain("Na deze overboeking", errors);
+        Assert.DoesNotContain("punten", errors);
         Assert.Equal(0, await TransfersOfAsync(anna));
     }
 
@@ -130,11 +148,11 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@jongeren-malburgen.demo");
         const string bank = "/jongeren-malburgen/tijdbank";
         Assert.NotNull((await coordinator.GetPageAsync(bank)).QuerySelector("#uit"));
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Settings", new() { ["Enabled"] = "true", ["MinBalance"] = "-5", ["MaxBalance"] = "20" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Settings", new() { ["Bank.Enabled"] = "true", ["Bank.MinBalance"] = "-5", ["Bank.MaxBalance"] = "20" })).StatusCode);
         var (a, b) = await TwoAccountsAsync(app, "jongeren-malburgen");
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Transfer", Transfer(a, b, "2"))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Settings", new() { ["MinBalance"] = "-5", ["MaxBalance"] = "20" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Settings", new() { ["Bank.MinBalance"] = "-5", ["Bank.MaxBalance"] = "20" })).StatusCode);
 
         var overview = await coordinator.GetPageAsync(bank);
         Assert.Contains("zonder tijdpunten", overview.QuerySelector("#uit")!.TextContent);
@@ -158,10 +176,10 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
             await db.People.Where(p => p.ArchivedAt == null && !db.TimeCreditAccounts.Any(a => a.PersonId == p.Id)).OrderByDescending(p => p.SearchName).Select(p => p.Id).FirstAsync());
         var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, Bank, "Open", new() { ["PersonId"] = personId.ToString() })).StatusCode);
-        Assert.Contains("al een rekening", await ErrorsAsync(await PostAsync(coordinator, Bank, "Open", new() { ["PersonId"] = personId.ToString() })));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, Bank, "Open", new() { ["Open.PersonId"] = personId.ToString() })).StatusCode);
+        Assert.Contains("al een rekening", await ErrorsAsync(await PostAsync(coordinator, Bank, "Open", new() { ["Open.PersonId"] = personId.ToString() })));
         var otherPerson = await app.InDbAsync("groene-spijker", db => db.People.Select(p => p.Id).FirstAsync());
-        Assert.Contains("niet in het register", await ErrorsAsync(await PostAsync(coordinator, Bank, "Open", new() { ["PersonId"] = otherPerson.ToString() })));
+        Assert.Contains("niet in het register", await ErrorsAsync(await PostAsync(coordinator, Bank, "Open", new() { ["Open.PersonId"] = otherPerson.ToString() })));
         Assert.Equal(1, await app.InDbAsync("huiskamer", db => db.TimeCreditAccounts.CountAsync(a => a.PersonId == personId)));
         Assert.Equal(0, await app.InDbAsync("groene-spijker", db => db.TimeCreditAccounts.CountAsync(a => a.PersonId == otherPerson)));
     }
@@ -172,7 +190,7 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
         var (anna, bram) = await TwoAccountsAsync(app);
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, Bank, "Transfer", Transfer(anna, bram, "1"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await wijkverbinder.FollowAsync(await PostAsync(wijkverbinder, Bank, "Settings", new() { ["MinBalance"] = "-1", ["MaxBalance"] = "1" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await wijkverbinder.FollowAsync(await PostAsync(wijkverbinder, Bank, "Settings", new() { ["Bank.MinBalance"] = "-1", ["Bank.MaxBalance"] = "1" }))).StatusCode);
         Assert.True(await app.InDbAsync("huiskamer", db => db.TimeCreditSettings.Select(s => s.Enabled).SingleAsync()));
 
         var volunteer = await HtmlClient.LoggedInAsync(app, Volunteer);
@@ -184,7 +202,7 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
     public async Task SettingsThatLeaveZeroOutsideTheBoundsAreRefused()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
-        var response = await PostAsync(coordinator, Bank, "Settings", new() { ["Enabled"] = "true", ["MinBalance"] = "5", ["MaxBalance"] = "40" });
+        var response = await PostAsync(coordinator, Bank, "Settings", new() { ["Bank.Enabled"] = "true", ["Bank.MinBalance"] = "5", ["Bank.MaxBalance"] = "40" });
         Assert.Contains("0 of lager", await ErrorsAsync(response));
         Assert.Equal(-10L, await app.InDbAsync("huiskamer", db => db.TimeCreditSettings.Select(s => s.MinBalance).SingleAsync()));
     }
