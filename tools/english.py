@@ -1218,6 +1218,20 @@ EN = {
 "Voor deze rol is een geldige VOG nodig. De VOG is op {0} niet meer geldig (verloopt {1}).":"This role needs a valid VOG. The VOG is no longer valid on {0} (expires {1}).",
 "Deze sessie bestaat niet. Kies een sessie uit de lijst, of geen.":"This session does not exist. Choose a session from the list, or none.",
 # --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
+"Regel {0}: {1}.":"Line {0}: {1}.",
+"verwacht 6 kolommen":"expected 6 columns",
+"postcode moet 1234AB zijn":"the postcode must be 1234AB",
+"buurtcode moet BU gevolgd door 8 cijfers zijn":"the buurt code must be BU followed by 8 digits",
+"buurtnaam ontbreekt of is te lang":"the buurt name is missing or too long",
+"wijkcode moet WK gevolgd door 6 cijfers zijn":"the wijk code must be WK followed by 6 digits",
+"wijknaam ontbreekt of is te lang":"the wijk name is missing or too long",
+"gemeentecode moet GM gevolgd door 4 cijfers zijn":"the municipality code must be GM followed by 4 digits",
+"Het bestand bevat geen postcodes.":"The file contains no postcodes.",
+"Iemand anders heeft de gegevens van {0} net gewijzigd. Controleer uw wijzigingen en sla opnieuw op.":"Someone else has just changed the details of {0}. Check your changes and save again.",
+"{0} staat al in het register, maar is gearchiveerd. Vraag de coördinator de persoon terug te zetten, of vink aan dat het iemand anders is.":"{0} is already in the register, but archived. Ask the coordinator to restore them, or tick that it is someone else.",
+"{0} staat al in het register. Is het iemand anders met dezelfde naam? Vink dat dan aan. Of laat de naam leeg: dan blijft het bezoek anoniem.":"{0} is already in the register. Is it someone else with the same name? Then tick that. Or leave the name empty: the visit stays anonymous.",
+"De notitie is te lang (hoogstens {0} tekens).":"The note is too long (at most {0} characters).",
+"Geef de ronde een naam (hoogstens {0} tekens).":"Give the round a name (at most {0} characters).",
 
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
 

@@ -29,14 +29,14 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         // A wrong current password counts towards the lockout, as at login.
         var check = await signIn.CheckPasswordSignInAsync(user, Current, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
             ModelState.AddModelError(nameof(Current), check.IsLockedOut ? AccountMessages.LockedOut : "Het wachtwoord klopt niet.");
-            return Page();
+            return this.Refuse();
         }
         var result = await users.ChangePasswordAsync(user, Current, Password);
         if (!result.Succeeded)
@@ -45,12 +45,12 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             {
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(Current) : nameof(Password), error.Description);
             }
-            return Page();
+            return this.Refuse();
         }
         // The security stamp changed, so other sessions end at their next check (within a minute);
         // this session goes on, two-factor mark included.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, User.FindAll("amr").Select(c => new Claim(c.Type, c.Value)));
         TempData.Say("Uw nieuwe wachtwoord is opgeslagen.");
-        return Redirect("/account");
+        return RedirectToPage("/Account/Index");
     }
 }

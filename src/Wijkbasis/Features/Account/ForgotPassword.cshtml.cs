@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Mail;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -28,7 +29,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, MailQueue ma
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is not null)

@@ -52,12 +52,12 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
             {
                 ModelState.AddModelError(nameof(Password), error.Description);
             }
-            return Page();
+            return this.Refuse();
         }
         await GrantAsync(invitation, user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData.Say("Uw account is gemaakt. Log in met uw e-mailadres en wachtwoord.");
-        return Redirect("/account/inloggen");
+        return RedirectToPage("/Account/Login");
     }
 
     /// <summary>An existing account, logged in as the invited address: add the role.</summary>
@@ -74,7 +74,7 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
         var user = await users.FindByIdAsync(userId.ToString());
         await signIn.RefreshSignInAsync(user!);
         TempData.Say("U heeft nu de rol {0} bij {1}.", Infrastructure.Auth.Roles.Label(invitation.Role), EnterpriseName);
-        return Redirect("/");
+        return RedirectToPage("/Home/Index");
     }
 
     private async Task GrantAsync(Invitation invitation, Guid userId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -26,7 +27,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IOptionsSnapshot<S
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
@@ -35,13 +36,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IOptionsSnapshot<S
         }
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("", AccountMessages.LockedOut);
-            return Page();
+            return this.Refuse(new Refusal(AccountMessages.LockedOut));
         }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", "Het e-mailadres of wachtwoord klopt niet.");
-            return Page();
+            return this.Refuse(new Refusal("Het e-mailadres of wachtwoord klopt niet."));
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

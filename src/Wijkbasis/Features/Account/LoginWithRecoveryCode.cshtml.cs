@@ -29,7 +29,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn) : 
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal).Trim());
         if (result.Succeeded)
@@ -40,6 +40,6 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn) : 
         ModelState.AddModelError(nameof(RecoveryCode), result.IsLockedOut
             ? AccountMessages.LockedOut
             : "Deze herstelcode klopt niet of is al gebruikt.");
-        return Page();
+        return this.Refuse();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -27,7 +28,7 @@ public sealed class LoginWithTwoFactorModel(SignInManager<AppUser> signIn) : Pag
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
@@ -38,6 +39,6 @@ public sealed class LoginWithTwoFactorModel(SignInManager<AppUser> signIn) : Pag
         ModelState.AddModelError("", result.IsLockedOut
             ? AccountMessages.LockedOut
             : "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwe code.");
-        return Page();
+        return this.Refuse();
     }
 }

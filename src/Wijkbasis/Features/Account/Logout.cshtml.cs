@@ -14,6 +14,6 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/account/inloggen");
+        return RedirectToPage("/Account/Login");
     }
 }

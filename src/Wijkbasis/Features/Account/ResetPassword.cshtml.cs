@@ -22,7 +22,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var user = await users.FindByEmailAsync(Email);
         // An unknown address gets the same answer as a wrong code.
@@ -35,9 +35,9 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
                     ? "Deze link werkt niet (meer). Vraag een nieuwe aan via ‘Wachtwoord vergeten’."
                     : error.Description);
             }
-            return Page();
+            return this.Refuse();
         }
         TempData.Say("Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen.");
-        return Redirect("/account/inloggen");
+        return RedirectToPage("/Account/Login");
     }
 }

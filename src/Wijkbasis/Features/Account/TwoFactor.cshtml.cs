@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
@@ -69,7 +70,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             ModelState.AddModelError(nameof(Code), "Deze code klopt niet. Probeer de nieuwe code uit de app.");
         }
         await LoadKeyAsync(user);
-        return Page();
+        return this.Refuse();
     }
 
     /// <summary>New recovery codes (the old ones stop working), for a user who has used them up.</summary>

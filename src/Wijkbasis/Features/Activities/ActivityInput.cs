@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Time;
 
@@ -60,15 +61,15 @@ public sealed class ActivityInput : IValidatableObject
 
     /// <summary>A new first date may lie at most a year back (to fill in recent logbooks) and two years ahead.
     /// An activity that has run for longer keeps its old first date when edited.</summary>
-    public string? CheckFirstDate(TimeProvider time, DateOnly? current = null)
+    public Refusal? CheckFirstDate(TimeProvider time, DateOnly? current = null)
     {
         if (FirstDate is not { } first || first == current)
         {
             return null;
         }
         var today = time.AmsterdamToday();
-        return first < today.AddYears(-1) ? "De eerste datum mag hoogstens een jaar geleden zijn."
-            : first > today.AddYears(2) ? "De eerste datum ligt te ver vooruit (meer dan twee jaar)."
+        return first < today.AddYears(-1) ? new Refusal("De eerste datum mag hoogstens een jaar geleden zijn.")
+            : first > today.AddYears(2) ? new Refusal("De eerste datum ligt te ver vooruit (meer dan twee jaar).")
             : null;
     }
 
@@ -111,6 +112,13 @@ public sealed class ActivityInput : IValidatableObject
         a.HostUserId = HostUserId;
         a.IsPublic = IsPublic;
     }
+}
+
+/// <summary>A page with the activity form (_ActivityFields): Create and Edit.</summary>
+public interface IActivityForm
+{
+    ActivityInput Input { get; }
+    ActivityChoices Choices { get; }
 }
 
 /// <summary>Choices for the activity form: this enterprise's locations and members.</summary>

@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
 
-public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
+public sealed class CreateModel(WijkbasisDb db, TimeProvider time, SessionPlanner planner) : PageModel, IActivityForm
 {
     [BindProperty(Name = nameof(Input))] public ActivityInput Input { get; set; } = new();
     public ActivityChoices Choices { get; private set; } = new([], []);
@@ -26,12 +25,11 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         }
         if (Input.CheckFirstDate(time) is { } firstDate)
         {
-            ModelState.AddModelError("Input.FirstDate", firstDate);
+            ModelState.AddRefusal("Input.FirstDate", firstDate);
         }
         if (!ModelState.IsValid)
         {
-            Choices = await ActivityChoices.LoadAsync(db, cancellationToken);
-            return Page();
+            return await this.RefuseAsync(db, async () => Choices = await ActivityChoices.LoadAsync(db, cancellationToken));
         }
         var activity = new Activity { Name = "" };
         Input.ApplyTo(activity);
@@ -40,6 +38,6 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         await planner.PlanAsync(activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} is toegevoegd.", activity.Name);
-        return Redirect($"/{tenant.Slug}/activiteiten/{activity.Id}");
+        return RedirectToPage("/Activities/Details", new { id = activity.Id });
     }
 }

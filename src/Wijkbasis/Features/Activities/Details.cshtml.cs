@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
 
-public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
+public sealed class DetailsModel(WijkbasisDb db, TimeProvider time, SessionPlanner planner) : PageModel
 {
     public const int PastShown = 10;
     public const int UpcomingShown = 12;
@@ -52,13 +51,13 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         if (!Confirm)
         {
             TempData.Say("Zet eerst het vinkje om te bevestigen dat {0} stopt.", activity.Name);
-            return Redirect($"/{tenant.Slug}/activiteiten/{Id}");
+            return RedirectToPage("/Activities/Details", new { id = Id });
         }
         activity.ArchivedAt = activity.UpdatedAt = time.UtcNow();
         await planner.PlanAsync(activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} is gestopt. Wat al geweest is, blijft bewaard.", activity.Name);
-        return Redirect($"/{tenant.Slug}/activiteiten");
+        return RedirectToPage("/Activities/Index");
     }
 
     public sealed record SessionRow(Guid Id, DateTime StartsAt, DateTime EndsAt, string Location, bool Moved, bool Cancelled, bool Closed, int Visitors);

@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
 
-public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, SessionPlanner planner) : PageModel
+public sealed class EditModel(WijkbasisDb db, TimeProvider time, SessionPlanner planner) : PageModel, IActivityForm
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(Name = nameof(Input))] public ActivityInput Input { get; set; } = new();
@@ -39,12 +38,11 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         if (Input.CheckFirstDate(time, activity.FirstDate) is { } firstDate)
         {
-            ModelState.AddModelError("Input.FirstDate", firstDate);
+            ModelState.AddRefusal("Input.FirstDate", firstDate);
         }
         if (!ModelState.IsValid)
         {
-            Choices = await ActivityChoices.LoadAsync(db, cancellationToken);
-            return Page();
+            return await this.RefuseAsync(db, async () => Choices = await ActivityChoices.LoadAsync(db, cancellationToken));
         }
         var (name, description, isPublic) = (activity.Name, activity.Description, activity.IsPublic);
         Input.ApplyTo(activity);
@@ -58,6 +56,6 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         await planner.PlanAsync(activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De wijzigingen in {0} zijn opgeslagen.", activity.Name);
-        return Redirect($"/{tenant.Slug}/activiteiten/{activity.Id}");
+        return RedirectToPage("/Activities/Details", new { id = activity.Id });
     }
 }

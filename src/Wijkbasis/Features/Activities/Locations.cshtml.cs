@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
 
-public sealed class LocationsModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class LocationsModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public LocationInput Input { get; set; } = new();
     public List<Location> Locations { get; private set; } = [];
@@ -25,8 +24,7 @@ public sealed class LocationsModel(WijkbasisDb db, TenantContext tenant, TimePro
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
         db.Locations.Add(new Location
         {
@@ -40,7 +38,7 @@ public sealed class LocationsModel(WijkbasisDb db, TenantContext tenant, TimePro
         });
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("Locatie {0} is toegevoegd.", name);
-        return Redirect($"/{tenant.Slug}/locaties");
+        return RedirectToPage("/Activities/Locations");
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(Guid id, CancellationToken cancellationToken)
@@ -53,12 +51,12 @@ public sealed class LocationsModel(WijkbasisDb db, TenantContext tenant, TimePro
         if (await db.Activities.AnyAsync(a => a.LocationId == id && a.ArchivedAt == null, cancellationToken))
         {
             TempData.Say("Locatie {0} is nog in gebruik bij een activiteit. Kies daar eerst een andere locatie.", location.Name);
-            return Redirect($"/{tenant.Slug}/locaties");
+            return RedirectToPage("/Activities/Locations");
         }
         location.ArchivedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("Locatie {0} staat niet meer in de lijst.", location.Name);
-        return Redirect($"/{tenant.Slug}/locaties");
+        return RedirectToPage("/Activities/Locations");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
 
 /// <summary>Move or cancel one session without touching the rest of the series.</summary>
-public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class SessionEditModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(Name = nameof(Move))] public MoveInput Move { get; set; } = new();
@@ -43,9 +42,9 @@ public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeP
         {
             return NotFound();
         }
-        if (Refusal() is { } refusal)
+        if (Refused() is { } refusal)
         {
-            ModelState.AddModelError("", refusal);
+            ModelState.AddRefusal("", refusal);
         }
         if (Move.LocationId is { } location && !Locations.Any(l => l.Id == location))
         {
@@ -53,18 +52,16 @@ public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeP
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         if (HasLog)
         {
-            ModelState.AddModelError("", "Er staat al iets in het logboek van deze sessie. Verplaatsen kan dan niet meer.");
-            return Page();
+            return this.Refuse(new Refusal("Er staat al iets in het logboek van deze sessie. Verplaatsen kan dan niet meer."));
         }
         var today = time.AmsterdamToday();
         if (Move.Date < today.AddYears(-1) || Move.Date > today.AddYears(2))
         {
-            ModelState.AddModelError("Move.Date", "Kies een datum tussen een jaar geleden en twee jaar vooruit.");
-            return Page();
+            return this.Refuse(new Refusal("Kies een datum tussen een jaar geleden en twee jaar vooruit."), "Move.Date");
         }
         var startsAt = Clock.FromAmsterdam(Move.Date!.Value, Move.StartTime!.Value);
         Session.StartsAt = startsAt;
@@ -74,7 +71,7 @@ public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeP
         Session.Sequence++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De sessie is verplaatst naar {0}.", Session.StartsAt.Display());
-        return Redirect($"/{tenant.Slug}/activiteiten/{Session.ActivityId}");
+        return RedirectToPage("/Activities/Details", new { id = Session.ActivityId });
     }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
@@ -84,24 +81,24 @@ public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeP
         {
             return NotFound();
         }
-        if (Refusal() is { } refusal)
+        if (Refused() is { } refusal)
         {
-            ModelState.AddModelError("", refusal);
+            ModelState.AddRefusal("", refusal);
         }
         else if (HasLog)
         {
-            ModelState.AddModelError("", "Er staat al iets in het logboek van deze sessie. Afgelasten kan dan niet meer.");
+            ModelState.AddRefusal("", new Refusal("Er staat al iets in het logboek van deze sessie. Afgelasten kan dan niet meer."));
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         Session.CancelledAt = time.UtcNow();
         Session.CancelReason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
         Session.Sequence++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De sessie van {0} is afgelast.", Session.StartsAt.Display());
-        return Redirect($"/{tenant.Slug}/activiteiten/{Session.ActivityId}");
+        return RedirectToPage("/Activities/Details", new { id = Session.ActivityId });
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken)
@@ -119,12 +116,12 @@ public sealed class SessionEditModel(WijkbasisDb db, TenantContext tenant, TimeP
             await db.SaveChangesAsync(cancellationToken);
         }
         TempData.Say("De sessie van {0} gaat weer door.", Session.StartsAt.Display());
-        return Redirect($"/{tenant.Slug}/activiteiten/{Session.ActivityId}");
+        return RedirectToPage("/Activities/Details", new { id = Session.ActivityId });
     }
 
-    private string? Refusal() => Session.IsClosed
-        ? "Het logboek van deze sessie is afgesloten. Verplaatsen of afgelasten kan niet meer."
-        : Session.IsCancelled ? "Deze sessie is al afgelast. Zet haar eerst terug." : null;
+    private Refusal? Refused() => Session.IsClosed
+        ? new Refusal("Het logboek van deze sessie is afgesloten. Verplaatsen of afgelasten kan niet meer.")
+        : Session.IsCancelled ? new Refusal("Deze sessie is al afgelast. Zet haar eerst terug.") : null;
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -59,8 +59,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
         db.Municipalities.Add(new Municipality { Name = name, Code = code });
         await db.SaveChangesAsync(cancellationToken);
@@ -99,8 +98,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
         var enterprise = new Wijkbasis.Data.Enterprise
         {
@@ -121,8 +119,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
             db.Enterprises.Remove(enterprise);
             await db.SaveChangesAsync(CancellationToken.None);
             ModelState.AddModelError(nameof(CoordinatorEmail), "De uitnodiging kon niet per e-mail worden verstuurd. Er is niets opgeslagen. Probeer het later opnieuw.");
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
         TempData.Say("Onderneming {0} is toegevoegd. De eerste coördinator ({1}) krijgt een uitnodiging per e-mail.", name, email);
         return RedirectToPage();

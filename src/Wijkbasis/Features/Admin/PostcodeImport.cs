@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Admin;
 
@@ -16,12 +17,12 @@ public static partial class PostcodeImport
     [GeneratedRegex("^WK[0-9]{6}$")] private static partial Regex WijkCode();
     [GeneratedRegex("^GM[0-9]{4}$")] private static partial Regex GemeenteCode();
 
-    public sealed record Result(int Imported, List<string> Errors);
+    public sealed record Result(int Imported, List<Refusal> Errors);
 
-    public static (List<PostcodeArea> Rows, List<string> Errors) Parse(TextReader reader)
+    public static (List<PostcodeArea> Rows, List<Refusal> Errors) Parse(TextReader reader)
     {
         var rows = new Dictionary<string, PostcodeArea>(StringComparer.Ordinal);
-        var errors = new List<string>();
+        var errors = new List<Refusal>();
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -50,7 +51,7 @@ public static partial class PostcodeImport
             {
                 if (errors.Count < MaxErrors)
                 {
-                    errors.Add($"Regel {lineNumber}: {problem}.");
+                    errors.Add(new Refusal("Regel {0}: {1}.", lineNumber, problem));
                 }
                 continue;
             }
@@ -68,7 +69,7 @@ public static partial class PostcodeImport
         }
         if (rows.Count == 0)
         {
-            return new Result(0, ["Het bestand bevat geen postcodes."]);
+            return new Result(0, [new Refusal("Het bestand bevat geen postcodes.")]);
         }
         return await db.InTransactionAsync(async () =>
         {

@@ -33,7 +33,7 @@ public sealed class PostcodesModel(WijkbasisDb db) : PageModel
             var result = await PostcodeImport.ImportAsync(db, reader, cancellationToken);
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(nameof(Upload), error);
+                ModelState.AddRefusal(nameof(Upload), error);
             }
             if (result.Errors.Count == 0)
             {
@@ -42,6 +42,6 @@ public sealed class PostcodesModel(WijkbasisDb db) : PageModel
             }
         }
         Count = await db.PostcodeAreas.CountAsync(cancellationToken);
-        return Page();
+        return this.Refuse();
     }
 }

@@ -8,7 +8,7 @@ namespace Wijkbasis.Features.Home;
 /// <summary>Switches between Dutch and English with a plain form post (works without JavaScript).</summary>
 public sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Activities;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Logbook;
 
@@ -10,28 +11,28 @@ public static class LogbookRules
     /// <summary>People arrive early: the logbook opens this long before the start.</summary>
     public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
 
-    /// <summary>Null when the write is allowed, else the Dutch reason.</summary>
-    public static string? RefuseWrite(Session session, DateTime now, bool mayCorrect)
+    /// <summary>Null when the write is allowed, else the reason.</summary>
+    public static Refusal? RefuseWrite(Session session, DateTime now, bool mayCorrect)
     {
         if (session.IsCancelled)
         {
-            return "Deze sessie is afgelast. In het logboek kan niets meer bij.";
+            return new Refusal("Deze sessie is afgelast. In het logboek kan niets meer bij.");
         }
         if (session.StartsAt - OpensBefore > now)
         {
-            return "Deze sessie is nog niet begonnen. Het logboek gaat een uur voor de start open.";
+            return new Refusal("Deze sessie is nog niet begonnen. Het logboek gaat een uur voor de start open.");
         }
         if (session.IsClosed && !mayCorrect)
         {
-            return "Het logboek van deze sessie is afgesloten. Vraag de coördinator om een correctie.";
+            return new Refusal("Het logboek van deze sessie is afgesloten. Vraag de coördinator om een correctie.");
         }
         return null;
     }
 
-    public static string? RefuseClose(Session session, DateTime now) =>
-        session.IsCancelled ? "Deze sessie is afgelast; afsluiten is niet nodig."
-        : session.IsClosed ? "Het logboek is al afgesloten."
-        : session.StartsAt > now ? "Een sessie die nog moet beginnen, kunt u nog niet afsluiten."
+    public static Refusal? RefuseClose(Session session, DateTime now) =>
+        session.IsCancelled ? new Refusal("Deze sessie is afgelast; afsluiten is niet nodig.")
+        : session.IsClosed ? new Refusal("Het logboek is al afgesloten.")
+        : session.StartsAt > now ? new Refusal("Een sessie die nog moet beginnen, kunt u nog niet afsluiten.")
         : null;
 
     /// <summary>Whether the logbook may already have entries: it opens <see cref="OpensBefore"/> the start.</summary>

@@ -14,8 +14,7 @@ namespace Wijkbasis.Features.Logbook;
 
 /// <summary>The logbook of one session: who came (check-in), how many walk-ins, notes and stories.
 /// Built for a tablet at the door: search, one tap, undo.</summary>
-public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit,
-    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit) : PageModel
 {
     public const int ResultsShown = 10;
 
@@ -31,7 +30,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public Session Session { get; private set; } = null!;
     public bool MayCorrect { get; private set; }
-    public string? WriteRefusal { get; private set; }
+    public Refusal? WriteRefusal { get; private set; }
     public bool CanClose { get; private set; }
     /// <summary>The new-person form matched someone already registered: offer "it is someone else".</summary>
     public bool NewPersonDuplicate { get; private set; }
@@ -73,16 +72,16 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var person = checkInPerson;
         if (person is null)
         {
-            return "Deze persoon staat niet in het register.";
+            return new Refusal("Deze persoon staat niet in het register.");
         }
         if (person.Participation == false)
         {
-            return t["{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.", person.Name];
+            return new Refusal("{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.", person.Name);
         }
         db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = person.Id, At = time.UtcNow(), ByName = Actor });
         if (!await SaveOnceAsync(person.Id, cancellationToken))
         {
-            return t["{0} is al aangemeld voor deze sessie.", person.Name];
+            return new Refusal("{0} is al aangemeld voor deze sessie.", person.Name);
         }
         TempData.Say("{0} is aangemeld.", person.Name);
         return null;
@@ -107,29 +106,19 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public Task<IActionResult> OnPostNewPersonAsync(CancellationToken cancellationToken) => WriteAsync(nameof(NewPerson), async () =>
     {
-        var postcode = PostcodeRules.Normalize(NewPerson.Postcode);
-        var person = new Person
+        var person = await PersonRegistration.NewAsync(db, NewPerson.Name, NewPerson.BirthYear, NewPerson.Postcode, cancellationToken);
+        var registration = await PersonRegistration.RegisterAsync(db, person,
+            new PersonRegistration.Consent(tenant.UserId ?? Guid.Empty, Actor, "Toegevoegd bij het aanmelden"),
+            NewPerson.SomeoneElse, time.UtcNow(), cancellationToken);
+        if (!registration.Added)
         {
-            Name = (NewPerson.Name ?? "").Trim(), SearchName = SearchText.Normalize(NewPerson.Name), BirthYear = NewPerson.BirthYear,
-            Postcode = postcode, BuurtCode = await PostcodeRules.BuurtOfAsync(db, postcode, cancellationToken),
-            CreatedAt = time.UtcNow(), UpdatedAt = time.UtcNow(),
-        };
-        // Someone with the same name, birth year and postcode is probably already registered: search for them,
-        // unless the user confirms it is someone else (two neighbours can share a common name).
-        if (!NewPerson.SomeoneElse && await db.People.AnyAsync(o => o.ArchivedAt == null && o.SearchName == person.SearchName
-                && o.BirthYear == person.BirthYear && o.Postcode == person.Postcode, cancellationToken))
-        {
+            // Probably already registered: search for them, unless the user confirms it is someone else.
             Q = person.Name;
             NewPersonDuplicate = true;
-            return t["{0} staat al in het register. Zoek hieronder en meld aan, of vink aan dat het iemand anders is.", person.Name];
+            return registration.Duplicates.All(d => d.Archived)
+                ? new Refusal("{0} staat al in het register, maar is gearchiveerd. Vraag de coördinator de persoon terug te zetten, of vink aan dat het iemand anders is.", person.Name)
+                : new Refusal("{0} staat al in het register. Zoek hieronder en meld aan, of vink aan dat het iemand anders is.", person.Name);
         }
-        db.People.Add(person);
-        db.Consents.Add(new ConsentRecord
-        {
-            PersonId = person.Id, Purpose = ConsentPurpose.Participation, LegalBasis = LegalBasis.Consent, Given = true,
-            RecordedAt = time.UtcNow(), RecordedByUserId = tenant.UserId ?? Guid.Empty, RecordedByName = Actor,
-            Note = "Toegevoegd bij het aanmelden",
-        });
         db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = person.Id, At = time.UtcNow(), ByName = Actor });
         Correction(person.Id);
         await db.SaveChangesAsync(cancellationToken);
@@ -168,7 +157,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     {
         if (Entry.PersonId is { } personId && !await db.CheckIns.AnyAsync(c => c.SessionId == Id && c.PersonId == personId, cancellationToken))
         {
-            return "Kies de persoon uit de lijst van aangemelde mensen.";
+            return new Refusal("Kies de persoon uit de lijst van aangemelde mensen.");
         }
         db.LogEntries.Add(new LogEntry
         {
@@ -202,18 +191,18 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (LogbookRules.RefuseClose(Session, time.UtcNow()) is { } refusal)
         {
-            return await RefuseAsync(refusal, cancellationToken);
+            return await RefuseAsync(refusal);
         }
         Session.ClosedAt = time.UtcNow();
         Session.ClosedByName = Actor;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("Het logboek is afgesloten. Dank u wel!");
-        return Redirect($"/{tenant.Slug}/vandaag");
+        return RedirectToPage("/Logbook/Today");
     }
 
     /// <summary>The shape of every logbook write: access, the rules of the session, validation of the one
-    /// form that was sent, then the work. The work returns a Dutch refusal, or null when it is done.</summary>
-    private async Task<IActionResult> WriteAsync(string form, Func<Task<string?>> work)
+    /// form that was sent, then the work. The work returns a refusal, or null when it is done.</summary>
+    private async Task<IActionResult> WriteAsync(string form, Func<Task<Refusal?>> work)
     {
         var cancellationToken = HttpContext.RequestAborted;
         if (await AccessAsync(cancellationToken) is { } refused)
@@ -224,17 +213,17 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         ModelState.KeepOnly(form);
         if (WriteRefusal is { } refusal)
         {
-            return await RefuseAsync(refusal, cancellationToken);
+            return await RefuseAsync(refusal);
         }
         if (!ModelState.IsValid)
         {
-            return await RefuseAsync(null, cancellationToken);
+            return await RefuseAsync(null);
         }
         if (await work() is { } problem)
         {
-            return await RefuseAsync(problem, cancellationToken, StatusCodes.Status409Conflict);
+            return await RefuseAsync(problem);
         }
-        return Redirect($"/{tenant.Slug}/sessies/{Id}");
+        return RedirectToPage("/Logbook/Session", new { id = Id });
     }
 
     /// <summary>A second check-in of the same person is refused by the unique index, also when two devices
@@ -263,19 +252,12 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
     }
 
-    private async Task<IActionResult> RefuseAsync(string? message, CancellationToken cancellationToken, int status = StatusCodes.Status400BadRequest)
+    /// <summary>The page again with the refusal; who is shown on it is a look, and logged.</summary>
+    private Task<IActionResult> RefuseAsync(Refusal? refusal) => this.RefuseAsync(db, async () =>
     {
-        if (message is not null)
-        {
-            ModelState.AddModelError("", message);
-        }
-        db.ChangeTracker.Clear();
-        await ShowAsync(cancellationToken);
-        await audit.RecordViewAsync(Session, CheckedIn.Select(v => v.PersonId), cancellationToken);
-        var page = Page();
-        Response.StatusCode = status;
-        return page;
-    }
+        await ShowAsync(HttpContext.RequestAborted);
+        await audit.RecordViewAsync(Session, CheckedIn.Select(v => v.PersonId), HttpContext.RequestAborted);
+    }, refusal);
 
     /// <summary>Loads the session and decides who may do what. Another enterprise's session: 404;
     /// a volunteer at a session they do not host: 403, logged.</summary>

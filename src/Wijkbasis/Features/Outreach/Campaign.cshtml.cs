@@ -26,6 +26,8 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
     [BindProperty(Name = "Note")] public string? Note { get; set; }
     [BindProperty(Name = "PersonName")] public string? PersonName { get; set; }
     [BindProperty(Name = "PersonConsent")] public bool PersonConsent { get; set; }
+    /// <summary>Confirms it is a different person from the one with the same name already registered.</summary>
+    [BindProperty(Name = "PersonSomeoneElse")] public bool PersonSomeoneElse { get; set; }
     [BindProperty(Name = "SignalDueOn"), Display(Name = "uiterlijk opgepakt op")] public DateOnly? SignalDueOn { get; set; }
     [BindProperty(Name = "AssignTo")] public Guid? AssignTo { get; set; }
 
@@ -33,6 +35,8 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
     public List<VisitView> Visits { get; private set; } = [];
     public List<(Guid Id, string Name)> Wijkverbinders { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>The name matched someone already registered: offer "it is someone else".</summary>
+    public bool PersonDuplicate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -62,7 +66,7 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
         }
         if (Note is { Length: > OutreachVisit.NoteMax })
         {
-            ModelState.AddModelError("Note", $"De notitie is te lang (hoogstens {OutreachVisit.NoteMax} tekens).");
+            ModelState.AddRefusal("Note", new Refusal("De notitie is te lang (hoogstens {0} tekens).", OutreachVisit.NoteMax));
         }
         if (!string.IsNullOrWhiteSpace(PersonName) && (!PersonConsent || PersonName.Trim().Length > Person.NameMax))
         {
@@ -81,20 +85,21 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Refuse();
         }
         var now = time.UtcNow();
         Person? person = null;
         if (!string.IsNullOrWhiteSpace(PersonName))
         {
-            person = new Person { Name = PersonName.Trim(), SearchName = SearchText.Normalize(PersonName), CreatedAt = now, UpdatedAt = now };
-            db.People.Add(person);
-            db.Consents.Add(new ConsentRecord
+            person = await PersonRegistration.NewAsync(db, PersonName, null, null, cancellationToken);
+            var registration = await PersonRegistration.RegisterAsync(db, person,
+                new PersonRegistration.Consent(tenant.UserId!.Value, tenant.DisplayName, "Vastgelegd bij outreach"),
+                PersonSomeoneElse, now, cancellationToken);
+            if (!registration.Added)
             {
-                PersonId = person.Id, Purpose = ConsentPurpose.Participation, LegalBasis = LegalBasis.Consent, Given = true,
-                RecordedAt = now, RecordedByUserId = tenant.UserId!.Value, RecordedByName = tenant.DisplayName, Note = "Vastgelegd bij outreach",
-            });
+                PersonDuplicate = true;
+                return this.Refuse(new Refusal("{0} staat al in het register. Is het iemand anders met dezelfde naam? Vink dat dan aan. Of laat de naam leeg: dan blijft het bezoek anoniem.", person.Name), "PersonName");
+            }
         }
         var visit = new OutreachVisit
         {
@@ -115,7 +120,7 @@ public sealed class CampaignModel(WijkbasisDb db, TenantContext tenant, TimeProv
         }
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(Outcome == VisitOutcome.Signal ? "Het bezoek is vastgelegd en het signaal staat op de werklijst." : "Het bezoek is vastgelegd.");
-        return Redirect($"/{tenant.Slug}/outreach/{Id}");
+        return RedirectToPage("/Outreach/Campaign", new { id = Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         var today = time.AmsterdamToday();
         if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > Campaign.NameMax)
         {
-            ModelState.AddModelError("Name", $"Geef de ronde een naam (hoogstens {Campaign.NameMax} tekens).");
+            ModelState.AddRefusal("Name", new Refusal("Geef de ronde een naam (hoogstens {0} tekens).", Campaign.NameMax));
         }
         if (Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -61,9 +61,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
         var campaign = new Campaign
         {
@@ -74,7 +72,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De ronde {0} is aangemaakt.", campaign.Name);
-        return Redirect($"/{tenant.Slug}/outreach/{campaign.Id}");
+        return RedirectToPage("/Outreach/Campaign", new { id = campaign.Id });
     }
 
     public async Task<IActionResult> OnPostDoneAsync(CancellationToken cancellationToken)
@@ -87,20 +85,17 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         else if (DoneNote is { Length: > Signal.NoteMax })
         {
-            ModelState.AddModelError("DoneNote", $"De notitie is te lang (hoogstens {Signal.NoteMax} tekens).");
+            ModelState.AddRefusal("DoneNote", new Refusal("De notitie is te lang (hoogstens {0} tekens).", Signal.NoteMax));
         }
         if (!ModelState.IsValid)
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
         signal!.DoneAt = time.UtcNow();
         signal.DoneNote = cipher.Seal(DoneNote?.Trim(), signal, nameof(Signal.DoneNote));
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("Het signaal is afgehandeld.");
-        return Redirect($"/{tenant.Slug}/outreach");
+        return RedirectToPage("/Outreach/Index");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

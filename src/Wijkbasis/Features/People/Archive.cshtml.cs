@@ -48,6 +48,6 @@ public sealed class ArchiveModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             await db.SaveChangesAsync(cancellationToken);
         }
         TempData.Say(archive ? "{0} is gearchiveerd. Op deze pagina kunt u dat terugzetten." : "{0} staat weer in de lijst.", person.Name);
-        return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
+        return RedirectToPage("/People/Details", new { id = person.Id });
     }
 }

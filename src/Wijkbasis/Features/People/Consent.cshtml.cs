@@ -20,7 +20,7 @@ public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     [BindProperty, Display(Name = "Toestemming"), Required(ErrorMessage = "Kies of de toestemming is gegeven of ingetrokken.")] public bool? Given { get; set; }
     [BindProperty, StringLength(ConsentRecord.NoteMax, ErrorMessage = "De toelichting mag maximaal {1} tekens lang zijn.")] public string? Note { get; set; }
 
-    public IActionResult OnGet() => Redirect($"/{tenant.Slug}/mensen/{Id}#toestemming");
+    public IActionResult OnGet() => RedirectToPage("/People/Details", null, new { id = Id }, "toestemming");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         db.Consents.Add(new ConsentRecord
         {
@@ -60,6 +60,6 @@ public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         await Talents.TalentSharing.ApplyAsync(db, tenant, person.Id, null, time.UtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(Given.Value ? "Toestemming vastgelegd: {0}." : "Toestemming ingetrokken: {0}. Dit geldt vanaf nu.", ConsentLabels.Of(Purpose.Value));
-        return Redirect($"/{tenant.Slug}/mensen/{person.Id}#toestemming");
+        return RedirectToPage("/People/Details", null, new { id = person.Id }, "toestemming");
     }
 }

@@ -1,19 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.People;
 
-public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class CreateModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public PersonInput Input { get; set; } = new();
+    /// <summary>The user confirmed it is someone else than the possible duplicates shown.</summary>
     [BindProperty] public bool Confirmed { get; set; }
 
-    public List<Duplicate> Duplicates { get; private set; } = [];
+    public IReadOnlyList<PersonRegistration.Duplicate> Duplicates { get; private set; } = [];
 
     public void OnGet()
     {
@@ -23,32 +22,18 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var person = new Person { Name = "" };
         await Input.ApplyToAsync(person, db, cancellationToken);
-        if (!Confirmed)
+        var registration = await PersonRegistration.RegisterAsync(db, person, consent: null, someoneElse: Confirmed, time.UtcNow(), cancellationToken);
+        if (!registration.Added)
         {
-            Duplicates = await FindDuplicatesAsync(db, person, cancellationToken);
-            if (Duplicates.Count > 0)
-            {
-                return Page();
-            }
+            Duplicates = registration.Duplicates;
+            return this.Refuse();
         }
-        person.CreatedAt = person.UpdatedAt = time.UtcNow();
-        db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} is toegevoegd.", person.Name);
-        return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
+        return RedirectToPage("/People/Details", new { id = person.Id });
     }
-
-    /// <summary>Same name, birth year and postcode: probably the same person.</summary>
-    internal static Task<List<Duplicate>> FindDuplicatesAsync(WijkbasisDb db, Person p, CancellationToken cancellationToken) =>
-        db.People.Where(o => o.Id != p.Id && o.SearchName == p.SearchName && o.BirthYear == p.BirthYear && o.Postcode == p.Postcode)
-            .OrderBy(o => o.CreatedAt)
-            .Select(o => new Duplicate(o.Id, o.Name, o.BirthYear, o.Postcode))
-            .Take(5)
-            .ToListAsync(cancellationToken);
-
-    public sealed record Duplicate(Guid Id, string Name, int? BirthYear, string? Postcode);
 }

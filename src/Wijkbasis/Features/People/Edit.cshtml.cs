@@ -39,7 +39,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         if (person.Version != Version)
         {
@@ -63,15 +63,14 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             }
         }
         TempData.Say("De gegevens zijn opgeslagen.");
-        return Redirect($"/{tenant.Slug}/mensen/{person.Id}");
+        return RedirectToPage("/People/Details", new { id = person.Id });
     }
 
     /// <summary>Someone else saved first: keep what this user typed, show that the record changed.</summary>
-    private PageResult Conflict(Person current)
+    private IActionResult Conflict(Person current)
     {
-        ModelState.AddModelError("", $"Iemand anders heeft de gegevens van {current.Name} net gewijzigd. Controleer uw wijzigingen en sla opnieuw op.");
         ModelState.Remove(nameof(Version));
         Version = current.Version;
-        return Page();
+        return this.Refuse(new Refusal("Iemand anders heeft de gegevens van {0} net gewijzigd. Controleer uw wijzigingen en sla opnieuw op.", current.Name));
     }
 }

@@ -35,7 +35,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         await client.SubmitAsync("/account/inloggen", Credentials("wijkverbinder@huiskamer.demo", WijkbasisFactory.Password));
         var wrong = (int.Parse(app.CodeFor("wijkverbinder@huiskamer.demo"), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000;
         var response = await client.SubmitAsync("/account/inloggen/code", new Dictionary<string, string> { ["Code"] = wrong.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Deze code klopt niet", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
     }
 
@@ -56,7 +56,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
             await client.SubmitAsync("/account/inloggen", Credentials(email, "fout-wachtwoord-" + i));
         }
         var response = await client.SubmitAsync("/account/inloggen", Credentials(email, WijkbasisFactory.Password));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("tijdelijk geblokkeerd", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
     }
 
@@ -123,7 +123,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         }
         Assert.Equal(HttpStatusCode.Redirect, (await LoginWithRecoveryAsync()).StatusCode);
         var again = await LoginWithRecoveryAsync();
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("al gebruikt", (await HtmlClient.ParseAsync(again)).Body!.TextContent);
     }
 
@@ -290,7 +290,7 @@ public sealed class LoginRateLimitTests(LoginRateLimitTests.StrictApp app) : ICl
                 Assert.Contains("te veel pogingen", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
             }
         }
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 }
 

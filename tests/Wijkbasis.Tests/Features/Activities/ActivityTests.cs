@@ -61,7 +61,7 @@ public sealed class ActivityTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
 
         var response = await client.SubmitAsync(NewUrl, await FormAsync(name, recurrence, day, start, end));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await HtmlClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent);
         Assert.False(await app.InDbAsync("huiskamer", db => db.Activities.AnyAsync(a => a.Name == name)));
     }

@@ -97,6 +97,21 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
+    public async Task AnEnglishReaderIsToldInEnglishWhichLineIsWrong()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Admin);
+        await client.SubmitAsync("/beheer/postcodes", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = "/beheer/postcodes" }, formAction: "/taal");
+
+        var response = await UploadAsync(client, "postcode;buurtcode;buurtnaam;wijkcode;wijknaam;gemeentecode\n6543AB;BU02680102;Goed;WK026801;West;GM0268\n12AB;BU02680103;Fout;WK026801;West;GM0268\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = (await HtmlClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("Line 3: the postcode must be 1234AB.", text);
+        Assert.DoesNotContain("Regel", text);
+        Assert.DoesNotContain("postcode moet", text);
+    }
+
+    [Fact]
     public async Task ABadPostcodeFileSaysWhichLinesAreWrongAndImportsNothing()
     {
         var client = await HtmlClient.LoggedInAsync(app, Admin);

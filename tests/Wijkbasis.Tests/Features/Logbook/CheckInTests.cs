@@ -38,9 +38,28 @@ public sealed class CheckInTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
 
         var again = await PostAsync(client, session, "CheckIn", Person(person));
 
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("is al aangemeld voor deze sessie", await AlertTextAsync(again));
         Assert.Equal(1, await CheckInsAsync(app, session));
+    }
+
+    [Fact]
+    public async Task AnEnglishReaderIsToldInEnglishWhoIsAlreadyCheckedIn()
+    {
+        var session = await NewSessionAsync(app);
+        var person = await PersonIdAsync(app, 4);
+        var name = await app.InDbAsync("huiskamer", db => db.People.Where(p => p.Id == person).Select(p => p.Name).SingleAsync());
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var url = $"/huiskamer/sessies/{session}";
+        await client.SubmitAsync(url, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = url }, formAction: "/taal");
+        await PostAsync(client, session, "CheckIn", Person(person));
+
+        var again = await PostAsync(client, session, "CheckIn", Person(person));
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var alert = await AlertTextAsync(again);
+        Assert.Contains($"{name} is already checked in for this session.", alert);
+        Assert.DoesNotContain("is al aangemeld", alert);
     }
 
     [Fact]
@@ -56,7 +75,7 @@ public sealed class CheckInTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
             new Dictionary<string, string> { ["PersonId"] = person.ToString(), ["__RequestVerificationToken"] = token })));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
-        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
         var stored = await app.InDbAsync("huiskamer", db => db.CheckIns.SingleAsync(c => c.SessionId == session));
         // The refused attempts rolled back with their audit rows: one check-in, one audit row.
         Assert.Equal(1, await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(a => a.EntityId == stored.Id.ToString())));
@@ -106,7 +125,7 @@ public sealed class CheckInTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
 
         var response = await PostAsync(client, session, "CheckIn", Person(stranger));
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Deze persoon staat niet in het register.", await AlertTextAsync(response));
         Assert.Equal(0, await CheckInsAsync(app, session));
     }

@@ -45,7 +45,7 @@ public sealed class LogbookSafeguardTests(WijkbasisFactory app) : IClassFixture<
 
         var response = await PostAsync(client, session, "CheckIn", new() { ["PersonId"] = person.ToString() });
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("wil niet meer dat we het bezoek bijhouden", await AlertTextAsync(response));
         Assert.Equal(0, await CheckInsAsync(app, session));
     }
@@ -59,7 +59,7 @@ public sealed class LogbookSafeguardTests(WijkbasisFactory app) : IClassFixture<
         {
             ["Entry.Kind"] = "Story", ["Entry.Text"] = "Een verhaal", ["Entry.PersonId"] = (await PersonIdAsync(app, 12)).ToString(),
         });
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(await app.InDbAsync("huiskamer", db => db.LogEntries.AnyAsync(e => e.SessionId == session)));
     }
 
@@ -79,7 +79,7 @@ public sealed class LogbookSafeguardTests(WijkbasisFactory app) : IClassFixture<
         var form = new Dictionary<string, string> { ["NewPerson.Name"] = existing.Name, ["NewPerson.Consent"] = "true" };
 
         var first = await PostAsync(client, session, "NewPerson", new(form));
-        Assert.Equal(HttpStatusCode.Conflict, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
         Assert.Contains("vink aan dat het iemand anders is", await AlertTextAsync(first));
         Assert.NotNull((await HtmlClient.ParseAsync(first)).QuerySelector("input[name='NewPerson.SomeoneElse']"));
 

@@ -153,6 +153,25 @@ public sealed class OutreachTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
     }
 
     [Fact]
+    public async Task AnEnglishReaderIsToldInEnglishHowLongANoteMayBe()
+    {
+        var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        var round = await RoundAsync(wijkverbinder, "Ronde in het Engels");
+        var url = $"/huiskamer/outreach/{round}";
+        await wijkverbinder.SubmitAsync(url, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = url }, formAction: "/taal");
+        var form = Visit("Bakenbergseweg 50");
+        form["Note"] = new string('x', OutreachVisit.NoteMax + 1);
+
+        var response = await PostAsync(wijkverbinder, url, "Visit", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains($"The note is too long (at most {OutreachVisit.NoteMax} characters).", errors);
+        Assert.DoesNotContain("De notitie", errors);
+        Assert.Empty(await VisitsAtAsync("Bakenbergseweg 50"));
+    }
+
+    [Fact]
     public async Task AVisitAfterTheRoundEndedIsRefused()
     {
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);

@@ -43,7 +43,7 @@ public sealed class ConsentTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         await client.SubmitAsync("/huiskamer/mensen/nieuw", Form("Onbekend Doel"));
         var id = Assert.Single(await FindAsync(app, "Onbekend Doel")).Id;
         var response = await client.SubmitAsync($"/huiskamer/mensen/{id}", Consent("Marketing", "Consent", true), formAction: "toestemming");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Vul bij Doel een geldige waarde in", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
         Assert.Empty(await app.InDbAsync("huiskamer", db => db.Consents.Where(c => c.PersonId == id).ToListAsync()));
     }

@@ -60,7 +60,7 @@ public sealed class CreateTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
 
         var response = await client.SubmitAsync(Url, Form(name, postcode));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await HtmlClient.ParseAsync(response);
         Assert.Contains(message, page.QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal(before, await app.InDbAsync("huiskamer", db => db.People.CountAsync()));
@@ -95,7 +95,7 @@ public sealed class CreateTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
 
         var second = await client.SubmitAsync(Url, Form("dubbel  dirk", "6823ab", "1970"));
         var page = await HtmlClient.ParseAsync(second);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Contains("staat misschien al in het register", page.QuerySelector("#dubbel")!.TextContent);
         Assert.Single(await app.InDbAsync("huiskamer", db => db.People.Where(p => p.SearchName == "dubbel dirk").ToListAsync()));
 

@@ -59,9 +59,34 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
             ["__RequestVerificationToken"] = token, ["Version"] = version, ["Input.Name"] = "Gelijk Tijdig", ["Input.Phone"] = "06 22222222",
         });
 
-        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains("Iemand anders heeft de gegevens", (await HtmlClient.ParseAsync(late)).QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal("06 11111111", (await app.InDbAsync("huiskamer", db => db.People.SingleAsync(p => p.Id == id))).Phone);
+    }
+
+    [Fact]
+    public async Task AnEnglishReaderGetsTheConflictInEnglishWithTheName()
+    {
+        var first = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var second = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        var id = await NewPersonAsync(first, "Engelse Emma");
+        var url = $"/huiskamer/mensen/{id}/bewerken";
+        await first.SubmitAsync(url, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = url }, formAction: "/taal");
+        var firstForm = await first.GetPageAsync(url);
+        var token = firstForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var version = firstForm.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        await second.SubmitAsync(url, Form("Engelse Emma", "6822 AA", "1981"));
+
+        var late = await first.PostRawAsync(url, new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Version"] = version, ["Input.Name"] = "Engelse Emma",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        var alert = (await HtmlClient.ParseAsync(late)).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("Someone else has just changed the details of Engelse Emma.", alert);
+        Assert.DoesNotContain("Iemand anders", alert);
+        Assert.DoesNotContain("Controleer", alert);
     }
 
     [Fact]
@@ -70,7 +95,7 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
         var id = await NewPersonAsync(client, "Ongewijzigd Ottje");
         var response = await client.SubmitAsync($"/huiskamer/mensen/{id}/bewerken", Form("Ongewijzigd Ottje", "99999"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("6822 AA", (await app.InDbAsync("huiskamer", db => db.People.SingleAsync(p => p.Id == id))).Postcode);
     }
 
