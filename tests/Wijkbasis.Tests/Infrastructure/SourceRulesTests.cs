@@ -62,6 +62,18 @@ public sealed partial class SourceRulesTests
         Assert.True(missing.Count == 0, "Pages that do not exist:\n" + string.Join('\n', missing));
     }
 
+    /// <summary>Resource names are case-insensitive when the resources are built: of two Dutch texts that differ only in
+    /// case ("Punten", "punten") one would silently lose its English.</summary>
+    [Fact]
+    public void NoTwoDutchTextsDifferOnlyInCase()
+    {
+        var keys = System.Xml.Linq.XDocument.Load(Path.Combine(SourceTree.Root, "src", "Wijkbasis", "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToList();
+        Assert.True(keys.Count > 1000, "The English resource table looks empty.");
+        var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Texts that differ only in case:\n" + string.Join('\n', clashes));
+    }
+
     [GeneratedRegex("""Redirect\(\$?"/""")]
     private static partial Regex HandBuiltRedirect();
 
