@@ -1225,6 +1225,24 @@ EN = {
 # --- group C1: Talents, MoneyFlows, TimeCredits ---
 
 # --- group C2: Rooms, PublicRooms, Volunteers ---
+"Bij deze bijdrage horen punten. Boek die eerst terug in de tijdbank; de bijdrage blijft dan staan als geschiedenis.":"This contribution came with points. Reverse them in the time bank first; the contribution then stays as history.",
+"De notitie mag hoogstens {0} tekens lang zijn.":"The note can be at most {0} characters long.",
+"De omschrijving mag hoogstens {0} tekens lang zijn.":"The description can be at most {0} characters long.",
+"De sessie was op {0}. Kies die datum, of geen sessie.":"The session was on {0}. Choose that date, or no session.",
+"De tijd moet meer dan 0 zijn.":"The time must be more than 0.",
+"Deze inlog hoort al bij een andere vrijwilliger.":"This login already belongs to another volunteer.",
+"Een rol mag hoogstens {0} tekens lang zijn.":"A role can be at most {0} characters long.",
+"Iemand anders heeft deze uren net gewijzigd. Bekijk ze opnieuw.":"Someone else has just changed these hours. Look at them again.",
+"Iemand anders heeft deze vrijwilliger net gewijzigd. Bekijk de gegevens opnieuw.":"Someone else has just changed this volunteer. Look at the details again.",
+"Meer dan 24 uur op één dag kan niet. Schrijf langere inzet per dag op.":"More than 24 hours on one day is not possible. Log longer work day by day.",
+"Op {0} staat al {1} uur. Samen kan het niet meer dan 24 uur zijn.":"{1} hours are already logged on {0}. Together it cannot be more than 24 hours.",
+"Vul bij punten een heel getal groter dan 0 in, of laat het leeg.":"Enter a whole number greater than 0 for points, or leave it empty.",
+"Vul de tijd in als uren, bijvoorbeeld 2,5 of 2:30.":"Enter the time in hours, for example 2.5 or 2:30.",
+"Vul in hoeveel tijd het was, bijvoorbeeld 2,5 of 2:30.":"Enter how much time it was, for example 2.5 or 2:30.",
+"{0} is al aangemeld voor deze sessie als {1}.":"{0} has already signed up for this session as {1}.",
+"{0} is al vrijwilliger.":"{0} is already a volunteer.",
+"‘{0}’ staat al op de lijst.":"‘{0}’ is already on the list.",
+"‘{0}’ staat al op de lijst. Kies een andere naam.":"‘{0}’ is already on the list. Choose another name.",
 
 # --- group T and shared: binding messages, infrastructure, tests ---
 
