@@ -1055,10 +1055,6 @@ EN = {
 "Kies uit de lijst.":"Choose from the list.",
 "Kies een tarief uit de lijst.":"Choose a rate from the list.",
 "Kies wie u bent uit de lijst.":"Choose who you are from the list.",
-"Kies een datum vanaf morgen en binnen 12 maanden.":"Choose a date from tomorrow and within 12 months.",
-"Het tarief sociaal mag niet negatief zijn.":"The social rate may not be negative.",
-"Het tarief buurtondernemer mag niet negatief zijn.":"The neighbourhood entrepreneur rate may not be negative.",
-"Het tarief commercieel mag niet negatief zijn.":"The commercial rate may not be negative.",
 "Afmelden":"Withdraw",
 "Alleen wie meedoet":"Only those taking part",
 "Andere maanden":"Other months",
@@ -1225,6 +1221,13 @@ EN = {
 # --- group C1: Talents, MoneyFlows, TimeCredits ---
 
 # --- group C2: Rooms, PublicRooms, Volunteers ---
+"Het tarief {0} is te hoog (hoogstens {1}).":"The {0} rate is too high (at most {1}).",
+"Het tarief {0} mag niet negatief zijn.":"The {0} rate may not be negative.",
+"Vul het tarief {0} in euro's in, bijvoorbeeld 12,50.":"Enter the {0} rate in euros, for example 12.50.",
+"Wijs de aanvraag af of stel een ander tijdstip voor.":"Decline the request or suggest another time.",
+"{0} van de {1} data zijn al bezet. Er is niets geboekt.":"{0} of the {1} dates are already taken. Nothing was booked.",
+"Kies een datum vanaf morgen en binnen {0} maanden.":"Choose a date from tomorrow and within {0} months.",
+"{0} is op die dag niet open op dat tijdstip (open {1}–{2} op de open dagen).":"{0} is not open at that time on that day (open {1}–{2} on its opening days).",
 "Bij deze bijdrage horen punten. Boek die eerst terug in de tijdbank; de bijdrage blijft dan staan als geschiedenis.":"This contribution came with points. Reverse them in the time bank first; the contribution then stays as history.",
 "De notitie mag hoogstens {0} tekens lang zijn.":"The note can be at most {0} characters long.",
 "De omschrijving mag hoogstens {0} tekens lang zijn.":"The description can be at most {0} characters long.",
