@@ -1221,6 +1221,7 @@ EN = {
 # --- group C1: Talents, MoneyFlows, TimeCredits ---
 
 # --- group C2: Rooms, PublicRooms, Volunteers ---
+"Zoek hoogstens {0} dagen tegelijk.":"Search at most {0} days at a time.",
 "Het tarief {0} is te hoog (hoogstens {1}).":"The {0} rate is too high (at most {1}).",
 "Het tarief {0} mag niet negatief zijn.":"The {0} rate may not be negative.",
 "Vul het tarief {0} in euro's in, bijvoorbeeld 12,50.":"Enter the {0} rate in euros, for example 12.50.",
