@@ -5,7 +5,7 @@ namespace Wijkbasis.Tests.Features.Volunteers;
 
 /// <summary>A refusal with a value (a name, a date, a number of hours) reads in English with that value filled in, and
 /// nothing of the Dutch sentence is left.</summary>
-public sealed class EnglishTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
+public sealed class VolunteersEnglishTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
 {
     private static async Task<HtmlClient> EnglishCoordinatorAsync(WijkbasisFactory app)
     {
