@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Rooms;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Mail;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
@@ -41,31 +43,30 @@ public sealed class RequestModel(PublicRoomsAccess access, WijkbasisDb db, Tenan
         var room = Rooms.SingleOrDefault(r => r.Id == Input.RoomId);
         if (Input.RoomId is not null && room is null)
         {
-            ModelState.AddModelError("Input.RoomId", "Kies een ruimte uit de lijst.");
+            ModelState.AddRefusal(Key(nameof(RequestInput.RoomId)), new Refusal("Kies een ruimte uit de lijst."));
         }
         if (Input.Email is { Length: > 0 } email && !Mailer.IsSingleAddress(email))
         {
-            ModelState.AddModelError("Input.Email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.");
+            ModelState.AddRefusal(Key(nameof(RequestInput.Email)), new Refusal("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."));
         }
         var today = time.AmsterdamToday();
         if (Input.Date is { } date && (date <= today || date > today.AddMonths(MonthsAhead)))
         {
-            ModelState.AddModelError("Input.Date", $"Kies een datum vanaf morgen en binnen {MonthsAhead} maanden.");
+            ModelState.AddRefusal(Key(nameof(RequestInput.Date)), new Refusal("Kies een datum vanaf morgen en binnen {0} maanden.", MonthsAhead));
         }
         if (!ModelState.IsValid || room is null)
         {
-            return Page();
+            return this.Refuse();
         }
         var slot = RoomRules.SlotOn(Input.Date!.Value, Input.StartTime!.Value, Input.EndTime!.Value);
         if (!RoomRules.WithinOpeningHours(room, slot))
         {
-            ModelState.AddModelError("Input.StartTime", $"{room.Name} is op die dag niet open op dat tijdstip (open {room.OpensAt:HH\\:mm}–{room.ClosesAt:HH\\:mm} op de open dagen).");
-            return Page();
+            return this.Refuse(new Refusal("{0} is op die dag niet open op dat tijdstip (open {1}–{2} op de open dagen).", room.Name,
+                room.OpensAt.ToString("HH:mm", CultureInfo.InvariantCulture), room.ClosesAt.ToString("HH:mm", CultureInfo.InvariantCulture)), Key(nameof(RequestInput.StartTime)));
         }
         if ((await calendar.ConflictsAsync(room.Id, [slot], cancellationToken)).Count > 0)
         {
-            ModelState.AddModelError("Input.StartTime", "De ruimte is op dat moment al bezet. Kies een ander tijdstip.");
-            return Page();
+            return this.Refuse(new Refusal("De ruimte is op dat moment al bezet. Kies een ander tijdstip."), Key(nameof(RequestInput.StartTime)));
         }
         tenant.SetActor(null, PublicRoomsAccess.FormActor);
         db.BookingRequests.Add(new BookingRequest
@@ -76,8 +77,11 @@ public sealed class RequestModel(PublicRoomsAccess access, WijkbasisDb db, Tenan
             Status = RequestStatus.Pending, ReceivedAt = time.UtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/ruimtes/{Slug}/aanvragen?verzonden=true");
+        return RedirectToPage("/PublicRooms/Request", new { slug = Slug, verzonden = "true" });
     }
+
+    /// <summary>The model-state key of a field of the form ("Input.Date").</summary>
+    private static string Key(string field) => $"{nameof(Input)}.{field}";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Rooms;
@@ -18,7 +19,7 @@ public sealed class AvailabilityModel(WijkbasisDb db, TimeProvider time) : PageM
     [BindProperty(SupportsGet = true, Name = "voorziening")] public Facility? Facility { get; set; }
     [BindProperty(SupportsGet = true, Name = "uren")] public int? Hours { get; set; }
 
-    public string? Problem { get; private set; }
+    public Refusal? Problem { get; private set; }
     public List<RoomFree> Rooms { get; private set; } = [];
 
     public sealed record RoomFree(Room Room, List<(DateOnly Day, List<(DateTime From, DateTime Until)> Free)> Days);
@@ -31,17 +32,17 @@ public sealed class AvailabilityModel(WijkbasisDb db, TimeProvider time) : PageM
         (From, Until) = (from, until);
         if (until < from)
         {
-            Problem = "De tot-datum moet op of na de van-datum liggen.";
+            Problem = new Refusal("De tot-datum moet op of na de van-datum liggen.");
             return Page();
         }
         if (until.DayNumber - from.DayNumber >= MaxDays)
         {
-            Problem = $"Zoek hoogstens {MaxDays} dagen tegelijk.";
+            Problem = new Refusal("Zoek hoogstens {0} dagen tegelijk.", MaxDays);
             return Page();
         }
         if (People is < 1 or > Room.CapacityMax || Hours is < 1 or > 24)
         {
-            Problem = "Vul een aantal personen tussen 1 en 1000 en een duur tussen 1 en 24 uur in.";
+            Problem = new Refusal("Vul een aantal personen tussen 1 en 1000 en een duur tussen 1 en 24 uur in.");
             return Page();
         }
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.ArchivedAt == null).OrderBy(r => r.Name).ToListAsync(cancellationToken);

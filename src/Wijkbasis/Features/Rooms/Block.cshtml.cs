@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Rooms;
 
 /// <summary>Closes a room for a period (maintenance, holidays). Bookings in that period are reported and nothing
 /// is stored: they are cancelled or moved first, so nobody finds a closed door.</summary>
-public sealed class BlockModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, RoomCalendar calendar) : PageModel
+public sealed class BlockModel(WijkbasisDb db, TimeProvider time, RoomCalendar calendar) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public BlockInput Input { get; set; } = new();
     public Room Room { get; private set; } = null!;
@@ -37,7 +36,7 @@ public sealed class BlockModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         Room = room;
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var slot = Input.ToSlot();
         var result = await calendar.StoreAsync(room, [slot], _ => new RoomBooking
@@ -47,14 +46,12 @@ public sealed class BlockModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         if (!result.Saved)
         {
             Conflicts = result.Conflicts;
-            ModelState.AddModelError("", Conflicts.Count > 0
-                ? "In deze periode is de ruimte geboekt. Annuleer of verplaats eerst de boekingen hieronder; er is niets opgeslagen."
-                : result.Problem!);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return this.Refuse(Conflicts.Count > 0
+                ? new Refusal("In deze periode is de ruimte geboekt. Annuleer of verplaats eerst de boekingen hieronder; er is niets opgeslagen.")
+                : result.Problem);
         }
         TempData.Say("{0} is gesloten: {1}.", room.Name, RoomViews.Period(slot.StartsAt, slot.EndsAt));
-        return Redirect($"/{tenant.Slug}/ruimtes/{room.Id}?week={RoomViews.MondayOf(Input.From!.Value):yyyy-MM-dd}#week");
+        return RedirectToPage("/Rooms/Details", null, new { id = room.Id, week = RoomViews.WeekKey(Input.From!.Value) }, "week");
     }
 
     public sealed class BlockInput : IValidatableObject

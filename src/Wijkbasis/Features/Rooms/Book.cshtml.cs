@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Rooms;
 
 /// <summary>Books a room once or as a series (every week, every other week until a date). Conflicting dates are
 /// reported before anything is stored; the coordinator then books only the free dates or nothing.</summary>
-public sealed class BookModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, RoomCalendar calendar) : PageModel
+public sealed class BookModel(WijkbasisDb db, TimeProvider time, RoomCalendar calendar) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public BookingInput Input { get; set; } = new();
     public Room Room { get; private set; } = null!;
@@ -41,11 +40,11 @@ public sealed class BookModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         {
             if (!Budget.Money.TryParse(Input.Price, out var cents))
             {
-                ModelState.AddModelError("Input.Price", "Vul de prijs in euro's in, bijvoorbeeld 25,00.");
+                ModelState.AddRefusal(Key(nameof(BookingInput.Price)), new Refusal("Vul de prijs in euro's in, bijvoorbeeld 25,00."));
             }
             else if (cents < 0)
             {
-                ModelState.AddModelError("Input.Price", "De prijs mag niet negatief zijn.");
+                ModelState.AddRefusal(Key(nameof(BookingInput.Price)), new Refusal("De prijs mag niet negatief zijn."));
             }
             else
             {
@@ -54,18 +53,16 @@ public sealed class BookModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var (slots, problem) = RoomRules.Expand(Input.Date!.Value, Input.StartTime!.Value, Input.EndTime!.Value, Input.Repeat, Input.Until);
         if (problem is not null)
         {
-            ModelState.AddModelError(problem.Contains("eindtijd", StringComparison.Ordinal) ? "Input.EndTime" : "Input.Until", problem);
-            return Page();
+            return this.Refuse(problem, Key(problem.Format.Contains("eindtijd", StringComparison.Ordinal) ? nameof(BookingInput.EndTime) : nameof(BookingInput.Until)));
         }
         if (slots[0].Date < time.AmsterdamToday())
         {
-            ModelState.AddModelError("Input.Date", "Een boeking begint vandaag of later.");
-            return Page();
+            return this.Refuse(new Refusal("Een boeking begint vandaag of later."), Key(nameof(BookingInput.Date)));
         }
         Slots = slots;
         PricePerSlot = agreedPrice ?? Room.PriceFor(Input.Category, slots[0].StartsAt, slots[0].EndsAt);
@@ -78,9 +75,7 @@ public sealed class BookModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         if (!result.Saved)
         {
             Conflicts = result.Conflicts;
-            ModelState.AddModelError("", result.Problem!);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return this.Refuse(result.Problem);
         }
         var first = result.Stored.Min(b => b.StartsAt);
         if (result.Stored.Count == 1)
@@ -91,8 +86,11 @@ public sealed class BookModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         {
             TempData.Say("{0} is {1} keer geboekt; {2} data waren bezet en zijn overgeslagen.", Room.Name, result.Stored.Count, result.Conflicts.Count);
         }
-        return Redirect($"/{tenant.Slug}/ruimtes/{Room.Id}?week={RoomViews.MondayOf(DateOnly.FromDateTime(first.ToAmsterdam())):yyyy-MM-dd}#week");
+        return RedirectToPage("/Rooms/Details", null, new { id = Room.Id, week = RoomViews.WeekKey(DateOnly.FromDateTime(first.ToAmsterdam())) }, "week");
     }
+
+    /// <summary>The model-state key of a field of the form ("Input.Price").</summary>
+    private static string Key(string field) => $"{nameof(Input)}.{field}";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

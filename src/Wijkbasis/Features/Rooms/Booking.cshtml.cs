@@ -28,11 +28,11 @@ public sealed class BookingModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (Booking.IsCancelled)
         {
-            ModelState.AddModelError("", "Deze boeking is al geannuleerd.");
+            ModelState.AddRefusal("", new Refusal("Deze boeking is al geannuleerd."));
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var rows = new List<RoomBooking> { Booking };
         if (Input.AlsoLater && Booking.SeriesId is { } series)
@@ -49,7 +49,7 @@ public sealed class BookingModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(rows.Count == 1 ? "De boeking is geannuleerd." : "{0} boekingen zijn geannuleerd.", rows.Count);
-        return Redirect($"/{tenant.Slug}/ruimtes/{Booking.RoomId}?week={RoomViews.MondayOf(DateOnly.FromDateTime(Booking.StartsAt.ToAmsterdam())):yyyy-MM-dd}#week");
+        return RedirectToPage("/Rooms/Details", null, new { id = Booking.RoomId, week = RoomViews.WeekKey(DateOnly.FromDateTime(Booking.StartsAt.ToAmsterdam())) }, "week");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Rooms;
 
 /// <summary>Adds a room (/ruimtes/nieuw) or changes one: capacity, facilities, opening hours, rates in euros, and
 /// whether outsiders may ask for it and read its calendar feed.</summary>
-public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public RoomInput Input { get; set; } = new();
     public bool IsNew { get; private set; }
@@ -42,11 +41,11 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var name = Input.Name?.Trim() ?? "";
         if (ModelState.IsValid && await db.Rooms.AnyAsync(r => r.Name == name && r.ArchivedAt == null && r.Id != id, cancellationToken))
         {
-            ModelState.AddModelError("Input.Name", "Er is al een ruimte met deze naam.");
+            ModelState.AddRefusal($"{nameof(Input)}.{nameof(RoomInput.Name)}", new Refusal("Er is al een ruimte met deze naam."));
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         if (room is null)
         {
@@ -66,7 +65,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         room.FeedIsPublic = Input.FeedIsPublic;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(IsNew ? "Ruimte {0} is toegevoegd." : "Ruimte {0} is bijgewerkt.", room.Name);
-        return Redirect($"/{tenant.Slug}/ruimtes/{room.Id}");
+        return RedirectToPage("/Rooms/Details", new { id = room.Id });
     }
 
     public sealed class RoomInput : IValidatableObject
@@ -119,12 +118,12 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
                 }
                 if (!Budget.Money.TryParse(text, out var cents))
                 {
-                    state.AddModelError("Input." + field, $"Vul het tarief {label} in euro's in, bijvoorbeeld 12,50.");
+                    state.AddRefusal($"{nameof(Input)}.{field}", new Refusal("Vul het tarief {0} in euro's in, bijvoorbeeld 12,50.", label));
                     return 0;
                 }
                 if (RoomRules.CheckRate(cents, label) is { } problem)
                 {
-                    state.AddModelError("Input." + field, problem);
+                    state.AddRefusal($"{nameof(Input)}.{field}", problem);
                 }
                 return cents;
             }

@@ -20,6 +20,9 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public List<Conflict> Conflicts { get; private set; } = [];
     public long Price { get; private set; }
 
+    private static readonly Refusal AlreadyDecided = new("Over deze aanvraag is al beslist.");
+    private static readonly Refusal JustDecided = new("Over deze aanvraag is zojuist al beslist.");
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -32,11 +35,11 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (Asked.Status != RequestStatus.Pending)
         {
-            ModelState.AddModelError("", "Over deze aanvraag is al beslist.");
+            ModelState.AddRefusal("", AlreadyDecided);
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         var request = Asked;
         var room = request.Room!;
@@ -63,24 +66,18 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, cancellationToken);
-            ModelState.AddModelError("", "Over deze aanvraag is zojuist al beslist.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(id, cancellationToken), JustDecided);
         }
         if (!result.Saved)
         {
-            await LoadAsync(id, cancellationToken);
-            ModelState.AddModelError("", result.Problem + " Wijs de aanvraag af of stel een ander tijdstip voor.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            ModelState.AddRefusal("", result.Problem!);
+            return await this.RefuseAsync(db, () => LoadAsync(id, cancellationToken), new Refusal("Wijs de aanvraag af of stel een ander tijdstip voor."));
         }
         mail.Enqueue(request.ContactEmail, $"Uw aanvraag voor {room.Name} is goedgekeurd",
             $"Beste {request.ContactName},\n\nUw aanvraag voor {room.Name} op {RoomViews.Period(request.StartsAt, request.EndsAt)} is goedgekeurd."
             + $"\nPrijs: {RoomViews.Euro(Price)}.\n\nMet vriendelijke groet,\n{tenant.Name}");
         TempData.Say("De aanvraag is goedgekeurd en staat in de agenda van {0}.", room.Name);
-        return Redirect($"/{tenant.Slug}/ruimtes/{room.Id}?week={RoomViews.MondayOf(slot.Date):yyyy-MM-dd}#week");
+        return RedirectToPage("/Rooms/Details", null, new { id = room.Id, week = RoomViews.WeekKey(slot.Date) }, "week");
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken cancellationToken)
@@ -92,11 +89,11 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (Asked.Status != RequestStatus.Pending)
         {
-            ModelState.AddModelError("", "Over deze aanvraag is al beslist.");
+            ModelState.AddRefusal("", AlreadyDecided);
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         Asked.Status = RequestStatus.Declined;
         Asked.DeclineReason = Decline.Reason!.Trim();
@@ -109,14 +106,13 @@ public sealed class RequestModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", "Over deze aanvraag is zojuist al beslist.");
-            return Page();
+            return this.Refuse(JustDecided);
         }
         mail.Enqueue(Asked.ContactEmail, $"Uw aanvraag voor {Asked.Room!.Name}",
             $"Beste {Asked.ContactName},\n\nHelaas kunnen we uw aanvraag voor {Asked.Room.Name} op {RoomViews.Period(Asked.StartsAt, Asked.EndsAt)} niet goedkeuren."
             + $"\nReden: {Asked.DeclineReason}\n\nMet vriendelijke groet,\n{tenant.Name}");
         TempData.Say("De aanvraag is afgewezen.");
-        return Redirect($"/{tenant.Slug}/ruimteaanvragen");
+        return RedirectToPage("/Rooms/Requests");
     }
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];

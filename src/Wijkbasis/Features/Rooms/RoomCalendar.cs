@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Rooms;
 
 /// <summary>The outcome of putting rows in a room's calendar: what was stored, or the dates that conflict (nothing stored).</summary>
-public sealed record CalendarResult(List<RoomBooking> Stored, List<Conflict> Conflicts, string? Problem)
+public sealed record CalendarResult(List<RoomBooking> Stored, List<Conflict> Conflicts, Refusal? Problem)
 {
     public bool Saved => Problem is null && Stored.Count > 0;
 }
@@ -48,15 +49,15 @@ public sealed class RoomCalendar(WijkbasisDb db, TenantContext tenant, TimeProvi
         var free = slots.Where(s => conflicts.All(c => c.Slot != s)).ToList();
         if (conflicts.Count > 0 && !onlyFree)
         {
-            return new([], conflicts, slots.Count == 1 ? TakenMessage : $"{conflicts.Count} van de {slots.Count} data zijn al bezet. Er is niets geboekt.");
+            return new([], conflicts, slots.Count == 1 ? new Refusal(TakenMessage) : new Refusal("{0} van de {1} data zijn al bezet. Er is niets geboekt.", conflicts.Count, slots.Count));
         }
         if (expectedFree is { } expected && expected != free.Count)
         {
-            return new([], conflicts, TakenMeanwhileMessage);
+            return new([], conflicts, new Refusal(TakenMeanwhileMessage));
         }
         if (free.Count == 0)
         {
-            return new([], conflicts, "Alle data zijn al bezet. Er is niets geboekt.");
+            return new([], conflicts, new Refusal("Alle data zijn al bezet. Er is niets geboekt."));
         }
         var rows = free.Select(s =>
         {
@@ -83,7 +84,7 @@ public sealed class RoomCalendar(WijkbasisDb db, TenantContext tenant, TimeProvi
             {
                 changed.State = EntityState.Detached;
             }
-            return new([], await ConflictsAsync(room.Id, slots, cancellationToken), slots.Count == 1 ? TakenMessage : TakenMeanwhileMessage);
+            return new([], await ConflictsAsync(room.Id, slots, cancellationToken), new Refusal(slots.Count == 1 ? TakenMessage : TakenMeanwhileMessage));
         }
         return new(rows, conflicts, null);
     }

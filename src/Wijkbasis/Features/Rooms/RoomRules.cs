@@ -1,3 +1,4 @@
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Rooms;
@@ -45,16 +46,16 @@ public static class RoomRules
     /// at 12:00) is fine.</summary>
     public static bool Overlaps(DateTime aStart, DateTime aEnd, DateTime bStart, DateTime bEnd) => aStart < bEnd && bStart < aEnd;
 
-    /// <summary>The dates a booking (or series) gives, or a Dutch message why it cannot be.</summary>
-    public static (List<Slot> Slots, string? Problem) Expand(DateOnly first, TimeOnly start, TimeOnly end, Repeat repeat, DateOnly? until)
+    /// <summary>The dates a booking (or series) gives, or why it cannot be.</summary>
+    public static (List<Slot> Slots, Refusal? Problem) Expand(DateOnly first, TimeOnly start, TimeOnly end, Repeat repeat, DateOnly? until)
     {
         if (end <= start)
         {
-            return ([], "De eindtijd moet na de begintijd liggen.");
+            return ([], new Refusal("De eindtijd moet na de begintijd liggen."));
         }
         if (!Enum.IsDefined(repeat))
         {
-            return ([], "Kies of de boeking zich herhaalt.");
+            return ([], new Refusal("Kies of de boeking zich herhaalt."));
         }
         if (repeat == Repeat.Once)
         {
@@ -62,15 +63,15 @@ public static class RoomRules
         }
         if (until is not { } last)
         {
-            return ([], "Vul in tot wanneer de boeking zich herhaalt.");
+            return ([], new Refusal("Vul in tot wanneer de boeking zich herhaalt."));
         }
         if (last < first)
         {
-            return ([], "De laatste datum moet op of na de eerste datum liggen.");
+            return ([], new Refusal("De laatste datum moet op of na de eerste datum liggen."));
         }
         if (last.DayNumber - first.DayNumber > MaxSeriesDays)
         {
-            return ([], "Een reeks loopt hoogstens een jaar. Kies een eerdere laatste datum.");
+            return ([], new Refusal("Een reeks loopt hoogstens een jaar. Kies een eerdere laatste datum."));
         }
         var step = repeat == Repeat.Weekly ? 7 : 14;
         var slots = new List<Slot>();
@@ -91,9 +92,9 @@ public static class RoomRules
             .OrderBy(c => c.Slot.StartsAt).ToList();
 
     /// <summary>A rate must be zero or more, in whole cents, and not absurd.</summary>
-    public static string? CheckRate(long cents, string label) =>
-        cents < 0 ? $"Het tarief {label} mag niet negatief zijn."
-        : cents > Room.RateMax ? $"Het tarief {label} is te hoog (hoogstens {Budget.Money.Format(Room.RateMax)})."
+    public static Refusal? CheckRate(long cents, string label) =>
+        cents < 0 ? new Refusal("Het tarief {0} mag niet negatief zijn.", label)
+        : cents > Room.RateMax ? new Refusal("Het tarief {0} is te hoog (hoogstens {1}).", label, Budget.Money.Format(Room.RateMax))
         : null;
 
     /// <summary>The price in cents. Per hour: the rate times the minutes, rounded to the nearest cent (half a cent up).

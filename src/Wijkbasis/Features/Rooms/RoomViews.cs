@@ -13,6 +13,9 @@ public static class RoomViews
 
     public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
+    /// <summary>The <c>?week=</c> of a room's calendar that shows <paramref name="date"/>: its Monday ("2026-12-07").</summary>
+    public static string WeekKey(DateOnly date) => MondayOf(date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Period(DateTime startsAt, DateTime endsAt)
     {
         var from = startsAt.ToAmsterdam();

@@ -41,8 +41,6 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
     public DateOnly Month { get; private set; }
     public bool TimeBankOn { get; private set; }
 
-    public string MonthUrl(DateOnly month) => $"/{tenant.Slug}/bijdragen?maand={VolunteerArea.MonthKey(month)}";
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Highlight is { } id)
@@ -72,20 +70,21 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
             .Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            return await RefuseAsync("PersonId", "Kies wie de bijdrage gaf.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Kies wie de bijdrage gaf."), InputKey(nameof(InputModel.PersonId)));
         }
         Person = person.Id;
         if (VolunteerRules.CheckContribution(Input.Kind, Input.Description, Input.GivenOn, today) is { } problem)
         {
-            return await RefuseAsync(Input.Kind is null ? "Kind" : string.IsNullOrWhiteSpace(Input.Description) || Input.Description.Trim().Length > Contribution.DescriptionMax ? "Description" : "GivenOn",
-                problem, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), problem, InputKey(Input.Kind is null ? nameof(InputModel.Kind)
+                : string.IsNullOrWhiteSpace(Input.Description) || Input.Description.Trim().Length > Contribution.DescriptionMax ? nameof(InputModel.Description)
+                : nameof(InputModel.GivenOn)));
         }
         long? points = null;
         if (!string.IsNullOrWhiteSpace(Input.Points))
         {
             if (!long.TryParse(Input.Points.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) || p <= 0)
             {
-                return await RefuseAsync("Points", "Vul bij punten een heel getal groter dan 0 in, of laat het leeg.", cancellationToken);
+                return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Vul bij punten een heel getal groter dan 0 in, of laat het leeg."), InputKey(nameof(InputModel.Points)));
             }
             points = p;
         }
@@ -106,7 +105,7 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
             var house = await db.TimeCreditAccounts.AsNoTracking().Where(a => a.Kind == AccountKind.Enterprise).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
             if (settings is not { Enabled: true } || house is null)
             {
-                return await RefuseAsync("Points", TimeCreditLedger.OffMessage, cancellationToken);
+                return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal(TimeCreditLedger.OffMessage), InputKey(nameof(InputModel.Points)));
             }
             var account = await bookings.PersonAccountAsync(person.Id, person.Name, cancellationToken);
             var result = await bookings.TransferAsync(house.Value, account, points.Value, $"Bedankt: {contribution.Description}", cancellationToken,
@@ -119,11 +118,11 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
                 });
             if (!result.Done)
             {
-                return await RefuseAsync("Points", result.Message, cancellationToken);
+                return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal(result.Message), InputKey(nameof(InputModel.Points)));
             }
         }
         TempData.Say(points is null ? "De bijdrage van {0} is opgeschreven." : "De bijdrage van {0} is opgeschreven, met {1} punten als dank.", person.Name, points ?? 0);
-        return Redirect($"{MonthUrl(contribution.GivenOn)}&bijdrage={contribution.Id}");
+        return RedirectToPage("/Volunteers/Contributions", new { maand = VolunteerArea.MonthKey(contribution.GivenOn), bijdrage = contribution.Id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
@@ -136,22 +135,16 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
         if (contribution.TransferId is not null)
         {
             MonthText = VolunteerArea.MonthKey(contribution.GivenOn);
-            return await RefuseAsync("PersonId", "Bij deze bijdrage horen punten. Boek die eerst terug in de tijdbank; de bijdrage blijft dan staan als geschiedenis.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Bij deze bijdrage horen punten. Boek die eerst terug in de tijdbank; de bijdrage blijft dan staan als geschiedenis."), InputKey(nameof(InputModel.PersonId)));
         }
         db.Contributions.Remove(contribution);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De bijdrage is verwijderd.");
-        return Redirect(MonthUrl(contribution.GivenOn));
+        return RedirectToPage("/Volunteers/Contributions", new { maand = VolunteerArea.MonthKey(contribution.GivenOn) });
     }
 
-    private async Task<IActionResult> RefuseAsync(string field, string message, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError($"Input.{field}", message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    /// <summary>The model-state key of a field of the form ("Input.Points").</summary>
+    private static string InputKey(string field) => $"{nameof(Input)}.{field}";
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

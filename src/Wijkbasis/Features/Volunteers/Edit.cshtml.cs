@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Auth;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Volunteers;
 
 /// <summary>One volunteer: VOG dates, the login they use (a user with the Volunteer role here), stopping and coming back;
 /// with their coming shifts and latest hours.</summary>
-public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     public sealed class InputModel
     {
@@ -32,6 +31,10 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
     public sealed record HoursRow(Guid Id, DateOnly WorkedOn, string Role, int Minutes);
     public List<HoursRow> Hours { get; private set; } = [];
     public VogState Vog { get; private set; }
+
+    private static readonly Refusal Changed = new("Iemand anders heeft deze vrijwilliger net gewijzigd. Bekijk de gegevens opnieuw.");
+    private const string VogKey = $"{nameof(Input)}.{nameof(InputModel.VogIssuedOn)}";
+    private const string UserKey = $"{nameof(Input)}.{nameof(InputModel.UserId)}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,20 +59,19 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var today = time.AmsterdamToday();
         foreach (var (field, message) in Volunteers.Vog.CheckDates(Input.VogIssuedOn, Input.VogExpiresOn, today))
         {
-            ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddRefusal($"{nameof(Input)}.{field}", new Refusal(message));
         }
         if (Input.UserId is { } userId && Logins.All(l => l.Id != userId))
         {
-            ModelState.AddModelError("Input.UserId", "Kies een inlog van iemand met de rol vrijwilliger bij deze onderneming.");
+            ModelState.AddRefusal(UserKey, new Refusal("Kies een inlog van iemand met de rol vrijwilliger bij deze onderneming."));
         }
         if (Input.Version != Volunteer.Version)
         {
-            ModelState.AddModelError("Input.VogIssuedOn", "Iemand anders heeft deze vrijwilliger net gewijzigd. Bekijk de gegevens opnieuw.");
+            ModelState.AddRefusal(VogKey, Changed);
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Refuse();
         }
         var volunteer = await db.Volunteers.SingleAsync(v => v.Id == Id, cancellationToken);
         volunteer.VogIssuedOn = Input.VogIssuedOn;
@@ -83,14 +85,14 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refuse("Input.VogIssuedOn", "Iemand anders heeft deze vrijwilliger net gewijzigd. Bekijk de gegevens opnieuw.");
+            return this.Refuse(Changed, VogKey);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return Refuse("Input.UserId", "Deze inlog hoort al bij een andere vrijwilliger.");
+            return this.Refuse(new Refusal("Deze inlog hoort al bij een andere vrijwilliger."), UserKey);
         }
         TempData.Say("De gegevens van {0} zijn opgeslagen.", Name);
-        return Redirect($"/{tenant.Slug}/vrijwilligers/{Id}");
+        return RedirectToPage("/Volunteers/Edit", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostStopAsync(bool restore, CancellationToken cancellationToken)
@@ -104,14 +106,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
         var name = await db.People.Where(p => p.Id == volunteer.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
         TempData.Say(restore ? "{0} doet weer mee als vrijwilliger." : "{0} is gestopt als vrijwilliger. De uren blijven bewaard.", name);
-        return Redirect($"/{tenant.Slug}/vrijwilligers/{Id}");
-    }
-
-    private PageResult Refuse(string key, string message)
-    {
-        ModelState.AddModelError(key, message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return RedirectToPage("/Volunteers/Edit", new { id = Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -30,8 +30,7 @@ public sealed class HoursModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public List<VolunteerArea.Option> People { get; private set; } = [];
     public List<VolunteerArea.Option> RecentSessions { get; private set; } = [];
 
-    public string MonthUrl(DateOnly month, int page = 1) =>
-        $"/{tenant.Slug}/uren?maand={VolunteerArea.MonthKey(month)}{(Person is { } p ? $"&persoon={p}" : "")}{(page > 1 ? $"&pagina={page}" : "")}";
+    private const string PersonKey = $"{nameof(Input)}.{nameof(HoursInput.PersonId)}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -54,14 +53,14 @@ public sealed class HoursModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             personId = Input.PersonId is { } chosen && await db.Volunteers.AnyAsync(v => v.PersonId == chosen, cancellationToken) ? chosen : null;
             if (personId is null)
             {
-                return await RefuseAsync(nameof(HoursInput.PersonId), "Kies een vrijwilliger uit de lijst.", cancellationToken);
+                return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Kies een vrijwilliger uit de lijst."), PersonKey);
             }
         }
         else
         {
             if (Me is null)
             {
-                return await RefuseAsync(nameof(HoursInput.PersonId), "Uw inlog hoort nog niet bij een vrijwilliger. Vraag de coördinator.", cancellationToken);
+                return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Uw inlog hoort nog niet bij een vrijwilliger. Vraag de coördinator."), PersonKey);
             }
             if (Input.PersonId is { } other && other != Me.PersonId)
             {
@@ -72,7 +71,7 @@ public sealed class HoursModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         var (value, field, problem) = await Input.CheckAsync(db, personId.Value, null, time.AmsterdamToday(), cancellationToken);
         if (problem is not null)
         {
-            return await RefuseAsync(field!, problem, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), problem, $"{nameof(Input)}.{field}");
         }
         db.VolunteerHours.Add(new VolunteerHours
         {
@@ -82,16 +81,7 @@ public sealed class HoursModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         await VolunteerArea.MarkDragerAsync(db, personId.Value, time.UtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} uur is opgeschreven.", VolunteerRules.Format(value.Minutes));
-        return Redirect($"/{tenant.Slug}/uren?maand={VolunteerArea.MonthKey(value.WorkedOn)}");
-    }
-
-    private async Task<IActionResult> RefuseAsync(string field, string message, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError($"Input.{field}", message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
+        return RedirectToPage("/Volunteers/Hours", new { maand = VolunteerArea.MonthKey(value.WorkedOn) });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -20,6 +20,8 @@ public sealed class HoursEntryModel(WijkbasisDb db, TenantContext tenant, TimePr
     public List<VolunteerArea.Option> Roles { get; private set; } = [];
     public List<VolunteerArea.Option> RecentSessions { get; private set; } = [];
 
+    private static readonly Refusal Changed = new("Iemand anders heeft deze uren net gewijzigd. Bekijk ze opnieuw.");
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -49,13 +51,11 @@ public sealed class HoursEntryModel(WijkbasisDb db, TenantContext tenant, TimePr
         var (value, field, problem) = await Input.CheckAsync(db, Entry.PersonId, Entry.Id, time.AmsterdamToday(), cancellationToken);
         if (problem is null && Input.Version != Entry.Version)
         {
-            (field, problem) = (nameof(HoursInput.Duration), "Iemand anders heeft deze uren net gewijzigd. Bekijk ze opnieuw.");
+            (field, problem) = (nameof(HoursInput.Duration), Changed);
         }
         if (problem is not null)
         {
-            ModelState.AddModelError($"Input.{field}", problem);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Refuse(problem, $"{nameof(Input)}.{field}");
         }
         var hours = await db.VolunteerHours.SingleAsync(h => h.Id == Id, cancellationToken);
         (hours.WorkedOn, hours.Minutes, hours.RoleId, hours.SessionId, hours.Note) = (value!.WorkedOn, value.Minutes, value.RoleId, value.SessionId, value.Note);
@@ -66,12 +66,10 @@ public sealed class HoursEntryModel(WijkbasisDb db, TenantContext tenant, TimePr
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("Input.Duration", "Iemand anders heeft deze uren net gewijzigd. Bekijk ze opnieuw.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return this.Refuse(Changed, $"{nameof(Input)}.{nameof(HoursInput.Duration)}");
         }
         TempData.Say("De uren zijn gewijzigd.");
-        return Redirect($"/{tenant.Slug}/uren?maand={VolunteerArea.MonthKey(hours.WorkedOn)}");
+        return RedirectToPage("/Volunteers/Hours", new { maand = VolunteerArea.MonthKey(hours.WorkedOn) });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
@@ -84,7 +82,7 @@ public sealed class HoursEntryModel(WijkbasisDb db, TenantContext tenant, TimePr
         db.VolunteerHours.Remove(hours);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De uren van {0} zijn verwijderd.", hours.WorkedOn.ToString("d-M-yyyy"));
-        return Redirect($"/{tenant.Slug}/uren?maand={VolunteerArea.MonthKey(hours.WorkedOn)}");
+        return RedirectToPage("/Volunteers/Hours", new { maand = VolunteerArea.MonthKey(hours.WorkedOn) });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Volunteers;
@@ -19,7 +21,7 @@ public sealed class HoursInput
 
     /// <summary>The checked values, or the field and message of the first problem. <paramref name="correcting"/>: the
     /// entry being corrected (its own minutes do not count against the day).</summary>
-    public async Task<(Checked? Value, string? Field, string? Problem)> CheckAsync(WijkbasisDb db, Guid personId, Guid? correcting,
+    public async Task<(Checked? Value, string? Field, Refusal? Problem)> CheckAsync(WijkbasisDb db, Guid personId, Guid? correcting,
         DateOnly today, CancellationToken cancellationToken)
     {
         var (minutes, durationProblem) = VolunteerRules.ParseDuration(Duration);
@@ -30,11 +32,11 @@ public sealed class HoursInput
         var role = RoleId is null ? null : await db.VolunteerRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == RoleId, cancellationToken);
         if (role is null)
         {
-            return (null, nameof(RoleId), "Kies een rol uit de lijst.");
+            return (null, nameof(RoleId), new Refusal("Kies een rol uit de lijst."));
         }
         if (role.IsArchived && !await db.VolunteerHours.AnyAsync(h => h.Id == correcting && h.RoleId == role.Id, cancellationToken))
         {
-            return (null, nameof(RoleId), "Deze rol wordt niet meer gebruikt. Kies een andere rol.");
+            return (null, nameof(RoleId), new Refusal("Deze rol wordt niet meer gebruikt. Kies een andere rol."));
         }
         if (SessionId is { } sessionId)
         {
@@ -42,12 +44,12 @@ public sealed class HoursInput
             var startsAt = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (DateTime?)s.StartsAt).SingleOrDefaultAsync(cancellationToken);
             if (startsAt is null)
             {
-                return (null, nameof(SessionId), "Deze sessie bestaat niet. Kies een sessie uit de lijst, of geen.");
+                return (null, nameof(SessionId), new Refusal("Deze sessie bestaat niet. Kies een sessie uit de lijst, of geen."));
             }
             var day = DateOnly.FromDateTime(startsAt.Value.ToAmsterdam());
             if (WorkedOn is { } worked && worked != day)
             {
-                return (null, nameof(WorkedOn), $"De sessie was op {day:d-M-yyyy}. Kies die datum, of geen sessie.");
+                return (null, nameof(WorkedOn), new Refusal("De sessie was op {0}. Kies die datum, of geen sessie.", day.ToString("d-M-yyyy", CultureInfo.InvariantCulture)));
             }
         }
         var other = WorkedOn is { } date
@@ -60,7 +62,7 @@ public sealed class HoursInput
         var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
         if (note is { Length: > VolunteerHours.NoteMax })
         {
-            return (null, nameof(Note), $"De notitie mag hoogstens {VolunteerHours.NoteMax} tekens lang zijn.");
+            return (null, nameof(Note), new Refusal("De notitie mag hoogstens {0} tekens lang zijn.", VolunteerHours.NoteMax));
         }
         return (new Checked(minutes.Value, WorkedOn!.Value, role.Id, SessionId, note), null, null);
     }

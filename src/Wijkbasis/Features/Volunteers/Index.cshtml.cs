@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.People;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Volunteers;
 
 /// <summary>The enterprise's volunteers: who they are, their VOG, their hours this year; and adding someone from the
 /// register as a volunteer.</summary>
-public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class IndexModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
     public const int ResultsShown = 10;
@@ -30,8 +29,6 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public int Year { get; private set; }
 
-    public string PageUrl(int page) => $"/{tenant.Slug}/vrijwilligers?pagina={page}{(ShowArchived ? "&oud=true" : "")}";
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
@@ -40,12 +37,12 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             .Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            return await RefuseAsync("Deze persoon staat niet in het register.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Deze persoon staat niet in het register."), nameof(PersonId));
         }
         var existing = await db.Volunteers.SingleOrDefaultAsync(v => v.PersonId == person.Id, cancellationToken);
         if (existing is { ArchivedAt: null })
         {
-            return await RefuseAsync($"{person.Name} is al vrijwilliger.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), AlreadyAVolunteer(person.Name), nameof(PersonId));
         }
         var volunteer = existing ?? new Volunteer { PersonId = person.Id, CreatedAt = time.UtcNow(), Version = 1 };
         if (existing is null)
@@ -63,20 +60,13 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return await RefuseAsync($"{person.Name} is al vrijwilliger.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), AlreadyAVolunteer(person.Name), nameof(PersonId));
         }
         TempData.Say("{0} is vrijwilliger. Vul de VOG in als die er is.", person.Name);
-        return Redirect($"/{tenant.Slug}/vrijwilligers/{volunteer.Id}");
+        return RedirectToPage("/Volunteers/Edit", new { id = volunteer.Id });
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(nameof(PersonId), message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    private static Refusal AlreadyAVolunteer(string name) => new("{0} is al vrijwilliger.", name);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Talents;
-using Wijkbasis.Infrastructure.Tenancy;
 
 namespace Wijkbasis.Features.Volunteers;
 
 /// <summary>Vrager → drager: the people who first came for support and now give, with both dates (rule in
 /// <see cref="VragerDrager"/> and docs/decisions/0012).</summary>
-public sealed class RegisterModel(WijkbasisDb db, TenantContext tenant) : PageModel
+public sealed class RegisterModel(WijkbasisDb db) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,8 +19,6 @@ public sealed class RegisterModel(WijkbasisDb db, TenantContext tenant) : PageMo
     public int Total { get; private set; }
     public int VragersNotYetGiving { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-
-    public string PageUrl(int page) => $"/{tenant.Slug}/vrager-drager?pagina={page}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

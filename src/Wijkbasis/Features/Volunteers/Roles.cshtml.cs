@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Volunteers;
 
 /// <summary>The coordinator's list of volunteer roles: add, rename, VOG required or not, archive (and bring back).
 /// An archived role keeps its shifts and hours; it is no longer chosen.</summary>
-public sealed class RolesModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class RolesModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     [BindProperty(Name = "Name")] public string? Name { get; set; }
     [BindProperty(Name = "RoleId")] public Guid? RoleId { get; set; }
@@ -20,21 +19,19 @@ public sealed class RolesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public List<Row> Rows { get; private set; } = [];
     public Guid? FailedRoleId { get; private set; }
 
-    private string Back => $"/{tenant.Slug}/vrijwilligers/rollen";
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         if (VolunteerRole.Check(Name) is { } problem)
         {
-            return await RefuseAsync(problem, null, cancellationToken);
+            return await RefuseNameAsync(problem, null, cancellationToken);
         }
         var name = Name!.Trim();
         var key = VolunteerRole.KeyOf(name);
         if (await db.VolunteerRoles.AnyAsync(r => r.Key == key, cancellationToken))
         {
-            return await RefuseAsync($"‘{name}’ staat al op de lijst.", null, cancellationToken);
+            return await RefuseNameAsync(new Refusal("‘{0}’ staat al op de lijst.", name), null, cancellationToken);
         }
         db.VolunteerRoles.Add(new VolunteerRole { Name = name, Key = key, RequiresVog = RequiresVog, CreatedAt = time.UtcNow() });
         try
@@ -43,10 +40,10 @@ public sealed class RolesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return await RefuseAsync($"‘{name}’ staat al op de lijst.", null, cancellationToken);
+            return await RefuseNameAsync(new Refusal("‘{0}’ staat al op de lijst.", name), null, cancellationToken);
         }
         TempData.Say("‘{0}’ is toegevoegd.", name);
-        return Redirect(Back);
+        return RedirectToPage("/Volunteers/Roles");
     }
 
     public async Task<IActionResult> OnPostRenameAsync(CancellationToken cancellationToken)
@@ -57,13 +54,13 @@ public sealed class RolesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         if (VolunteerRole.Check(Name) is { } problem)
         {
-            return await RefuseAsync(problem, role.Id, cancellationToken);
+            return await RefuseNameAsync(problem, role.Id, cancellationToken);
         }
         var name = Name!.Trim();
         var key = VolunteerRole.KeyOf(name);
         if (await db.VolunteerRoles.AnyAsync(r => r.Key == key && r.Id != role.Id, cancellationToken))
         {
-            return await RefuseAsync($"‘{name}’ staat al op de lijst. Kies een andere naam.", role.Id, cancellationToken);
+            return await RefuseNameAsync(new Refusal("‘{0}’ staat al op de lijst. Kies een andere naam.", name), role.Id, cancellationToken);
         }
         var old = role.Name;
         (role.Name, role.Key) = (name, key);
@@ -73,10 +70,10 @@ public sealed class RolesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return await RefuseAsync($"‘{name}’ staat al op de lijst. Kies een andere naam.", role.Id, cancellationToken);
+            return await RefuseNameAsync(new Refusal("‘{0}’ staat al op de lijst. Kies een andere naam.", name), role.Id, cancellationToken);
         }
         TempData.Say("‘{0}’ heet nu ‘{1}’.", old, name);
-        return Redirect(Back);
+        return RedirectToPage("/Volunteers/Roles");
     }
 
     public async Task<IActionResult> OnPostVogAsync(CancellationToken cancellationToken)
@@ -88,7 +85,7 @@ public sealed class RolesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         role.RequiresVog = RequiresVog;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(RequiresVog ? "Voor ‘{0}’ is nu een geldige VOG nodig." : "Voor ‘{0}’ is geen VOG meer nodig.", role.Name);
-        return Redirect(Back);
+        return RedirectToPage("/Volunteers/Roles");
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(bool restore, CancellationToken cancellationToken)
@@ -100,17 +97,14 @@ public sealed class RolesModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         role.ArchivedAt = restore ? null : role.ArchivedAt ?? time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(restore ? "‘{0}’ is weer in gebruik." : "‘{0}’ is gearchiveerd. Diensten en uren blijven bewaard.", role.Name);
-        return Redirect(Back);
+        return RedirectToPage("/Volunteers/Roles");
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, Guid? roleId, CancellationToken cancellationToken)
+    /// <summary>Refuses the name typed for a new role (<paramref name="roleId"/> null) or for this role.</summary>
+    private Task<IActionResult> RefuseNameAsync(Refusal refusal, Guid? roleId, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(nameof(Name), message);
         FailedRoleId = roleId;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
+        return this.RefuseAsync(db, () => LoadAsync(cancellationToken), refusal, nameof(Name));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

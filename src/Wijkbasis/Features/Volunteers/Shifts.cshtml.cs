@@ -32,8 +32,8 @@ public sealed class ShiftsModel(WijkbasisDb db, TenantContext tenant, TimeProvid
     public DateOnly Start { get; private set; }
     public DateTime Now { get; private set; }
 
-    public string WeekUrl(int days) =>
-        $"/{tenant.Slug}/diensten?van={Start.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    /// <summary>The <c>?van=</c> of the weeks <paramref name="days"/> from these.</summary>
+    public string Week(int days) => Start.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -54,25 +54,25 @@ public sealed class ShiftsModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         var volunteer = volunteerId is null ? null : await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, cancellationToken);
         if (volunteer is null)
         {
-            return await RefuseAsync(ActsForAnyone ? "Kies een vrijwilliger." : "Uw inlog hoort nog niet bij een vrijwilliger. Vraag de coördinator.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal(ActsForAnyone ? "Kies een vrijwilliger." : "Uw inlog hoort nog niet bij een vrijwilliger. Vraag de coördinator."), nameof(SessionId));
         }
         var role = await db.VolunteerRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == RoleId, cancellationToken);
         if (role is null)
         {
-            return await RefuseAsync("Kies een rol uit de lijst.", cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Kies een rol uit de lijst."), nameof(SessionId));
         }
         var problem = VolunteerRules.CheckSignup(new VolunteerRules.SignupCheck(session.CancelledAt is not null, session.EndsAt,
             DateOnly.FromDateTime(session.StartsAt.ToAmsterdam()), role.IsArchived, role.RequiresVog, volunteer.ArchivedAt is not null,
             volunteer.VogExpiresOn), time.UtcNow());
         if (problem is not null)
         {
-            return await RefuseAsync(problem, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), problem, nameof(SessionId));
         }
         var name = await db.People.Where(p => p.Id == volunteer.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
-        var twice = $"{name} is al aangemeld voor deze sessie als {role.Name.ToLower(CultureInfo.CurrentCulture)}.";
+        var twice = new Refusal("{0} is al aangemeld voor deze sessie als {1}.", name, role.Name.ToLower(CultureInfo.CurrentCulture));
         if (await db.ShiftSignups.AnyAsync(s => s.SessionId == session.Id && s.RoleId == role.Id && s.VolunteerId == volunteer.Id, cancellationToken))
         {
-            return await RefuseAsync(twice, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), twice, nameof(SessionId));
         }
         db.ShiftSignups.Add(new ShiftSignup
         {
@@ -84,10 +84,10 @@ public sealed class ShiftsModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return await RefuseAsync(twice, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), twice, nameof(SessionId));
         }
         TempData.Say("{0} is aangemeld als {1}.", name, role.Name);
-        return Redirect(Back(session.StartsAt));
+        return Back(session.StartsAt);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
@@ -104,31 +104,23 @@ public sealed class ShiftsModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         var startsAt = await db.Sessions.Where(s => s.Id == signup.SessionId).Select(s => s.StartsAt).SingleAsync(cancellationToken);
         if (VolunteerRules.CheckWithdraw(startsAt, time.UtcNow()) is { } problem)
         {
-            return await RefuseAsync(problem, cancellationToken);
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), problem, nameof(SessionId));
         }
         var name = await db.People.Where(p => p.Id == signup.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
         db.ShiftSignups.Remove(signup);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} is afgemeld.", name);
-        return Redirect(Back(startsAt));
+        return Back(startsAt);
     }
 
-    private string Back(DateTime startsAt)
+    /// <summary>Back to the weeks of the session: the default weeks when it falls in them.</summary>
+    private RedirectToPageResult Back(DateTime startsAt)
     {
         var day = DateOnly.FromDateTime(startsAt.ToAmsterdam());
         var today = time.AmsterdamToday();
         return day < today || day >= today.AddDays(Days)
-            ? $"/{tenant.Slug}/diensten?van={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
-            : $"/{tenant.Slug}/diensten";
-    }
-
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError(nameof(SessionId), message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
-        return Page();
+            ? RedirectToPage("/Volunteers/Shifts", new { van = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })
+            : RedirectToPage("/Volunteers/Shifts");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Volunteers;
 
@@ -23,9 +24,9 @@ public sealed class VolunteerRole : ITenantOwned
     public static string KeyOf(string name) => name.Trim().ToLowerInvariant();
 
     /// <summary>Why this name cannot be a role, or null.</summary>
-    public static string? Check(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "Vul een naam in voor de rol."
-        : name.Trim().Length > NameMax ? $"Een rol mag hoogstens {NameMax} tekens lang zijn."
+    public static Refusal? Check(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? new Refusal("Vul een naam in voor de rol.")
+        : name.Trim().Length > NameMax ? new Refusal("Een rol mag hoogstens {0} tekens lang zijn.", NameMax)
         : null;
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Volunteers;
 
@@ -9,13 +10,13 @@ public static class VolunteerRules
 
     /// <summary>Reads a duration as people type it: "2,5" or "2.5" (hours), "2:30" (hours and minutes), "3" (hours),
     /// "45 min" (minutes). Refuses nothing, zero, negative and more than a day.</summary>
-    public static (int? Minutes, string? Error) ParseDuration(string? text)
+    public static (int? Minutes, Refusal? Error) ParseDuration(string? text)
     {
-        const string unreadable = "Vul de tijd in als uren, bijvoorbeeld 2,5 of 2:30.";
+        var unreadable = new Refusal("Vul de tijd in als uren, bijvoorbeeld 2,5 of 2:30.");
         var s = (text ?? "").Trim().ToLowerInvariant();
         if (s.Length == 0)
         {
-            return (null, "Vul in hoeveel tijd het was, bijvoorbeeld 2,5 of 2:30.");
+            return (null, new Refusal("Vul in hoeveel tijd het was, bijvoorbeeld 2,5 of 2:30."));
         }
         int minutes;
         if (s.EndsWith("min", StringComparison.Ordinal) || s.EndsWith('m'))
@@ -49,34 +50,34 @@ public static class VolunteerRules
         }
         if (minutes <= 0)
         {
-            return (null, "De tijd moet meer dan 0 zijn.");
+            return (null, new Refusal("De tijd moet meer dan 0 zijn."));
         }
         if (minutes > MinutesPerDay)
         {
-            return (null, "Meer dan 24 uur op één dag kan niet. Schrijf langere inzet per dag op.");
+            return (null, new Refusal("Meer dan 24 uur op één dag kan niet. Schrijf langere inzet per dag op."));
         }
         return (minutes, null);
     }
 
     /// <summary>Why these hours cannot be logged, or null. <paramref name="otherMinutesThatDay"/>: what the person already
     /// logged that day (without the entry being corrected).</summary>
-    public static string? CheckHours(DateOnly? workedOn, int minutes, DateOnly today, int otherMinutesThatDay)
+    public static Refusal? CheckHours(DateOnly? workedOn, int minutes, DateOnly today, int otherMinutesThatDay)
     {
         if (workedOn is not { } day)
         {
-            return "Vul de datum in.";
+            return new Refusal("Vul de datum in.");
         }
         if (day > today)
         {
-            return "Deze datum ligt in de toekomst. Schrijf uren op nadat ze gewerkt zijn.";
+            return new Refusal("Deze datum ligt in de toekomst. Schrijf uren op nadat ze gewerkt zijn.");
         }
         if (day < today.AddYears(-2))
         {
-            return "Deze datum ligt meer dan twee jaar terug.";
+            return new Refusal("Deze datum ligt meer dan twee jaar terug.");
         }
         if (otherMinutesThatDay + minutes > MinutesPerDay)
         {
-            return $"Op {day:d-M-yyyy} staat al {Format(otherMinutesThatDay)} uur. Samen kan het niet meer dan 24 uur zijn.";
+            return new Refusal("Op {0} staat al {1} uur. Samen kan het niet meer dan 24 uur zijn.", day.ToString("d-M-yyyy", CultureInfo.InvariantCulture), Format(otherMinutesThatDay));
         }
         return null;
     }
@@ -89,60 +90,61 @@ public static class VolunteerRules
         bool RoleRequiresVog, bool VolunteerArchived, DateOnly? VogExpiresOn);
 
     /// <summary>Why this volunteer cannot sign up for this session in this role, or null.</summary>
-    public static string? CheckSignup(SignupCheck c, DateTime now)
+    public static Refusal? CheckSignup(SignupCheck c, DateTime now)
     {
         if (c.SessionCancelled)
         {
-            return "Deze sessie gaat niet door. Aanmelden kan niet.";
+            return new Refusal("Deze sessie gaat niet door. Aanmelden kan niet.");
         }
         if (c.SessionEndsAt <= now)
         {
-            return "Deze sessie is al voorbij. Aanmelden kan niet meer.";
+            return new Refusal("Deze sessie is al voorbij. Aanmelden kan niet meer.");
         }
         if (c.RoleArchived)
         {
-            return "Deze rol wordt niet meer gebruikt. Kies een andere rol.";
+            return new Refusal("Deze rol wordt niet meer gebruikt. Kies een andere rol.");
         }
         if (c.VolunteerArchived)
         {
-            return "Deze vrijwilliger doet niet meer mee.";
+            return new Refusal("Deze vrijwilliger doet niet meer mee.");
         }
         if (c.RoleRequiresVog && !Vog.IsValidOn(c.VogExpiresOn, c.SessionDate))
         {
             return c.VogExpiresOn is null
-                ? "Voor deze rol is een VOG nodig. Er is nog geen VOG bekend. Vraag de coördinator."
-                : $"Voor deze rol is een geldige VOG nodig. De VOG is op {c.SessionDate:d-M-yyyy} niet meer geldig (verloopt {c.VogExpiresOn:d-M-yyyy}).";
+                ? new Refusal("Voor deze rol is een VOG nodig. Er is nog geen VOG bekend. Vraag de coördinator.")
+                : new Refusal("Voor deze rol is een geldige VOG nodig. De VOG is op {0} niet meer geldig (verloopt {1}).",
+                    c.SessionDate.ToString("d-M-yyyy", CultureInfo.InvariantCulture), c.VogExpiresOn.Value.ToString("d-M-yyyy", CultureInfo.InvariantCulture));
         }
         return null;
     }
 
     /// <summary>Withdrawing is possible until the session starts.</summary>
-    public static string? CheckWithdraw(DateTime sessionStartsAt, DateTime now) =>
-        sessionStartsAt <= now ? "Deze sessie is al begonnen. Afmelden kan niet meer; laat het de coördinator weten." : null;
+    public static Refusal? CheckWithdraw(DateTime sessionStartsAt, DateTime now) =>
+        sessionStartsAt <= now ? new Refusal("Deze sessie is al begonnen. Afmelden kan niet meer; laat het de coördinator weten.") : null;
 
     /// <summary>Why this cannot be logged as a contribution, or null.</summary>
-    public static string? CheckContribution(ContributionKind? kind, string? description, DateOnly? givenOn, DateOnly today)
+    public static Refusal? CheckContribution(ContributionKind? kind, string? description, DateOnly? givenOn, DateOnly today)
     {
         if (kind is null || !Enum.IsDefined(kind.Value))
         {
-            return "Kies wat voor bijdrage het is.";
+            return new Refusal("Kies wat voor bijdrage het is.");
         }
         if (string.IsNullOrWhiteSpace(description))
         {
-            return "Schrijf kort op wat de bijdrage was, bijvoorbeeld ‘brengt koffie mee’.";
+            return new Refusal("Schrijf kort op wat de bijdrage was, bijvoorbeeld ‘brengt koffie mee’.");
         }
         if (description.Trim().Length > Contribution.DescriptionMax)
         {
-            return $"De omschrijving mag hoogstens {Contribution.DescriptionMax} tekens lang zijn.";
+            return new Refusal("De omschrijving mag hoogstens {0} tekens lang zijn.", Contribution.DescriptionMax);
         }
         if (givenOn is not { } day)
         {
-            return "Vul de datum in.";
+            return new Refusal("Vul de datum in.");
         }
         if (day > today)
         {
-            return "Deze datum ligt in de toekomst.";
+            return new Refusal("Deze datum ligt in de toekomst.");
         }
-        return day < today.AddYears(-2) ? "Deze datum ligt meer dan twee jaar terug." : null;
+        return day < today.AddYears(-2) ? new Refusal("Deze datum ligt meer dan twee jaar terug.") : null;
     }
 }

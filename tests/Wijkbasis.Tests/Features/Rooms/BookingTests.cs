@@ -42,7 +42,7 @@ public sealed class BookingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         var weekly = Booking(Ahead(2), "19:00", "20:30", "Yogales", "Weekly", Ahead(7));
         var report = await client.SubmitAsync(BookUrl(room), weekly);
 
-        Assert.Equal(HttpStatusCode.Conflict, report.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, report.StatusCode);
         var text = await AlertTextAsync(report);
         Assert.Contains("3 van de 6 data zijn al bezet. Er is niets geboekt.", text);
         Assert.Equal(3, (await HtmlClient.ParseAsync(report)).QuerySelectorAll("#conflicten li").Length);
@@ -74,7 +74,7 @@ public sealed class BookingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
 
         var response = await client.SubmitAsync(BookUrl(room), weekly);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(RoomCalendar.TakenMeanwhileMessage, await AlertTextAsync(response));
         Assert.Single(await BookingsAsync(app, room));
     }
@@ -91,7 +91,7 @@ public sealed class BookingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
 
         var booking = await client.SubmitAsync(BookUrl(room), Booking(Ahead(2).AddDays(1)));
-        Assert.Equal(HttpStatusCode.Conflict, booking.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, booking.StatusCode);
         Assert.Contains("gesloten: Onderhoud verwarming", await AlertTextAsync(booking));
 
         await client.SubmitAsync(BookUrl(room), Booking(Ahead(4)));
@@ -99,7 +99,7 @@ public sealed class BookingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         {
             ["Input.Reason"] = "Zomersluiting", ["Input.From"] = Iso(Ahead(4).AddDays(-1)), ["Input.Until"] = Iso(Ahead(4).AddDays(5)),
         });
-        Assert.Equal(HttpStatusCode.Conflict, overBooking.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, overBooking.StatusCode);
         Assert.Contains("Annuleer of verplaats eerst de boekingen", await AlertTextAsync(overBooking));
         var rows = await BookingsAsync(app, room);
         Assert.Equal([BookingKind.Block, BookingKind.Booking], rows.Select(r => r.Kind));
@@ -126,7 +126,7 @@ public sealed class BookingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
 
         var response = await client.SubmitAsync(BookUrl(room), form);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await AlertTextAsync(response));
         Assert.Empty(await BookingsAsync(app, room));
     }
@@ -166,7 +166,7 @@ public sealed class BookingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
             ["Input.Name"] = "Zaal Negatief", ["Input.Capacity"] = "10", ["Input.OpensAt"] = "09:00", ["Input.ClosesAt"] = "17:00",
             ["Input.Unit"] = "Hour", ["Input.SocialRate"] = "-2,50", ["Input.EntrepreneurRate"] = "15", ["Input.CommercialRate"] = "30",
         });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Het tarief sociaal mag niet negatief zijn.", await AlertTextAsync(response));
         Assert.False(await app.InDbAsync("huiskamer", db => db.Rooms.AnyAsync(r => r.Name == "Zaal Negatief")));
 

@@ -77,7 +77,7 @@ public sealed class RequestTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
 
         var response = await HtmlClient.For(app).SubmitAsync(Form, form);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await AlertTextAsync(response));
         Assert.False(await app.InDbAsync("huiskamer", db => db.BookingRequests.AnyAsync(r => r.Organisation == "Fout " + field + value)));
     }
@@ -134,7 +134,7 @@ public sealed class RequestTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
 
         var approve = await coordinator.SubmitAsync($"/huiskamer/ruimteaanvragen/{request.Id}", new Dictionary<string, string>(), "Approve");
 
-        Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, approve.StatusCode);
         Assert.Contains(RoomCalendar.TakenMessage, await AlertTextAsync(approve));
         Assert.Equal(RequestStatus.Pending, (await app.InDbAsync("huiskamer", db => db.BookingRequests.SingleAsync(r => r.Id == request.Id))).Status);
         Assert.Single(await BookingsAsync(app, room));

@@ -31,7 +31,7 @@ public sealed class RoomConcurrencyTests(WijkbasisFactory app) : IClassFixture<W
         }));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
-        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
         var stored = Assert.Single(await BookingsAsync(app, room));
         // The refused attempts rolled back with their audit rows.
         Assert.Equal(auditsBefore + 1, await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(RoomBooking))));
