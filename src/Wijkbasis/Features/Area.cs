@@ -29,7 +29,8 @@ public abstract class Area
     protected static void AddLinkableRoute(PageConventionCollection pages, string page, string template) =>
         pages.AddPageRouteModelConvention(page, model => model.Selectors.Add(new SelectorModel
         {
-            AttributeRouteModel = new AttributeRouteModel { Template = template },
+            // After the page's own route, so a link with an id still goes to the page's own route.
+            AttributeRouteModel = new AttributeRouteModel { Template = template, Order = 1 },
         }));
 }
 
