@@ -51,7 +51,7 @@ public sealed class RoomConcurrencyTests(WijkbasisFactory app) : IClassFixture<W
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
             var e = await db.Enterprises.SingleAsync(x => x.Slug == "huiskamer");
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e, []);
             db.RoomBookings.Add(new RoomBooking
             {
                 RoomId = room, Kind = BookingKind.Booking, Title = $"Rechtstreeks {i}", StartsAt = slot.StartsAt.AddMinutes(i), EndsAt = slot.EndsAt,
