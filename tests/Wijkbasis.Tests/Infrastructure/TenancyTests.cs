@@ -51,7 +51,7 @@ public sealed class TenancyTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
     [Fact]
     public async Task ChangingAnotherEnterprisesRowIsRefusedAndNothingChanges()
     {
-        var other = await app.InDbAsync("jongeren-malburgen", db => db.People.OrderBy(p => p.Id).FirstAsync());
+        var other = await app.InDbAsync("jongeren-malburgen", db => db.People.OrderBy(p => p.Name).ThenBy(p => p.Id).FirstAsync());
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
         var e = await db.Enterprises.SingleAsync(x => x.Slug == "huiskamer");

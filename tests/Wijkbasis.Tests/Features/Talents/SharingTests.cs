@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Tenancy;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Talents;
 
