@@ -8,8 +8,6 @@ namespace Wijkbasis.BrowserTests;
 
 public sealed class BuddyJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private const string Wijkverbinder = "wijkverbinder@huiskamer.demo";
-    private const string Bert = "buddy@huiskamer.demo";
 
     /// <summary>With WIJKBASIS_SCREENSHOTS set to a folder, full-page screenshots of the journey land there (to look at).</summary>
     private static async Task Shot(IPage page, string name)

@@ -4,7 +4,6 @@ namespace Wijkbasis.BrowserTests;
 
 public sealed class BudgetPageTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private const string Coordinator = "coordinator@huiskamer.demo";
 
     [Theory]
     [InlineData(1280, 900)]

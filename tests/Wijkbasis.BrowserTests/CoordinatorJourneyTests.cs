@@ -5,7 +5,6 @@ namespace Wijkbasis.BrowserTests;
 
 public sealed partial class CoordinatorJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private const string Coordinator = "coordinator@huiskamer.demo";
 
     [GeneratedRegex(@"/huiskamer/mensen/[0-9a-f-]{36}$")] private static partial Regex PersonPage();
 

@@ -6,7 +6,6 @@ namespace Wijkbasis.BrowserTests;
 
 public sealed class LogbookJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private const string Coordinator = "coordinator@huiskamer.demo";
 
     [Fact]
     public async Task ACoordinatorOnATabletChecksInThreePeopleUndoesOneCountsFourChildrenAndWritesAStory()

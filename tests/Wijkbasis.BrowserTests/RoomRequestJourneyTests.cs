@@ -7,7 +7,6 @@ namespace Wijkbasis.BrowserTests;
 
 public sealed partial class RoomRequestJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private const string Coordinator = "coordinator@huiskamer.demo";
 
     [GeneratedRegex(@"/huiskamer/ruimtes/[0-9a-f-]{36}\?week=")] private static partial Regex RoomCalendar();
 

@@ -8,7 +8,6 @@ namespace Wijkbasis.BrowserTests;
 
 public sealed class TalentJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private const string Coordinator = "coordinator@huiskamer.demo";
 
     private static async Task Shot(IPage page, string name)
     {

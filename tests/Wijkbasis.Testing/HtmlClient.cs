@@ -55,6 +55,14 @@ public sealed class HtmlClient(HttpClient http)
         return await Http.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>The antiforgery token of the page at <paramref name="url"/> (fetched now).</summary>
+    public async Task<string> TokenAsync(string url) => TokenOf(await GetPageAsync(url));
+
+    /// <summary>The antiforgery token in this page or form.</summary>
+    public static string TokenOf(IParentNode pageOrForm) =>
+        pageOrForm.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException("No antiforgery token on the page");
+
     /// <summary>Posts without visiting the page first, e.g. with a forged or missing token.</summary>
     public Task<HttpResponseMessage> PostRawAsync(string url, IDictionary<string, string> values) =>
         Http.PostAsync(url, new FormUrlEncodedContent(values));

@@ -165,7 +165,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (enterpriseSlug is not null)
         {
             var e = await db.Enterprises.SingleAsync(x => x.Slug == enterpriseSlug);
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, roles);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e, roles);
         }
         return await work(db);
     }

@@ -14,7 +14,7 @@ public sealed class RowLevelSecurityTests(WijkbasisFactory app) : IClassFixture<
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
         var e = await db.Enterprises.SingleAsync(x => x.Slug == slug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e, []);
         return await work(db);
     }
 

@@ -41,7 +41,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
         // A form rendered by one instance is accepted by the other (shared antiforgery keys).
         var form = await new HtmlClient(toFirst).GetPageAsync("/huiskamer/mensen/nieuw");
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(form);
         var response = await toSecond.PostAsync("/huiskamer/mensen/nieuw", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

@@ -51,11 +51,11 @@ public sealed class TenancyTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
     [Fact]
     public async Task ChangingAnotherEnterprisesRowIsRefusedAndNothingChanges()
     {
-        var other = await app.InDbAsync("jongeren-malburgen", db => db.People.OrderBy(p => p.Id).FirstAsync());
+        var other = await app.InDbAsync("jongeren-malburgen", db => db.People.OrderBy(p => p.Name).ThenBy(p => p.Id).FirstAsync());
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
         var e = await db.Enterprises.SingleAsync(x => x.Slug == "huiskamer");
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e, []);
         other.Name = "Gekaapt";
         db.People.Attach(other).State = EntityState.Modified;
         await Assert.ThrowsAsync<TenantViolationException>(() => db.SaveChangesAsync());

@@ -80,7 +80,7 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
     private async Task GrantAsync(Invitation invitation, Guid userId, CancellationToken cancellationToken)
     {
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id == invitation.TenantId, cancellationToken);
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
+        tenant.Enter(enterprise, []);
         if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.Role == invitation.Role, cancellationToken))
         {
             db.Memberships.Add(new Membership { UserId = userId, Role = invitation.Role, CreatedAt = time.UtcNow() });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Activities;
@@ -140,10 +141,7 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
     /// visitor whose page view triggered it did not change the activities, and their page's work is untouched.</summary>
     public static async Task ExtendAsAsync(IServiceScopeFactory scopes, Infrastructure.Tenancy.TenantContext current, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var tenant = scope.ServiceProvider.GetRequiredService<Infrastructure.Tenancy.TenantContext>();
-        tenant.Enter(current.TenantId, current.Slug, current.Name, current.MunicipalityId, []);
-        tenant.SetActor(null, "planner");
+        await using var scope = scopes.AsTenant(current.Enterprise, [], "planner");
         try
         {
             await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);
@@ -187,10 +185,7 @@ public sealed class SessionPlanning(IServiceScopeFactory scopes, ILogger<Session
         }
         foreach (var e in enterprises)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var tenant = scope.ServiceProvider.GetRequiredService<Infrastructure.Tenancy.TenantContext>();
-            tenant.Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
-            tenant.SetActor(null, "planner");
+            await using var scope = scopes.AsTenant(e, [], "planner");
             try
             {
                 await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);

@@ -107,7 +107,7 @@ public sealed partial class IndexModel(WijkbasisDb db, TenantContext tenant, Tim
         db.Enterprises.Add(enterprise);
         await db.SaveChangesAsync(cancellationToken);
         // The first coordinator's invitation belongs to the new enterprise.
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
+        tenant.Enter(enterprise, []);
         var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         try
         {

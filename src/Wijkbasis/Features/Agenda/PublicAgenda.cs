@@ -13,13 +13,11 @@ public sealed class PublicAgenda(WijkbasisDb db, TenantContext tenant, TimeProvi
     /// public address does not tell which enterprises exist unless they chose to publish an agenda.</summary>
     public async Task<Data.Enterprise?> EnterAsync(string slug, CancellationToken cancellationToken)
     {
-        var lowered = slug.ToLowerInvariant();
-        var enterprise = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == lowered, cancellationToken);
+        var enterprise = await tenant.EnterPublicAsync(db, slug, cancellationToken);
         if (enterprise is null)
         {
             return null;
         }
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
         return await db.Activities.AnyAsync(a => a.IsPublic, cancellationToken) ? enterprise : null;
     }
 

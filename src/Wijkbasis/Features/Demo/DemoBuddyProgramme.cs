@@ -64,9 +64,7 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
 
     public async Task GenerateAsync(Wijkbasis.Data.Enterprise enterprise, Random rng, int intakes, CancellationToken cancellationToken)
     {
-        tenant.Leave();
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, [Roles.Caseworker]);
-        tenant.SetActor(null, "demo-generator");
+        tenant.MoveTo(enterprise, [Roles.Caseworker], "demo-generator");
         var now = time.UtcNow();
         var today = time.AmsterdamToday();
         var users = await db.Memberships.Select(m => new { m.UserId, m.Role, m.User!.Email, m.User.DisplayName }).ToListAsync(cancellationToken);

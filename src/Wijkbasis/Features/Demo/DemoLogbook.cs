@@ -85,9 +85,7 @@ public sealed class DemoLogbook(WijkbasisDb db, TenantContext tenant, SessionPla
         {
             return;
         }
-        tenant.Leave();
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
-        tenant.SetActor(null, "demo-generator");
+        tenant.MoveTo(enterprise, [], "demo-generator");
         var now = time.UtcNow();
         var today = time.AmsterdamToday();
         var first = today.AddMonths(-months);

@@ -75,9 +75,7 @@ public sealed class DemoMoneyAndTimeCredits(Wijkbasis.Data.WijkbasisDb db, Tenan
         for (var i = 0; i < enterprises.Count; i++)
         {
             var enterprise = enterprises[i];
-            tenant.Leave();
-            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, [Roles.Coordinator]);
-            tenant.SetActor(null, "demo-generator");
+            tenant.MoveTo(enterprise, [Roles.Coordinator], "demo-generator");
             log.LogInformation("Demo: {Enterprise}: income and spending", enterprise.Name);
             var lines = MoneyLines(rng, from, today, Scale[Math.Min(i, Scale.Length - 1)]);
             db.MoneyLines.AddRange(lines);

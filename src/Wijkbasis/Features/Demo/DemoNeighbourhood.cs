@@ -164,7 +164,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         if (enterprise is not null)
         {
             tenant.Leave();
-            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
+            tenant.Enter(enterprise, []);
             db.Memberships.Add(new Membership { UserId = user.Id, Role = demoUser.Role, CreatedAt = time.UtcNow() });
             await db.SaveChangesAsync();
         }
@@ -173,9 +173,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
     private async Task AddPeopleAsync(Wijkbasis.Data.Enterprise enterprise, EnterpriseKind kind, int count,
         List<string> postcodes, Random rng, DateTime now, CancellationToken cancellationToken)
     {
-        tenant.Leave();
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
-        tenant.SetActor(null, "demo-generator");
+        tenant.MoveTo(enterprise, [], "demo-generator");
         var buurtOf = await db.PostcodeAreas.ToDictionaryAsync(a => a.Postcode, a => a.BuurtCode, cancellationToken);
         var recorder = await db.Memberships.Where(m => m.Role == Roles.Coordinator).Select(m => m.UserId).FirstAsync(cancellationToken);
         for (var done = 0; done < count;)

@@ -103,9 +103,7 @@ public sealed class DemoRooms(WijkbasisDb db, TenantContext tenant, TimeProvider
             return;
         }
         months = Math.Clamp(months, 1, 12);
-        tenant.Leave();
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
-        tenant.SetActor(null, "demo-generator");
+        tenant.MoveTo(enterprise, [], "demo-generator");
         var now = time.UtcNow();
         var today = time.AmsterdamToday();
         var first = today.AddMonths(-months);

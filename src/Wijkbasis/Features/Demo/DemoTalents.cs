@@ -45,9 +45,7 @@ public sealed class DemoTalents(WijkbasisDb db, TenantContext tenant, TimeProvid
         var rng = new Random(randomSeed + 5);
         foreach (var (enterprise, index) in enterprises.Select((e, i) => (e, i)))
         {
-            tenant.Leave();
-            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
-            tenant.SetActor(null, "demo-generator", "Corrie Coördinator");
+            tenant.MoveTo(enterprise, [], "demo-generator", "Corrie Coördinator");
             log.LogInformation("Demo: {Enterprise}: talents and matches", enterprise.Name);
             await CardsAsync(rng, index == 0 ? 0.4 : 0.2, cancellationToken);
             if (index == 0)

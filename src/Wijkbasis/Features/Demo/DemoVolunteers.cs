@@ -37,9 +37,7 @@ public sealed class DemoVolunteers(WijkbasisDb db, TenantContext tenant, TimePro
         var demoVolunteer = await db.Users.Where(u => u.Email == "vrijwilliger@huiskamer.demo").Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
         foreach (var (enterprise, index) in enterprises.Select((e, i) => (e, i)))
         {
-            tenant.Leave();
-            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, [Roles.Coordinator]);
-            tenant.SetActor(null, "demo-generator", "Corrie Coördinator");
+            tenant.MoveTo(enterprise, [Roles.Coordinator], "demo-generator", "Corrie Coördinator");
             log.LogInformation("Demo: {Enterprise}: volunteers, hours and contributions", enterprise.Name);
             await EnterpriseAsync(rng, RolesByKind[Math.Min(index, RolesByKind.Length - 1)], index == 0 ? 25 : 8, index == 0 ? demoVolunteer : null, cancellationToken);
             db.ChangeTracker.Clear();

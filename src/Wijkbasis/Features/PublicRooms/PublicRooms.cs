@@ -15,13 +15,11 @@ public sealed class PublicRoomsAccess(WijkbasisDb db, TenantContext tenant)
 
     public async Task<Data.Enterprise?> EnterAsync(string slug, CancellationToken cancellationToken)
     {
-        var lowered = slug.ToLowerInvariant();
-        var enterprise = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == lowered, cancellationToken);
+        var enterprise = await tenant.EnterPublicAsync(db, slug, cancellationToken);
         if (enterprise is null)
         {
             return null;
         }
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
         return enterprise;
     }
 

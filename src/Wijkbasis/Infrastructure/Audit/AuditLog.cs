@@ -47,7 +47,7 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         {
             await using var scope = scopes.CreateAsyncScope();
             var own = scope.ServiceProvider.GetRequiredService<TenantContext>();
-            own.Enter(tenant.TenantId, tenant.Slug, tenant.Name, tenant.MunicipalityId, tenant.Roles);
+            own.Enter(tenant.Enterprise, tenant.Roles);
             own.SetActor(tenant.UserId, tenant.UserName);
             var ownDb = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
             ownDb.AuditEntries.Add(Row(own, time.UtcNow(), entityType, Truncate(entityId, 200), action, null, outcome));

@@ -7,7 +7,7 @@ namespace Wijkbasis.Infrastructure.Secrets;
 /// <summary>Finishes a key rotation: every sealed field still sealed with an older key is opened and sealed again
 /// with the active key, enterprise by enterprise (each rewrite is audited as an update by "sleutelrotatie").
 /// Which fields: every <see cref="SealedText"/> property in the model, found through EF's metadata.</summary>
-public sealed class FieldResealing(WijkbasisDb db, TenantContext tenant, FieldCipher cipher, ILogger<FieldResealing> log)
+public sealed class FieldResealing(WijkbasisDb db, IServiceScopeFactory scopes, FieldCipher cipher, ILogger<FieldResealing> log)
 {
     private const int Batch = 200;
 
@@ -22,17 +22,15 @@ public sealed class FieldResealing(WijkbasisDb db, TenantContext tenant, FieldCi
         var enterprises = await db.Enterprises.AsNoTracking().ToListAsync(cancellationToken);
         foreach (var enterprise in enterprises)
         {
-            tenant.Leave();
-            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, []);
-            tenant.SetActor(null, "sleutelrotatie");
+            await using var scope = scopes.AsTenant(enterprise, [], "sleutelrotatie");
+            var tenantDb = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
             foreach (var (type, properties) in types)
             {
                 var method = typeof(FieldResealing).GetMethod(nameof(ResealTypeAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(type);
-                total += await (Task<int>)method.Invoke(this, [properties, cancellationToken])!;
+                total += await (Task<int>)method.Invoke(this, [tenantDb, properties, cancellationToken])!;
             }
         }
-        tenant.Leave();
         if (total > 0)
         {
             log.LogWarning("Resealed {Rows} rows with field-encryption key {Key}", total, cipher.ActiveKeyId);
@@ -40,7 +38,7 @@ public sealed class FieldResealing(WijkbasisDb db, TenantContext tenant, FieldCi
         return total;
     }
 
-    private async Task<int> ResealTypeAsync<T>(List<System.Reflection.PropertyInfo> properties, CancellationToken cancellationToken) where T : class
+    private async Task<int> ResealTypeAsync<T>(WijkbasisDb tenantDb, List<System.Reflection.PropertyInfo> properties, CancellationToken cancellationToken) where T : class
     {
         var active = cipher.ActiveKeyId;
         var done = 0;
@@ -48,7 +46,7 @@ public sealed class FieldResealing(WijkbasisDb db, TenantContext tenant, FieldCi
         while (true)
         {
             // Through the table in id order, a batch at a time; only rows with a field under an older key are rewritten.
-            var rows = await TenantBypass.RowsToReseal<T>(db).Where(r => EF.Property<Guid>(r, "Id").CompareTo(after) > 0)
+            var rows = await TenantBypass.RowsToReseal<T>(tenantDb).Where(r => EF.Property<Guid>(r, "Id").CompareTo(after) > 0)
                 .OrderBy(r => EF.Property<Guid>(r, "Id")).Take(Batch).ToListAsync(cancellationToken);
             if (rows.Count == 0)
             {
@@ -69,8 +67,8 @@ public sealed class FieldResealing(WijkbasisDb db, TenantContext tenant, FieldCi
                 }
                 done += changed ? 1 : 0;
             }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await tenantDb.SaveChangesAsync(cancellationToken);
+            tenantDb.ChangeTracker.Clear();
         }
     }
 }

@@ -20,18 +20,26 @@ public sealed class TenantContext
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
-    public void Enter(Guid tenantId, string slug, string name, Guid municipalityId, IEnumerable<string> roles)
+    /// <summary>The enterprise entered, as a row reference: to enter the same one in another scope
+    /// (<see cref="TenantScopes.AsTenant(IServiceScopeFactory, EnterpriseRef, IEnumerable{string}, string)"/>).</summary>
+    public EnterpriseRef Enterprise => new(TenantId, Slug, Name, MunicipalityId);
+
+    /// <summary>The one way in: act for this enterprise with these roles (none for public or system work).</summary>
+    public void Enter(EnterpriseRef enterprise, IEnumerable<string> roles)
     {
-        if (HasTenant && tenantId != TenantId)
+        ArgumentNullException.ThrowIfNull(enterprise);
+        if (HasTenant && enterprise.Id != TenantId)
         {
             throw new InvalidOperationException("A request acts for one enterprise only.");
         }
-        TenantId = tenantId;
-        Slug = slug;
-        Name = name;
-        MunicipalityId = municipalityId;
+        TenantId = enterprise.Id;
+        Slug = enterprise.Slug;
+        Name = enterprise.Name;
+        MunicipalityId = enterprise.MunicipalityId;
         Roles = roles.ToHashSet(StringComparer.Ordinal);
     }
+
+    public void Enter(Data.Enterprise enterprise, IEnumerable<string> roles) => Enter(EnterpriseRef.Of(enterprise), roles);
 
     public void SetActor(Guid? userId, string userName, string? displayName = null)
     {
@@ -49,5 +57,25 @@ public sealed class TenantContext
         Roles = new HashSet<string>();
     }
 
+    /// <summary>For background work in one scope that moves from one enterprise to the next (the demo generator):
+    /// leaves the current one, enters this one and acts as the system under <paramref name="actor"/>.
+    /// Work that can have a scope of its own uses <see cref="TenantScopes"/> instead.</summary>
+    public void MoveTo(Data.Enterprise enterprise, IEnumerable<string> roles, string actor, string? displayName = null)
+    {
+        Leave();
+        Enter(enterprise, roles);
+        SetActor(null, actor, displayName);
+    }
+
     public string RoleSummary => Roles.Count == 0 ? "-" : string.Join(",", Roles.Order(StringComparer.Ordinal));
+}
+
+/// <summary>What entering an enterprise needs from its row.</summary>
+public sealed record EnterpriseRef(Guid Id, string Slug, string Name, Guid MunicipalityId)
+{
+    public static EnterpriseRef Of(Data.Enterprise enterprise)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        return new(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId);
+    }
 }

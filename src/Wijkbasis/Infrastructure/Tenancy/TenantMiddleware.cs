@@ -26,13 +26,12 @@ public sealed class TenantMiddleware(RequestDelegate next, ILogger<TenantMiddlew
             // One connection for the whole request: the per-connection setup (SQLite pragmas, the PostgreSQL
             // tenant setting) runs once instead of before every query. The context closes it at the end.
             await db.Database.OpenConnectionAsync(context.RequestAborted);
-            var lowered = slug.ToLowerInvariant();
             // One round trip: the enterprise and this user's roles in it.
             var enterprise = await db.Enterprises.AsNoTracking()
-                .Where(e => e.Slug == lowered)
+                .BySlug(slug)
                 .Select(e => new
                 {
-                    e.Id, e.Slug, e.Name, e.MunicipalityId,
+                    Ref = new EnterpriseRef(e.Id, e.Slug, e.Name, e.MunicipalityId),
                     Roles = TenantBypass.MembershipsOfUser(db, userId.Value).Where(m => m.TenantId == e.Id).Select(m => m.Role).ToList(),
                 })
                 .SingleOrDefaultAsync(context.RequestAborted);
@@ -45,7 +44,7 @@ public sealed class TenantMiddleware(RequestDelegate next, ILogger<TenantMiddlew
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
-            tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, roles);
+            tenant.Enter(enterprise.Ref, roles);
             if (context.RequestServices.GetService<PostgresTenantSession>() is { } session && db.Database.IsNpgsql())
             {
                 await session.RefreshAsync(db.Database.GetDbConnection(), context.RequestAborted);

@@ -7,7 +7,6 @@ namespace Wijkbasis.Tests.Features.Account;
 
 public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
 {
-    private const string Coordinator = "coordinator@huiskamer.demo";
 
     private static Dictionary<string, string> Credentials(string email, string password) => new()
     {
@@ -188,7 +187,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
         var home = await client.GetPageAsync("/");
         var form = home.QuerySelector("form[action='/account/uitloggen']")!;
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(form);
         await client.PostRawAsync("/account/uitloggen", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/huiskamer/mensen")).StatusCode);
     }

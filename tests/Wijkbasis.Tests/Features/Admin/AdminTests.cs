@@ -6,12 +6,11 @@ namespace Wijkbasis.Tests.Features.Admin;
 
 public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
 {
-    private const string Admin = "beheer@wijkbasis.demo";
 
     [Fact]
     public async Task APlatformAdminCreatesAMunicipalityAndAnEnterpriseWithAFirstCoordinator()
     {
-        var client = await HtmlClient.LoggedInAsync(app, Admin);
+        var client = await HtmlClient.LoggedInAsync(app, PlatformAdmin);
         await client.SubmitAsync("/beheer", new Dictionary<string, string> { ["MunicipalityName"] = "Nijmegen", ["MunicipalityCode"] = "gm0268" }, "Municipality");
         var nijmegen = await app.InDbAsync(null, db => db.Municipalities.SingleAsync(m => m.Code == "GM0268"));
 
@@ -36,7 +35,7 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     [InlineData("beheer", "Kies een korte naam")]
     public async Task AnEnterpriseNeedsAFreeValidSlug(string slug, string message)
     {
-        var client = await HtmlClient.LoggedInAsync(app, Admin);
+        var client = await HtmlClient.LoggedInAsync(app, PlatformAdmin);
         var arnhem = await app.InDbAsync(null, db => db.Municipalities.SingleAsync(m => m.Code == "GM0202"));
         var before = await app.InDbAsync(null, db => db.Enterprises.CountAsync());
         var response = await client.SubmitAsync("/beheer", new Dictionary<string, string>
@@ -51,7 +50,7 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     [Fact]
     public async Task APlatformAdminSeesNoPersonalData()
     {
-        var client = await HtmlClient.LoggedInAsync(app, Admin);
+        var client = await HtmlClient.LoggedInAsync(app, PlatformAdmin);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/huiskamer/mensen")).StatusCode);
     }
 
@@ -65,7 +64,7 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     private static async Task<HttpResponseMessage> UploadAsync(HtmlClient client, string csv)
     {
         var page = await client.GetPageAsync("/beheer/postcodes");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(page);
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
@@ -79,7 +78,7 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     [Fact]
     public async Task APostcodeTableIsImportedFromCsvAndUpdatesExistingRows()
     {
-        var client = await HtmlClient.LoggedInAsync(app, Admin);
+        var client = await HtmlClient.LoggedInAsync(app, PlatformAdmin);
         var resident = await app.InDbAsync("huiskamer", async db =>
         {
             var p = new Wijkbasis.Features.People.Person { Name = "Al Geregistreerd", Postcode = "6822 AA", BuurtCode = "BU02020501" };
@@ -114,7 +113,7 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     [Fact]
     public async Task ABadPostcodeFileSaysWhichLinesAreWrongAndImportsNothing()
     {
-        var client = await HtmlClient.LoggedInAsync(app, Admin);
+        var client = await HtmlClient.LoggedInAsync(app, PlatformAdmin);
         var before = await app.InDbAsync(null, db => db.PostcodeAreas.CountAsync());
         var response = await UploadAsync(client,
             "postcode;buurtcode;buurtnaam;wijkcode;wijknaam;gemeentecode\n6543AB;BU02680102;Goed;WK026801;West;GM0268\n12AB;BU1;x;WK1;y;GM1\n");

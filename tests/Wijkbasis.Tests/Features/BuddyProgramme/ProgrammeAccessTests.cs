@@ -10,7 +10,6 @@ namespace Wijkbasis.Tests.Features.BuddyProgramme;
 /// record that is not theirs (or another enterprise's) does not exist for them: 404; anonymous: the login page.</summary>
 public sealed class ProgrammeAccessTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
 {
-    private const string Youssef = ProgrammeMatrix.Youssef;
 
     private readonly ProgrammeStage stage = new(app);
 
@@ -60,7 +59,7 @@ public sealed class ProgrammeAccessTests(WijkbasisFactory app) : IClassFixture<W
     public async Task AWijkverbinderDoesNotFindAnotherWijkverbindersIntakeOrCaseButACaseworkerDoes()
     {
         var shared = await stage.SharedAsync();
-        var wessel = await stage.ClientAsync(ProgrammeMatrix.OtherWijkverbinder);
+        var wessel = await stage.ClientAsync(OtherWijkverbinder);
         var caseworker = await stage.ClientAsync(Caseworker);
         var intakeUrl = $"/huiskamer/intakes/{shared.Intake}";
         var caseUrl = $"/huiskamer/casussen/{shared.Case}";
@@ -70,7 +69,7 @@ public sealed class ProgrammeAccessTests(WijkbasisFactory app) : IClassFixture<W
         Assert.DoesNotContain(intakeUrl, await LinksAsync(wessel, "/huiskamer/intakes"));
         Assert.DoesNotContain(caseUrl, await LinksAsync(wessel, "/huiskamer/casussen"));
         // What Wessel does see in his lists are his own intakes and the cases that came from them.
-        var wesselId = await app.AsCaseworkAsync(db => db.Users.Where(u => u.Email == ProgrammeMatrix.OtherWijkverbinder).Select(u => u.Id).SingleAsync());
+        var wesselId = await app.AsCaseworkAsync(db => db.Users.Where(u => u.Email == OtherWijkverbinder).Select(u => u.Id).SingleAsync());
         var his = await app.AsCaseworkAsync(db => db.Intakes.Where(i => i.ByUserId == wesselId).Select(i => i.Id).ToListAsync());
         Assert.NotEmpty(his);
         Assert.All(await LinksAsync(wessel, "/huiskamer/intakes"), link => Assert.Contains(his, id => link == $"/huiskamer/intakes/{id}"));

@@ -9,25 +9,13 @@ namespace Wijkbasis.Tests.Features.BuddyProgramme;
 /// <summary>Helpers for the buddy-programme tests: the demo's people, and an intake → offer → case path.</summary>
 public static class ProgrammeApp
 {
-    public const string Wijkverbinder = "wijkverbinder@huiskamer.demo";
-    public const string Bert = "buddy@huiskamer.demo";
-    public const string Stijn = "student@huiskamer.demo";
-    public const string Hanneke = "buddy2@huiskamer.demo";
-    public const string Erik = "ervaring@huiskamer.demo";
-    public const string Approver = "budget@huiskamer.demo";
-    public const string Caseworker = "casusregisseur@huiskamer.demo";
-    public const string Coordinator = "coordinator@huiskamer.demo";
-    public const string Volunteer = "vrijwilliger@huiskamer.demo";
-    public const string OtherCoordinator = "coordinator@groene-spijker.demo";
 
-    public static Task<T> AsCaseworkAsync<T>(this WijkbasisFactory app, Func<Wijkbasis.Data.WijkbasisDb, Task<T>> work) =>
-        app.InDbAsync("huiskamer", [Roles.Caseworker], work);
-
-    /// <summary>A person of the demo enterprise (a resident may have several intakes over the years).</summary>
+    /// <summary>A current resident of the demo enterprise, the <paramref name="skip"/>-th by name from the end of the
+    /// alphabet (a resident may have several intakes over the years).</summary>
     public static Task<Guid> FreshPersonAsync(WijkbasisFactory app, int skip = 0) => app.AsCaseworkAsync(async db =>
     {
         var people = db.People.Where(p => p.ArchivedAt == null);
-        return await people.OrderByDescending(p => p.Id).Skip(skip % await people.CountAsync()).Select(p => p.Id).FirstAsync();
+        return await people.OrderByDescending(p => p.Name).ThenBy(p => p.Id).Skip(skip % await people.CountAsync()).Select(p => p.Id).FirstAsync();
     });
 
     public static Dictionary<string, string> IntakeForm(string? zrmFinances = null, string needTags = "administratie", bool safety = false) => new()
@@ -109,19 +97,6 @@ public static class ProgrammeApp
         (mandate.PerSpendCents, mandate.PerMonthCents) = (perSpend, perMonth);
         return await db.SaveChangesAsync();
     });
-
-    public static async Task<string> TokenAsync(HtmlClient client, string url) =>
-        (await client.GetPageAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-
-    /// <summary>Posts a handler of a page with a fresh token and the given values (no form needed on the page).</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HtmlClient client, string page, string handler, Dictionary<string, string> values)
-    {
-        values["__RequestVerificationToken"] = await TokenAsync(client, page);
-        return await client.Http.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(values));
-    }
-
-    public static async Task<string> ErrorsAsync(HttpResponseMessage response) =>
-        string.Join(" | ", (await HtmlClient.ParseAsync(response)).QuerySelectorAll(".wb-error, [role=alert]").Select(e => e.TextContent.Trim()));
 
     public static Task<Case> CaseRowAsync(WijkbasisFactory app, Guid id) => app.AsCaseworkAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == id));
 

@@ -20,7 +20,7 @@ public sealed class ProgrammeConcurrencyTests(WijkbasisFactory app) : IClassFixt
         var db = scope.ServiceProvider.GetRequiredService<Wijkbasis.Data.WijkbasisDb>();
         var enterprise = await db.Enterprises.SingleAsync(e => e.Slug == "huiskamer");
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, [Roles.Buddy]);
+        tenant.Enter(enterprise, [Roles.Buddy]);
         tenant.SetActor(userId, email, email);
         var forCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId);
         return await scope.ServiceProvider.GetRequiredService<PotBookings>().SpendAsync(forCase, cents, SpendPurpose.Transport, "Buskaart", default);

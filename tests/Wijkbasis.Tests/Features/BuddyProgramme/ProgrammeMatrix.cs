@@ -31,18 +31,14 @@ public enum Outcome
 /// analyst, the platform admin, another enterprise's coordinator) get 404; an anonymous visitor the login page.</summary>
 public static class ProgrammeMatrix
 {
-    public const string Youssef = "buddy3@huiskamer.demo";
-    public const string OtherWijkverbinder = "wijkverbinder2@huiskamer.demo";
-    public const string Analyst = "analist@arnhem.demo";
-    public const string Admin = "beheer@wijkbasis.demo";
     public const string Anonymous = "anonymous";
 
     /// <summary>Every demo role: Wendy (the wijkverbinder) made the shared intake and case, Hanneke holds the case;
     /// Wessel is another wijkverbinder and Youssef another buddy.</summary>
     public static readonly string[] Users =
-        [Coordinator, Wijkverbinder, OtherWijkverbinder, Hanneke, Youssef, Approver, Caseworker, Volunteer, Analyst, Admin, OtherCoordinator, Anonymous];
+        [Coordinator, Wijkverbinder, OtherWijkverbinder, Hanneke, Youssef, Approver, Caseworker, Volunteer, Analyst, PlatformAdmin, OtherCoordinator, Anonymous];
 
-    private static readonly string[] Outside = [Analyst, Admin, OtherCoordinator];
+    private static readonly string[] Outside = [Analyst, PlatformAdmin, OtherCoordinator];
 
     public sealed record Row(string Endpoint, string[] Ok, string[] Refused, string[] NotFound);
 
@@ -191,7 +187,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     private async Task<Shared> MakeSharedAsync()
     {
         var hanneke = await BuddyIdAsync(app, Hanneke);
-        var youssef = await BuddyIdAsync(app, ProgrammeMatrix.Youssef);
+        var youssef = await BuddyIdAsync(app, Youssef);
         await RoomForAsync(app, hanneke);
         await RoomForAsync(app, youssef);
         await SetMandateAsync(app, Hanneke, 50_00, 1_000_00);
@@ -209,9 +205,9 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     public static int Next() => Interlocked.Increment(ref counter);
 
     public async Task<string> TokenAsync(string email) =>
-        email == ProgrammeMatrix.Anonymous ? await ProgrammeApp.TokenAsync(await ClientAsync(email), "/account/inloggen")
-        : email == OtherCoordinator ? await ProgrammeApp.TokenAsync(await ClientAsync(email), "/groene-spijker/mensen")
-        : await ProgrammeApp.TokenAsync(await ClientAsync(email), "/account");
+        email == ProgrammeMatrix.Anonymous ? await (await ClientAsync(email)).TokenAsync("/account/inloggen")
+        : email == OtherCoordinator ? await (await ClientAsync(email)).TokenAsync("/groene-spijker/mensen")
+        : await (await ClientAsync(email)).TokenAsync("/account");
 
     public async Task<HttpResponseMessage> PostAsync(string email, string url, Dictionary<string, string> values)
     {
@@ -257,7 +253,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     public async Task<Guid> TransferringCaseAsync()
     {
         var caseId = await FreshCaseAsync(Hanneke);
-        var youssef = await BuddyIdAsync(app, ProgrammeMatrix.Youssef);
+        var youssef = await BuddyIdAsync(app, Youssef);
         await Expect302("transfer", await PostAsync(Hanneke, $"/huiskamer/casussen/{caseId}?handler=Transfer", new() { ["BuddyId"] = youssef.ToString(), ["Text"] = "Verhuist" }));
         return caseId;
     }

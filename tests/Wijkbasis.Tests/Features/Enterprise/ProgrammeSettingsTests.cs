@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Cases;
 using Wijkbasis.Features.Intakes;
-using static Wijkbasis.Tests.Features.BuddyProgramme.ProgrammeApp;
+using Wijkbasis.Tests.Features.BuddyProgramme;
 
 namespace Wijkbasis.Tests.Features.Enterprise;
 
@@ -68,9 +68,9 @@ public sealed class ProgrammeSettingsTests(WijkbasisFactory app) : IClassFixture
         Assert.DoesNotContain($"/huiskamer/casussen/{fiveDays}", list);
         Assert.Contains("7 dagen of meer", (await wijkverbinder.GetPageAsync("/huiskamer/casussen")).Body!.TextContent);
 
-        var intake = await IntakeAsync(wijkverbinder, await FreshPersonAsync(app, skip: 3), IntakeForm(zrmFinances: "3"));
+        var intake = await ProgrammeApp.IntakeAsync(wijkverbinder, await ProgrammeApp.FreshPersonAsync(app, skip: 3), ProgrammeApp.IntakeForm(zrmFinances: "3"));
 
-        var row = await IntakeRowAsync(app, intake);
+        var row = await ProgrammeApp.IntakeRowAsync(app, intake);
         Assert.Equal((CaseWeight.Heavy, 3), (row.ProposedWeight, row.RuleHeavyAtOrBelow));
         var triage = (await wijkverbinder.GetPageAsync($"/huiskamer/intakes/{intake}")).QuerySelector("#triage + .wb-card")!.TextContent;
         Assert.Contains("Voorstel: zwaar", triage);
@@ -102,7 +102,7 @@ public sealed class ProgrammeSettingsTests(WijkbasisFactory app) : IClassFixture
     {
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(heavyAtOrBelow: "2", losingTouchDays: "14")).StatusCode);
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
-        var intake = await IntakeAsync(wijkverbinder, await FreshPersonAsync(app, skip: 4), IntakeForm(zrmFinances: "3"));
+        var intake = await ProgrammeApp.IntakeAsync(wijkverbinder, await ProgrammeApp.FreshPersonAsync(app, skip: 4), ProgrammeApp.IntakeForm(zrmFinances: "3"));
 
         // Later the coordinator makes the rule stricter: the intake still shows the rule its proposal came from.
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(heavyAtOrBelow: "4", losingTouchDays: "14", safetyConcernIsHeavy: false)).StatusCode);

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using static Wijkbasis.Tests.Features.Logbook.LogbookApp;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Logbook;
 
@@ -153,7 +152,7 @@ public sealed class CheckInTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
     public async Task TypeAheadFindsPeopleByNameOrPostcodeAndMarksWhoIsAlreadyIn()
     {
         var session = await NewSessionAsync(app);
-        var person = await app.InDbAsync("huiskamer", db => db.People.Where(p => p.Postcode != null && p.ArchivedAt == null).OrderBy(p => p.Id).FirstAsync());
+        var person = await app.InDbAsync("huiskamer", db => db.People.Where(p => p.Postcode != null && p.ArchivedAt == null).OrderBy(p => p.Name).ThenBy(p => p.Id).FirstAsync());
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
         await PostAsync(client, session, "CheckIn", Person(person.Id));
 

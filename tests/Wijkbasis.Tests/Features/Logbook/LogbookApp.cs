@@ -10,27 +10,13 @@ public static class LogbookApp
         string? hostEmail = null, bool cancelled = false, bool closed = false, string name = "Testochtend") =>
         app.NewSessionAsync(enterprise, startedAgo, hostEmail, cancelled, closed, name);
 
-    public static Task<Guid> PersonIdAsync(WijkbasisFactory app, int index = 0, string enterprise = "huiskamer") =>
-        app.InDbAsync(enterprise, db => db.People.Where(p => p.ArchivedAt == null).OrderBy(p => p.Id).Select(p => p.Id).Skip(index).FirstAsync());
-
     public static Task<int> CheckInsAsync(WijkbasisFactory app, Guid sessionId, string enterprise = "huiskamer") =>
         app.InDbAsync(enterprise, db => db.CheckIns.CountAsync(c => c.SessionId == sessionId));
 
     /// <summary>Posts one of the logbook's forms (by handler) with a token from the page.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HtmlClient client, Guid sessionId, string handler, Dictionary<string, string> values,
-        string enterprise = "huiskamer")
-    {
-        var url = $"/{enterprise}/sessies/{sessionId}";
-        var token = await TokenAsync(client, url);
-        values["__RequestVerificationToken"] = token;
-        return await client.PostRawAsync($"{url}?handler={handler}", values);
-    }
-
-    public static async Task<string> TokenAsync(HtmlClient client, string url)
-    {
-        var page = await client.GetPageAsync(url);
-        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
+    public static Task<HttpResponseMessage> PostAsync(HtmlClient client, Guid sessionId, string handler, Dictionary<string, string> values,
+        string enterprise = "huiskamer") =>
+        TestForms.PostAsync(client, $"/{enterprise}/sessies/{sessionId}", handler, values);
 
     public static async Task<string> AlertTextAsync(HttpResponseMessage response) =>
         (await HtmlClient.ParseAsync(response)).QuerySelector("[role=alert]")?.TextContent ?? "";

@@ -4,7 +4,6 @@ using Wijkbasis.Features.Activities;
 using Wijkbasis.Features.People;
 using Wijkbasis.Infrastructure.Time;
 using static Wijkbasis.Tests.Features.Logbook.LogbookApp;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Logbook;
 
@@ -66,7 +65,7 @@ public sealed class LogbookSafeguardTests(WijkbasisFactory app) : IClassFixture<
     [Fact]
     public async Task ANewcomerWithTheSameNameAsSomeoneRegisteredIsAddedAfterConfirming()
     {
-        var existing = await app.InDbAsync("huiskamer", db => db.People.Where(p => p.ArchivedAt == null && p.BirthYear == null && p.Postcode == null).OrderBy(p => p.Id).FirstOrDefaultAsync())
+        var existing = await app.InDbAsync("huiskamer", db => db.People.Where(p => p.ArchivedAt == null && p.BirthYear == null && p.Postcode == null).OrderBy(p => p.Name).ThenBy(p => p.Id).FirstOrDefaultAsync())
             ?? await app.InDbAsync("huiskamer", async db =>
             {
                 var p = new Person { Name = "Mohammed", SearchName = "mohammed", CreatedAt = TimeProvider.System.UtcNow(), UpdatedAt = TimeProvider.System.UtcNow() };

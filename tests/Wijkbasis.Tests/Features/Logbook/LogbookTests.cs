@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Logbook;
 using static Wijkbasis.Tests.Features.Logbook.LogbookApp;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Logbook;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using static Wijkbasis.Tests.Features.Logbook.LogbookApp;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Logbook;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.MoneyFlows;
 using Wijkbasis.Infrastructure.Time;
-using static Wijkbasis.Tests.Features.BuddyProgramme.ProgrammeApp;
 
 namespace Wijkbasis.Tests.Features.MoneyFlows;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Outreach;
-using static Wijkbasis.Tests.Features.BuddyProgramme.ProgrammeApp;
 
 namespace Wijkbasis.Tests.Features.Outreach;
 

@@ -48,7 +48,7 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var id = await NewPersonAsync(first, "Gelijk Tijdig");
         var url = $"/huiskamer/mensen/{id}/bewerken";
         var firstForm = await first.GetPageAsync(url);
-        var token = firstForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(firstForm);
         var version = firstForm.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
 
         var secondForm = Form("Gelijk Tijdig", "6822 AA", "1980");
@@ -107,7 +107,7 @@ public sealed class EditTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var before = await app.InDbAsync("jongeren-malburgen", db => db.People.SingleAsync(p => p.Id == theirs));
         var own = await NewPersonAsync(client, "Token Bron");
         var page = await client.GetPageAsync($"/huiskamer/mensen/{own}/bewerken");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(page);
 
         var response = await client.PostRawAsync($"/huiskamer/mensen/{theirs}/bewerken", new Dictionary<string, string>
         {

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Rooms;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 using static Wijkbasis.Tests.Features.Rooms.RoomsApp;
 
 namespace Wijkbasis.Tests.Features.Rooms;
@@ -145,7 +144,7 @@ public sealed class BookingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
     public async Task AnUnknownRoomOrARoomOfAnotherEnterpriseAnswers404AndStoresNothing()
     {
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
-        var token = (await client.GetPageAsync(BookUrl(await NewRoomAsync(app, "Zaal Token")))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await TokenAsync(client, BookUrl(await NewRoomAsync(app, "Zaal Token")));
         var other = await NewRoomAsync(app, "Kas van een ander", "groene-spijker");
         foreach (var room in new[] { Guid.NewGuid(), other })
         {

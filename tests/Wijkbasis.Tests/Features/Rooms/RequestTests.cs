@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Rooms;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 using static Wijkbasis.Tests.Features.Rooms.RoomsApp;
 
 namespace Wijkbasis.Tests.Features.Rooms;
@@ -117,7 +116,7 @@ public sealed class RequestTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         Assert.Contains("goedgekeurd", app.MailTo("mirjam@zachtehanden.demo", containing: "Zaal Goedkeuren"));
 
         // Deciding twice is refused.
-        var token = calendar.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(calendar);
         var again = await coordinator.PostRawAsync($"/huiskamer/ruimteaanvragen/{request.Id}?handler=Decline",
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Decline.Reason"] = "Toch niet" });
         Assert.Contains("Over deze aanvraag is al beslist.", await AlertTextAsync(again));
@@ -169,7 +168,7 @@ public sealed class RequestTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         var volunteer = await HtmlClient.LoggedInAsync(app, Volunteer);
         var calendar = await volunteer.GetPageAsync($"/huiskamer/ruimtes/{room}");
         Assert.Contains("Zaal Vrijwilliger", calendar.Body!.TextContent);
-        var token = calendar.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(calendar);
 
         var approve = await volunteer.FollowAsync(await volunteer.PostRawAsync($"/huiskamer/ruimteaanvragen/{request.Id}?handler=Approve",
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
@@ -189,7 +188,7 @@ public sealed class RequestTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         var other = await HtmlClient.LoggedInAsync(app, OtherCoordinator);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/huiskamer/ruimteaanvragen/{request.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/groene-spijker/ruimteaanvragen/{request.Id}")).StatusCode);
-        var token = (await other.GetPageAsync("/groene-spijker/ruimtes/nieuw")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await TokenAsync(other, "/groene-spijker/ruimtes/nieuw");
         var approve = await other.PostRawAsync($"/groene-spijker/ruimteaanvragen/{request.Id}?handler=Approve", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         Assert.Equal(HttpStatusCode.NotFound, approve.StatusCode);
         Assert.Equal(RequestStatus.Pending, (await app.InDbAsync("huiskamer", db => db.BookingRequests.SingleAsync(r => r.Id == request.Id))).Status);
@@ -210,7 +209,7 @@ public sealed class RequestRateLimitTests(RequestRateLimitTests.StrictApp app) :
     {
         var room = await NewRoomAsync(app, "Zaal Druk", acceptsRequests: true);
         var client = HtmlClient.For(app);
-        var token = (await client.GetPageAsync("/ruimtes/huiskamer/aanvragen")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await TokenAsync(client, "/ruimtes/huiskamer/aanvragen");
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {

@@ -5,7 +5,6 @@ using Wijkbasis.Data;
 using Wijkbasis.Features.Rooms;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 using static Wijkbasis.Tests.Features.Rooms.RoomsApp;
 
 namespace Wijkbasis.Tests.Features.Rooms;
@@ -19,7 +18,7 @@ public sealed class RoomConcurrencyTests(WijkbasisFactory app) : IClassFixture<W
         var room = await NewRoomAsync(app, "Zaal Race");
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
         var url = $"/huiskamer/ruimtes/{room}/boeken";
-        var token = (await client.GetPageAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await TokenAsync(client, url);
 
         var auditsBefore = await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(RoomBooking)));
 
@@ -51,7 +50,7 @@ public sealed class RoomConcurrencyTests(WijkbasisFactory app) : IClassFixture<W
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
             var e = await db.Enterprises.SingleAsync(x => x.Slug == "huiskamer");
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e, []);
             db.RoomBookings.Add(new RoomBooking
             {
                 RoomId = room, Kind = BookingKind.Booking, Title = $"Rechtstreeks {i}", StartsAt = slot.StartsAt.AddMinutes(i), EndsAt = slot.EndsAt,

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Rooms;
 using Wijkbasis.Infrastructure.Time;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 using static Wijkbasis.Tests.Features.Rooms.RoomsApp;
 
 namespace Wijkbasis.Tests.Features.Rooms;

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Talents;
 using Wijkbasis.Infrastructure.Time;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Talents;
 
@@ -133,7 +132,7 @@ public sealed class MatchTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
         var id = await SuggestAsync(client, receiver, giver);
         var page = await client.GetPageAsync($"/huiskamer/koppelingen/{id}");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = HtmlClient.TokenOf(page);
         await client.PostAsync($"/huiskamer/koppelingen/{id}", "handler=Next");
         var stale = await client.Http.PostAsync($"/huiskamer/koppelingen/{id}?handler=Next", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Version"] = "0" }));
@@ -252,5 +251,5 @@ public sealed class MatchTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     private static async Task<string> TokenAsync(HtmlClient client, Guid personId) =>
-        (await client.GetPageAsync($"/huiskamer/talenten/kaart/{personId}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await client.TokenAsync($"/huiskamer/talenten/kaart/{personId}");
 }

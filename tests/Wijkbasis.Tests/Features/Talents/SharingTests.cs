@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Tenancy;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Talents;
 
@@ -77,7 +76,7 @@ public sealed class SharingTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
         var e = await db.Enterprises.SingleAsync(x => x.Slug == "groene-spijker");
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e.Id, e.Slug, e.Name, e.MunicipalityId, []);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e, []);
         var huiskamer = await app.InDbAsync(null, d => d.Enterprises.Where(x => x.Slug == "huiskamer").Select(x => x.Id).SingleAsync());
         Task<int> CountAsync(string table) => db.Database.SqlQueryRaw<int>(table switch
         {

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Talents;
-using static Wijkbasis.Tests.Features.People.PeopleApp;
 
 namespace Wijkbasis.Tests.Features.Talents;
 

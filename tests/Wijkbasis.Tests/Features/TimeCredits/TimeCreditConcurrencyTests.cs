@@ -15,7 +15,7 @@ public sealed class TimeCreditConcurrencyTests(WijkbasisFactory app) : IClassFix
         var db = scope.ServiceProvider.GetRequiredService<Wijkbasis.Data.WijkbasisDb>();
         var enterprise = await db.Enterprises.SingleAsync(e => e.Slug == "huiskamer");
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        tenant.Enter(enterprise.Id, enterprise.Slug, enterprise.Name, enterprise.MunicipalityId, [Roles.Coordinator]);
+        tenant.Enter(enterprise, [Roles.Coordinator]);
         tenant.SetActor(null, "test", "Test");
         return await scope.ServiceProvider.GetRequiredService<TimeCreditBookings>().TransferAsync(from, to, points, "Gelijktijdig", default);
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.TimeCredits;
-using static Wijkbasis.Tests.Features.BuddyProgramme.ProgrammeApp;
 
 namespace Wijkbasis.Tests.Features.TimeCredits;
 

@@ -38,12 +38,12 @@ public sealed class CoordinationTests(WijkbasisFactory app) : IClassFixture<Wijk
     [Fact]
     public async Task AVolunteerCannotEditRolesNorOpenTheCoordinatorsPages()
     {
-        var volunteer = await HtmlClient.LoggedInAsync(app, VolunteersApp.Volunteer);
+        var volunteer = await HtmlClient.LoggedInAsync(app, DemoUsers.Volunteer);
         foreach (var url in new[] { Roles, "/huiskamer/vrijwilligers", "/huiskamer/vrijwilligers/vog", "/huiskamer/bijdragen", "/huiskamer/vrager-drager" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.FollowAsync(await volunteer.Http.GetAsync(url))).StatusCode);
         }
-        var token = (await volunteer.GetPageAsync("/huiskamer/uren")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await TokenAsync(volunteer, "/huiskamer/uren");
         var post = await volunteer.PostRawAsync($"{Roles}?handler=Add", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Name"] = "Stiekeme rol" });
         Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.FollowAsync(post)).StatusCode);
         Assert.Null(await RoleAsync("stiekeme rol"));

@@ -70,7 +70,7 @@ public sealed class HoursTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
 
         var forOther = await PostAsync(volunteer, Hours, "Log", VolunteersApp.Hours(Today.AddDays(-3), "1", role, personId: other));
         Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.FollowAsync(forOther)).StatusCode);
-        var token = (await volunteer.GetPageAsync(Hours)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await TokenAsync(volunteer, Hours);
         var change = await volunteer.PostRawAsync($"{Hours}/{entry.Id}?handler=Remove", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         Assert.Equal(HttpStatusCode.NotFound, change.StatusCode);
         Assert.Single(await HoursOfAsync(other, role));

@@ -8,10 +8,6 @@ namespace Wijkbasis.Tests.Features.Volunteers;
 /// <summary>Helpers for the volunteer tests: roles and volunteers of their own, posts with a fresh token.</summary>
 public static class VolunteersApp
 {
-    public const string Coordinator = "coordinator@huiskamer.demo";
-    /// <summary>The demo volunteer, linked to a volunteer record of De Huiskamer.</summary>
-    public const string Volunteer = "vrijwilliger@huiskamer.demo";
-    public const string OtherCoordinator = "coordinator@groene-spijker.demo";
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -45,18 +41,7 @@ public static class VolunteersApp
         });
 
     public static Task<Volunteer> DemoVolunteerAsync(this WijkbasisFactory app) =>
-        app.InDbAsync("huiskamer", db => db.Volunteers.AsNoTracking().SingleAsync(v => db.Users.Any(u => u.Id == v.UserId && u.Email == Volunteer)));
-
-    /// <summary>Posts a handler of a page with a fresh antiforgery token from that page.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HtmlClient client, string page, string handler, Dictionary<string, string> values)
-    {
-        var form = await client.GetPageAsync(page);
-        values["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.Http.PostAsync($"{page}{(page.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}", new FormUrlEncodedContent(values));
-    }
-
-    public static async Task<string> ErrorsAsync(HttpResponseMessage response) =>
-        string.Join(" | ", (await HtmlClient.ParseAsync(response)).QuerySelectorAll(".wb-error, [role=alert]").Select(e => e.TextContent.Trim()));
+        app.InDbAsync("huiskamer", db => db.Volunteers.AsNoTracking().SingleAsync(v => db.Users.Any(u => u.Id == v.UserId && u.Email == DemoUsers.Volunteer)));
 
     public static Dictionary<string, string> Hours(DateOnly day, string duration, Guid roleId, Guid? personId = null, Guid? sessionId = null, string? note = null)
     {
