@@ -98,7 +98,7 @@ public sealed class AdminTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     [Fact]
     public async Task AnEnglishReaderIsToldInEnglishWhichLineIsWrong()
     {
-        var client = await HtmlClient.LoggedInAsync(app, Admin);
+        var client = await HtmlClient.LoggedInAsync(app, PlatformAdmin);
         await client.SubmitAsync("/beheer/postcodes", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = "/beheer/postcodes" }, formAction: "/taal");
 
         var response = await UploadAsync(client, "postcode;buurtcode;buurtnaam;wijkcode;wijknaam;gemeentecode\n6543AB;BU02680102;Goed;WK026801;West;GM0268\n12AB;BU02680103;Fout;WK026801;West;GM0268\n");

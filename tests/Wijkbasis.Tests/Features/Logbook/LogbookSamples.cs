@@ -9,7 +9,7 @@ public sealed class LogbookSamples : ISampleRecords
     public IReadOnlyDictionary<string, Func<WijkbasisFactory, Task<Guid>>> Samples { get; } = new Dictionary<string, Func<WijkbasisFactory, Task<Guid>>>
     {
         ["sessies"] = app => app.InDbAsync("huiskamer", db => db.Sessions
-            .Where(s => s.Activity!.HostUserId != null && db.Users.Any(u => u.Id == s.Activity.HostUserId && u.Email == People.PeopleApp.Volunteer))
+            .Where(s => s.Activity!.HostUserId != null && db.Users.Any(u => u.Id == s.Activity.HostUserId && u.Email == DemoUsers.Volunteer))
             .OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync()),
     };
 }

@@ -6,6 +6,6 @@ public sealed class PeopleSamples : ISampleRecords
 {
     public IReadOnlyDictionary<string, Func<WijkbasisFactory, Task<Guid>>> Samples { get; } = new Dictionary<string, Func<WijkbasisFactory, Task<Guid>>>
     {
-        ["mensen"] = app => PeopleApp.AnyPersonIdAsync(app, "huiskamer"),
+        ["mensen"] = app => DemoPeople.AnyPersonIdAsync(app, "huiskamer"),
     };
 }

@@ -10,7 +10,7 @@ public sealed class VolunteerSamples : ISampleRecords
         ["vrijwilligers"] = app => app.InDbAsync("huiskamer", db => db.Volunteers.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync()),
         // The demo volunteer's own hours, so "may view" means their own.
         ["uren"] = app => app.InDbAsync("huiskamer", db => db.VolunteerHours
-            .Where(h => db.Volunteers.Any(v => v.PersonId == h.PersonId && db.Users.Any(u => u.Id == v.UserId && u.Email == People.PeopleApp.Volunteer)))
+            .Where(h => db.Volunteers.Any(v => v.PersonId == h.PersonId && db.Users.Any(u => u.Id == v.UserId && u.Email == DemoUsers.Volunteer)))
             .OrderBy(h => h.Id).Select(h => h.Id).FirstAsync()),
     };
 }
