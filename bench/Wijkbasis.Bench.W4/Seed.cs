@@ -14,7 +14,7 @@ internal sealed record W4Tenant(Guid Id, string Slug, string Name, Guid Municipa
 {
     /// <summary>As the tenant middleware does for a request: the scope acts for this enterprise.</summary>
     public void EnterIn(IServiceProvider scope) =>
-        scope.GetRequiredService<TenantContext>().Enter(Id, Slug, Name, MunicipalityId, [Wijkbasis.Infrastructure.Auth.Roles.Wijkverbinder]);
+        scope.GetRequiredService<TenantContext>().Enter(new EnterpriseRef(Id, Slug, Name, MunicipalityId), [Wijkbasis.Infrastructure.Auth.Roles.Wijkverbinder]);
 }
 
 /// <summary>One enterprise with a large buddy pool, written through the app's own DbContext (so its interceptors
