@@ -1221,6 +1221,18 @@ EN = {
 # --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
 
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
+"Alleen een budgetbeheerder kan een aanvraag afwijzen.":"Only a budget approver can reject a request.",
+"De reden is te lang (hoogstens {0} tekens).":"The reason is too long (at most {0} characters).",
+"De toelichting is te lang (hoogstens {0} tekens).":"The explanation is too long (at most {0} characters).",
+"Deze maand is er al {0} uitgegeven op uw mandaat van {1}. Een budgetbeheerder beslist.":"This month {0} has already been spent on your mandate of {1}. A budget approver decides.",
+"Een mandaat is hoogstens {0}.":"A mandate is at most {0}.",
+"Er zit nog {0} in de pot. Deze aanvraag past er niet meer in.":"The pot still holds {0}. This request no longer fits in it.",
+"Er zit nog {0} in de pot. Dit bedrag past er niet in.":"The pot still holds {0}. This amount does not fit in it.",
+"Eén uitgave is hoogstens {0}.":"One spend is at most {0}.",
+"Geef de pot een naam (hoogstens {0} tekens).":"Give the pot a name (at most {0} characters).",
+"Na deze terugboeking zou de pot onder nul komen (nu {0}). Dat kan niet.":"After this reversal the pot would go below zero (now {0}). That is not possible.",
+"Schrijf kort op waarom niet (hoogstens {0} tekens).":"Write briefly why not (at most {0} characters).",
+"Uw mandaat is {0} per uitgave. Een budgetbeheerder beslist.":"Your mandate is {0} per spend. A budget approver decides.",
 
 # --- group C1: Talents, MoneyFlows, TimeCredits ---
 

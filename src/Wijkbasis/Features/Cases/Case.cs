@@ -1,5 +1,6 @@
 using Wijkbasis.Data;
 using Wijkbasis.Features.Intakes;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Secrets;
 
 namespace Wijkbasis.Features.Cases;
@@ -155,6 +156,9 @@ public sealed class Case : ITenantOwned, IAudited
     }
 
     public const string ClosedMessage = "Deze casus is afgesloten en kan niet meer worden gewijzigd.";
+
+    /// <summary>The refusal of every change to a closed case.</summary>
+    public static Refusal Closed { get; } = new(ClosedMessage);
 
     private void ClearTransfer()
     {

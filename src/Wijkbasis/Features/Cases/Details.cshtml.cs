@@ -141,7 +141,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var result = await bookings.SpendAsync(Case, cents, purpose, Text, cancellationToken);
         if (result.Outcome == SpendOutcome.Refused)
         {
-            return ("Amount", result.Message);
+            return ("Amount", result.Message.Encode());
         }
         TempData.Say(result.Outcome == SpendOutcome.Approved
             ? "{0} is uitgegeven. Binnen uw mandaat: meteen toegekend."

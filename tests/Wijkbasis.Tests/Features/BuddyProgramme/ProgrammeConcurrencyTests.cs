@@ -49,7 +49,7 @@ public sealed class ProgrammeConcurrencyTests(WijkbasisFactory app) : IClassFixt
 
         Assert.Equal(10, results.Count(r => r.Outcome == SpendOutcome.Approved));
         Assert.Equal(40, results.Count(r => r.Outcome == SpendOutcome.Refused));
-        Assert.All(results.Where(r => r.Outcome == SpendOutcome.Refused), r => Assert.Contains("in de pot", r.Message));
+        Assert.All(results.Where(r => r.Outcome == SpendOutcome.Refused), r => Assert.Contains("in de pot", r.Message.ToString()));
         Assert.Equal(0, await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.PotId == pot).SumAsync(e => e.AmountCents)));
     }
 

@@ -394,20 +394,20 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
                 // A period of its own, far ahead, so no two pots overlap.
                 var starts = DateTime.Today.AddYears(20).AddMonths(2 * Next());
                 return Post("/huiskamer/budget?handler=Pot", new()
-                    { ["Name"] = "Testpot", ["StartsOn"] = starts.ToString("yyyy-MM-dd"), ["EndsOn"] = starts.AddMonths(1).ToString("yyyy-MM-dd") });
+                    { ["NewPot.Name"] = "Testpot", ["NewPot.StartsOn"] = starts.ToString("yyyy-MM-dd"), ["NewPot.EndsOn"] = starts.AddMonths(1).ToString("yyyy-MM-dd") });
             case "Budget/Index:PostContribution":
                 var pot = await app.AsCaseworkAsync(db => db.BudgetPots.Where(p => p.Name.StartsWith("Buurtpot")).Select(p => p.Id).FirstAsync());
-                return Post("/huiskamer/budget?handler=Contribution", new() { ["PotId"] = pot.ToString(), ["Source"] = "Fund", ["Name"] = "Testfonds", ["Amount"] = "10" });
+                return Post("/huiskamer/budget?handler=Contribution", new() { ["Contribution.PotId"] = pot.ToString(), ["Contribution.Source"] = "Fund", ["Contribution.Name"] = "Testfonds", ["Contribution.Amount"] = "10" });
             case "Budget/Index:PostApprove":
-                return Post("/huiskamer/budget?handler=Approve", new() { ["RequestId"] = (await WaitingRequestAsync()).ToString() });
+                return Post("/huiskamer/budget?handler=Approve", new() { ["Approval.RequestId"] = (await WaitingRequestAsync()).ToString() });
             case "Budget/Index:PostReject":
-                return Post("/huiskamer/budget?handler=Reject", new() { ["RequestId"] = (await WaitingRequestAsync()).ToString(), ["Reason"] = "Kan goedkoper" });
+                return Post("/huiskamer/budget?handler=Reject", new() { ["Rejection.RequestId"] = (await WaitingRequestAsync()).ToString(), ["Rejection.Reason"] = "Kan goedkoper" });
             case "Budget/Index:PostReverse":
-                return Post("/huiskamer/budget?handler=Reverse", new() { ["EntryId"] = (await BookedSpendAsync()).ToString(), ["Reason"] = "Dubbel" });
+                return Post("/huiskamer/budget?handler=Reverse", new() { ["Reversal.EntryId"] = (await BookedSpendAsync()).ToString(), ["Reversal.Reason"] = "Dubbel" });
             case "Budget/Index:PostMandate":
                 // Allowed: set Hanneke's mandate to what the stage gave her; refused: a change that must not happen.
                 return Post("/huiskamer/budget?handler=Mandate", new()
-                    { ["UserId"] = s.HannekeUser.ToString(), ["Amount"] = allowed ? "50" : "40", ["PerMonth"] = allowed ? "1000" : "900" });
+                    { ["SetMandate.UserId"] = s.HannekeUser.ToString(), ["SetMandate.PerSpend"] = allowed ? "50" : "40", ["SetMandate.PerMonth"] = allowed ? "1000" : "900" });
 
             case "Outreach/Index:Get": return Get("/huiskamer/outreach");
             case "Outreach/Index:PostCampaign":
