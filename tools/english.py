@@ -1221,6 +1221,13 @@ EN = {
 # --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
 
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
+"De VOG van {0} is verlopen. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.":"The VOG of {0} has expired. Without a valid VOG a volunteer, student or expert by experience cannot be matched.",
+"{0} heeft geen VOG. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.":"{0} has no VOG. Without a valid VOG a volunteer, student or expert by experience cannot be matched.",
+"{0} heeft al {1} van de {2} bewoners.":"{0} already has {1} of {2} residents.",
+"De notitie is te lang (hoogstens {0} tekens).":"The note is too long (at most {0} characters).",
+"De taak is te lang (hoogstens {0} tekens).":"The task is too long (at most {0} characters).",
+"Kies bij {0} een niveau van 1 tot en met 5.":"Choose a level from 1 to 5 for {0}.",
+"afgewezen: {0}":"rejected: {0}",
 "Alleen een budgetbeheerder kan een aanvraag afwijzen.":"Only a budget approver can reject a request.",
 "De reden is te lang (hoogstens {0} tekens).":"The reason is too long (at most {0} characters).",
 "De toelichting is te lang (hoogstens {0} tekens).":"The explanation is too long (at most {0} characters).",

@@ -95,7 +95,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (await BuddyPool.BlockerNowAsync(db, buddy.Id, time.AmsterdamToday(), cancellationToken) is { } blocker)
         {
-            return await RefuseAsync(blocker, cancellationToken);
+            return await RefuseAsync(blocker.Encode(), cancellationToken);
         }
         var fits = BuddyMatching.KindFits(weight, buddy.Kind);
         if (!fits && string.IsNullOrWhiteSpace(Reason))

@@ -9,7 +9,7 @@ namespace Wijkbasis.Tests.Features.BuddyProgramme;
 public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
 {
     private static Dictionary<string, string> Spend(string amount, string purpose = "Transport", string note = "Buskaart") =>
-        new() { ["Amount"] = amount, ["Purpose"] = purpose, ["Text"] = note };
+        new() { ["Spend.Amount"] = amount, ["Spend.Purpose"] = purpose, ["Spend.Text"] = note };
 
     [Fact]
     public async Task ASpendWithinMandateIsBookedAtOnceAndOneAboveWaitsForAnotherApprover()
@@ -217,7 +217,7 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Spend", Spend("90", "Other", "Wasmachine"));
         var request = await app.AsCaseworkAsync(db => db.SpendRequests.SingleAsync(r => r.CaseId == caseId));
 
-        await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Outcome"] = "MovedAway" });
+        await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Closing.Outcome"] = "MovedAway" });
         var approver = await HtmlClient.LoggedInAsync(app, Approver);
         var response = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["Approval.RequestId"] = request.Id.ToString() });
 

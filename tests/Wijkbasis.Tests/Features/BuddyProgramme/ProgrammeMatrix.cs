@@ -258,7 +258,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     {
         var caseId = await FreshCaseAsync(Hanneke);
         var youssef = await BuddyIdAsync(app, ProgrammeMatrix.Youssef);
-        await Expect302("transfer", await PostAsync(Hanneke, $"/huiskamer/casussen/{caseId}?handler=Transfer", new() { ["BuddyId"] = youssef.ToString(), ["Text"] = "Verhuist" }));
+        await Expect302("transfer", await PostAsync(Hanneke, $"/huiskamer/casussen/{caseId}?handler=Transfer", new() { ["Transfer.BuddyId"] = youssef.ToString(), ["Transfer.Text"] = "Verhuist" }));
         return caseId;
     }
 
@@ -266,7 +266,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     public async Task<Guid> WaitingRequestAsync()
     {
         var shared = await SharedAsync();
-        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Amount"] = "60", ["Purpose"] = "Transport" }));
+        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Spend.Amount"] = "60", ["Spend.Purpose"] = "Transport" }));
         return await app.AsCaseworkAsync(db => db.SpendRequests.Where(r => r.CaseId == shared.Case && r.Status == SpendRequestStatus.Pending)
             .OrderByDescending(r => r.RequestedAt).Select(r => r.Id).FirstAsync());
     }
@@ -275,7 +275,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     public async Task<Guid> BookedSpendAsync()
     {
         var shared = await SharedAsync();
-        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Amount"] = "1", ["Purpose"] = "Transport" }));
+        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Spend.Amount"] = "1", ["Spend.Purpose"] = "Transport" }));
         return await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.CaseId == shared.Case && e.Kind == LedgerKind.Spend)
             .OrderByDescending(e => e.At).Select(e => e.Id).FirstAsync());
     }
@@ -373,13 +373,13 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
                     new() { ["OfferId"] = (allowed ? (await OfferAsync(Hanneke)).Offer : s.OpenOffer).ToString(), ["Reason"] = "Past nu niet" });
             case "Cases/Details:Get": return Get(caseUrl);
             case "Cases/Details:PostContact":
-                return Post($"{caseUrl}?handler=Contact", new() { ["On"] = today, ["Kind"] = "Visit", ["Text"] = "Koffie gedronken" });
-            case "Cases/Details:PostTask": return Post($"{caseUrl}?handler=Task", new() { ["Text"] = "Bellen met de corporatie" });
-            case "Cases/Details:PostDone": return Post($"{caseUrl}?handler=Done", new() { ["ItemId"] = s.Goal.ToString() });
-            case "Cases/Details:PostSpend": return Post($"{caseUrl}?handler=Spend", new() { ["Amount"] = "1", ["Purpose"] = "Transport", ["Text"] = "Buskaartje" });
+                return Post($"{caseUrl}?handler=Contact", new() { ["Contact.On"] = today, ["Contact.Kind"] = "Visit", ["Contact.Text"] = "Koffie gedronken" });
+            case "Cases/Details:PostTask": return Post($"{caseUrl}?handler=Task", new() { ["NewTask.Text"] = "Bellen met de corporatie" });
+            case "Cases/Details:PostDone": return Post($"{caseUrl}?handler=Done", new() { ["Done.ItemId"] = s.Goal.ToString() });
+            case "Cases/Details:PostSpend": return Post($"{caseUrl}?handler=Spend", new() { ["Spend.Amount"] = "1", ["Spend.Purpose"] = "Transport", ["Spend.Text"] = "Buskaartje" });
             case "Cases/Details:PostTransfer":
                 return Post($"/huiskamer/casussen/{(allowed ? await FreshCaseAsync(Hanneke) : s.Case)}?handler=Transfer",
-                    new() { ["BuddyId"] = s.Youssef.ToString(), ["Text"] = "Verhuist" });
+                    new() { ["Transfer.BuddyId"] = s.Youssef.ToString(), ["Transfer.Text"] = "Verhuist" });
             case "Cases/Details:PostWithdrawTransfer":
                 return Post($"/huiskamer/casussen/{(allowed ? await TransferringCaseAsync() : s.Case)}?handler=WithdrawTransfer", []);
             case "Cases/Details:PostAcceptTransfer":
@@ -387,7 +387,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
             case "Cases/Details:PostDeclineTransfer":
                 return Post($"/huiskamer/casussen/{(allowed ? await TransferringCaseAsync() : s.Case)}?handler=DeclineTransfer", []);
             case "Cases/Details:PostClose":
-                return Post($"/huiskamer/casussen/{(allowed ? await FreshCaseAsync(Hanneke) : s.Case)}?handler=Close", new() { ["Outcome"] = "GoalsReached" });
+                return Post($"/huiskamer/casussen/{(allowed ? await FreshCaseAsync(Hanneke) : s.Case)}?handler=Close", new() { ["Closing.Outcome"] = "GoalsReached" });
 
             case "Budget/Index:Get": return Get("/huiskamer/budget");
             case "Budget/Index:PostPot":
