@@ -1221,6 +1221,16 @@ EN = {
 # --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
 
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
+"De tekst op regel {0} is te lang (hoogstens {1} tekens).":"The text on line {0} is too long (at most {1} characters).",
+"Dit antwoord is te lang (hoogstens {0} tekens).":"This answer is too long (at most {0} characters).",
+"Een doel is hoogstens {0} tekens.":"A goal is at most {0} characters.",
+"Het voorstel is {0}. Schrijf op waarom u {1} kiest.":"The proposal is {0}. Write down why you choose {1}.",
+"Hoogstens {0} regels.":"At most {0} lines.",
+"Plak minstens één regel.":"Paste at least one line.",
+"Regel {0} klopt niet. Schrijf: domein;niveau;tekst, bijvoorbeeld Financiën;3;…":"Line {0} is not right. Write: domain;level;text, for example Financiën;3;…",
+"Regel {0}: {1} niveau {2} staat er twee keer in.":"Line {0}: {1} level {2} is in it twice.",
+"Schrijf hoogstens {0} doelen op.":"Write down at most {0} goals.",
+"Te veel trefwoorden (hoogstens {0} tekens).":"Too many keywords (at most {0} characters).",
 "De VOG van {0} is verlopen. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.":"The VOG of {0} has expired. Without a valid VOG a volunteer, student or expert by experience cannot be matched.",
 "{0} heeft geen VOG. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.":"{0} has no VOG. Without a valid VOG a volunteer, student or expert by experience cannot be matched.",
 "{0} heeft al {1} van de {2} bewoners.":"{0} already has {1} of {2} residents.",

@@ -1,3 +1,5 @@
+using Wijkbasis.Features.Shared;
+
 namespace Wijkbasis.Features.Intakes;
 
 /// <summary>Light: a volunteer, student or lived-experience buddy. Heavy: a professional buddy (social district team).</summary>
@@ -39,8 +41,8 @@ public sealed record TriageRule(int HeavyAtOrBelow = 2, bool SafetyConcernIsHeav
         $"Zwaar als een gekozen ZRM-domein op niveau {HeavyAtOrBelow} of lager staat"
         + (SafetyConcernIsHeavy ? ", of als er zorg is over veiligheid" : "") + ". Anders licht.";
 
-    public static string? Check(int heavyAtOrBelow) =>
-        heavyAtOrBelow is >= 1 and <= 4 ? null : "Kies een niveau van 1 tot en met 4.";
+    public static Refusal? Check(int heavyAtOrBelow) =>
+        heavyAtOrBelow is >= 1 and <= 4 ? null : new("Kies een niveau van 1 tot en met 4.");
 }
 
 public sealed record TriageProposal(CaseWeight Weight, IReadOnlyList<string> Reasons);
@@ -50,22 +52,25 @@ public static class TriageDecision
     public const int ReasonMax = 500;
 
     /// <summary>The wijkverbinder decides; going against the proposal needs a reason.</summary>
-    public static string? Check(TriageProposal proposal, CaseWeight decided, string? reason)
+    public static Refusal? Check(TriageProposal proposal, CaseWeight decided, string? reason)
     {
         if (!Enum.IsDefined(decided))
         {
-            return "Kies licht of zwaar.";
+            return NoWeight;
         }
         if (decided != proposal.Weight && string.IsNullOrWhiteSpace(reason))
         {
-            return $"Het voorstel is {Label(proposal.Weight)}. Schrijf op waarom u {Label(decided)} kiest.";
+            return new("Het voorstel is {0}. Schrijf op waarom u {1} kiest.", Label(proposal.Weight), Label(decided));
         }
         if (reason is { Length: > ReasonMax })
         {
-            return $"De reden is te lang (hoogstens {ReasonMax} tekens).";
+            return new("De reden is te lang (hoogstens {0} tekens).", ReasonMax);
         }
         return null;
     }
+
+    /// <summary>No choice made between light and heavy.</summary>
+    public static Refusal NoWeight { get; } = new("Kies licht of zwaar.");
 
     public static string Label(CaseWeight weight) => weight == CaseWeight.Heavy ? "zwaar" : "licht";
 }

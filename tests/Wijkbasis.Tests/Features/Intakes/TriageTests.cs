@@ -11,7 +11,7 @@ public sealed class TriageTests
     public void AZrmLevelOutsideOneToFiveIsRefusedAndNotKept(int level)
     {
         var scores = new ZrmScores();
-        Assert.Contains("1 tot en met 5", scores.Set(ZrmDomain.Finances, level));
+        Assert.Contains("1 tot en met 5", scores.Set(ZrmDomain.Finances, level)?.ToString());
         Assert.True(scores.IsEmpty);
     }
 
@@ -76,7 +76,7 @@ public sealed class TriageTests
     {
         var heavy = new TriageProposal(CaseWeight.Heavy, ["x"]);
         Assert.Null(TriageDecision.Check(heavy, CaseWeight.Heavy, null));
-        Assert.Contains("waarom", TriageDecision.Check(heavy, CaseWeight.Light, " "));
+        Assert.Contains("waarom", TriageDecision.Check(heavy, CaseWeight.Light, " ")?.ToString());
         Assert.Null(TriageDecision.Check(heavy, CaseWeight.Light, "Haar zus helpt al mee, een vrijwilliger is genoeg."));
         Assert.NotNull(TriageDecision.Check(heavy, (CaseWeight)7, "x"));
     }
