@@ -1221,6 +1221,10 @@ EN = {
 # --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
 
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
+"De naam is te lang (hoogstens {0} tekens).":"The name is too long (at most {0} characters).",
+"De organisatie is te lang (hoogstens {0} tekens).":"The organisation is too long (at most {0} characters).",
+"Te veel talen (hoogstens {0} tekens).":"Too many languages (at most {0} characters).",
+"Te veel vaardigheden (hoogstens {0} tekens).":"Too many skills (at most {0} characters).",
 "De tekst op regel {0} is te lang (hoogstens {1} tekens).":"The text on line {0} is too long (at most {1} characters).",
 "Dit antwoord is te lang (hoogstens {0} tekens).":"This answer is too long (at most {0} characters).",
 "Een doel is hoogstens {0} tekens.":"A goal is at most {0} characters.",
