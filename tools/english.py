@@ -1221,6 +1221,7 @@ EN = {
 # --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
 
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
+"U kunt uzelf deze rol niet geven. Vraag een andere coördinator.":"You cannot give yourself this role. Ask another coordinator.",
 "De naam is te lang (hoogstens {0} tekens).":"The name is too long (at most {0} characters).",
 "De organisatie is te lang (hoogstens {0} tekens).":"The organisation is too long (at most {0} characters).",
 "Te veel talen (hoogstens {0} tekens).":"Too many languages (at most {0} characters).",
