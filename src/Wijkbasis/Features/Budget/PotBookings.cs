@@ -77,7 +77,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
                     var request = new SpendRequest
                     {
                         PotId = pot.Id, CaseId = forCase.Id, AmountCents = amount, Purpose = purpose, RequestedByUserId = userId,
-                        RequestedByName = tenant.DisplayName, RequestedAt = time.UtcNow(), WhyApproval = decision.Message.ToString(),
+                        RequestedByName = tenant.DisplayName, RequestedAt = time.UtcNow(), WhyApproval = decision.Message.Encode(),
                         Status = SpendRequestStatus.Pending,
                     };
                     request.Note = cipher.Seal(note?.Trim(), request, nameof(SpendRequest.Note));

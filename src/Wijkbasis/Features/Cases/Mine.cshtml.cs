@@ -121,18 +121,18 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var me = tenant.UserId;
         var offers = await db.BuddyOffers.AsNoTracking().Where(o => o.BuddyUserId == me && o.Status == OfferStatus.Offered)
             .OrderBy(o => o.OfferedAt).ToListAsync(cancellationToken);
-        foreach (var offer in offers)
+        var intakeIds = offers.Select(o => o.IntakeId).ToList();
+        var intakes = await db.Intakes.AsNoTracking().Where(i => intakeIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var personIds = intakes.Values.Select(i => i.PersonId).Distinct().ToList();
+        var names = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var shown = offers.Where(o => intakes.ContainsKey(o.IntakeId)).ToList();
+        // The goals are shown so the buddy can decide: that is a look at each intake, audited in one go.
+        await audit.RecordViewsAsync(shown.Select(o => intakes[o.IntakeId]), cancellationToken);
+        Offers = shown.Select(o =>
         {
-            var intake = await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.Id == offer.IntakeId, cancellationToken);
-            if (intake is null)
-            {
-                continue;
-            }
-            // The goals are shown so the buddy can decide: that is a look at the intake.
-            await audit.RecordViewAsync(intake, cancellationToken);
-            var person = await db.People.Where(p => p.Id == intake.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
-            Offers.Add(new OfferView(offer, person, intake.NeedTags, IntakeView.OpenGoals(intake, cipher), intake.DecidedWeight));
-        }
+            var intake = intakes[o.IntakeId];
+            return new OfferView(o, names[intake.PersonId], intake.NeedTags, IntakeView.OpenGoals(intake, cipher), intake.DecidedWeight);
+        }).ToList();
         Cases = await db.Cases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.Open && (c.OwnerUserId == me || c.TransferToUserId == me))
             .OrderBy(c => c.LastContactAt ?? c.OpenedAt)

@@ -209,6 +209,23 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
     }
 
     [Fact]
+    public async Task TheApproverReadsWhyARequestWaitsInEnglishWithTheMandate()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 50);
+        await SetMandateAsync(app, Bert, 50_00, 1_000_000);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Spend", Spend("80", "Other", "Koelkast"))).StatusCode);
+        var request = await app.AsCaseworkAsync(db => db.SpendRequests.SingleAsync(r => r.CaseId == caseId));
+        var approver = await HtmlClient.LoggedInAsync(app, Approver);
+        await approver.SubmitAsync("/huiskamer/budget", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = "/huiskamer/budget" }, formAction: "/taal");
+
+        var card = (await approver.GetPageAsync("/huiskamer/budget")).QuerySelector($"[data-request='{request.Id}']")!.TextContent;
+
+        Assert.Contains("Your mandate is € 50,00 per spend. A budget approver decides.", card);
+        Assert.DoesNotContain("Uw mandaat is", card);
+    }
+
+    [Fact]
     public async Task ClosingACaseWithdrawsItsWaitingRequestSoItCanNoLongerBeApproved()
     {
         var caseId = await CaseAsync(app, Bert, skip: 40);
