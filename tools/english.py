@@ -1221,6 +1221,14 @@ EN = {
 # --- group A: People, Logbook, Outreach, Activities, Agenda, Home, Account, Admin ---
 
 # --- group B: Buddies, Intakes, Cases, Budget, Enterprise ---
+"{0} staat op niveau 1 (acute problematiek).":"{0} is at level 1 (acute problems).",
+"{0} staat op niveau 2 (niet zelfredzaam).":"{0} is at level 2 (not self-sufficient).",
+"{0} staat op niveau 3 (beperkt zelfredzaam).":"{0} is at level 3 (limited self-sufficiency).",
+"{0} staat op niveau 4 (voldoende zelfredzaam).":"{0} is at level 4 (adequately self-sufficient).",
+"{0} staat op niveau 5 (volledig zelfredzaam).":"{0} is at level 5 (fully self-sufficient).",
+"Geen gekozen domein staat op niveau {0} of lager en er is geen zorg over veiligheid.":"No chosen domain is at level {0} or lower and there is no concern about safety.",
+"Zwaar als een gekozen ZRM-domein op niveau {0} of lager staat, of als er zorg is over veiligheid. Anders licht.":"Heavy if a chosen ZRM domain is at level {0} or lower, or if there is a concern about safety. Otherwise light.",
+"Zwaar als een gekozen ZRM-domein op niveau {0} of lager staat. Anders licht.":"Heavy if a chosen ZRM domain is at level {0} or lower. Otherwise light.",
 "U kunt uzelf deze rol niet geven. Vraag een andere coördinator.":"You cannot give yourself this role. Ask another coordinator.",
 "De naam is te lang (hoogstens {0} tekens).":"The name is too long (at most {0} characters).",
 "De organisatie is te lang (hoogstens {0} tekens).":"The organisation is too long (at most {0} characters).",

@@ -24,7 +24,8 @@ public sealed record TriageRule(int HeavyAtOrBelow = 2, bool SafetyConcernIsHeav
         }
         foreach (var (domain, level) in scores.Scores.Where(s => s.Value <= HeavyAtOrBelow))
         {
-            reasons.Add($"{Zrm.Name(domain)} staat op niveau {level} ({Zrm.LevelName(level).ToLowerInvariant()}).");
+            // One text per level (five in all): the level's name is part of the sentence, in lower case.
+            reasons.Add(LocalText.Encode($"{{0}} staat op niveau {level} ({Zrm.LevelName(level).ToLowerInvariant()}).", Zrm.Name(domain)));
         }
         if (reasons.Count > 0)
         {
@@ -32,19 +33,21 @@ public sealed record TriageRule(int HeavyAtOrBelow = 2, bool SafetyConcernIsHeav
         }
         reasons.Add(scores.IsEmpty
             ? "Er is geen ZRM-domein gescoord en geen zorg over veiligheid."
-            : $"Geen gekozen domein staat op niveau {HeavyAtOrBelow} of lager en er is geen zorg over veiligheid.");
+            : LocalText.Encode("Geen gekozen domein staat op niveau {0} of lager en er is geen zorg over veiligheid.", HeavyAtOrBelow));
         return new TriageProposal(CaseWeight.Light, reasons);
     }
 
-    /// <summary>The rule in words, shown next to the proposal so it can be checked.</summary>
-    public string Explain() =>
-        $"Zwaar als een gekozen ZRM-domein op niveau {HeavyAtOrBelow} of lager staat"
-        + (SafetyConcernIsHeavy ? ", of als er zorg is over veiligheid" : "") + ". Anders licht.";
+    /// <summary>The rule in words, shown next to the proposal so it can be checked: a translatable text (see
+    /// <see cref="LocalText"/>).</summary>
+    public string Explain() => SafetyConcernIsHeavy
+        ? LocalText.Encode("Zwaar als een gekozen ZRM-domein op niveau {0} of lager staat, of als er zorg is over veiligheid. Anders licht.", HeavyAtOrBelow)
+        : LocalText.Encode("Zwaar als een gekozen ZRM-domein op niveau {0} of lager staat. Anders licht.", HeavyAtOrBelow);
 
     public static Refusal? Check(int heavyAtOrBelow) =>
         heavyAtOrBelow is >= 1 and <= 4 ? null : new("Kies een niveau van 1 tot en met 4.");
 }
 
+/// <summary>Light or heavy, and why: each reason a translatable text (see <see cref="LocalText"/>).</summary>
 public sealed record TriageProposal(CaseWeight Weight, IReadOnlyList<string> Reasons);
 
 public static class TriageDecision

@@ -98,6 +98,11 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         Assert.Contains("The proposal is heavy. Write down why you choose light.", errors);
         Assert.DoesNotContain("Schrijf op waarom", errors);
         Assert.Null((await IntakeRowAsync(app, id)).DecidedWeight);
+        // The proposal's reasons and the rule read in English too, with their levels.
+        var triage = (await client.GetPageAsync(page)).QuerySelector("#triage")!.NextElementSibling!.TextContent;
+        Assert.Contains("Finances is at level 2 (not self-sufficient).", triage);
+        Assert.Contains("Heavy if a chosen ZRM domain is at level 2 or lower", triage);
+        Assert.DoesNotContain("staat op niveau", triage);
     }
 
     [Fact]

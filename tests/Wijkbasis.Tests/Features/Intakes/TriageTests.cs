@@ -40,7 +40,7 @@ public sealed class TriageTests
         scores.Set(ZrmDomain.SocialNetwork, 4);
         var proposal = TriageRule.Default.Propose(scores, safetyConcern: false);
         Assert.Equal(CaseWeight.Heavy, proposal.Weight);
-        Assert.Equal(["Financiën staat op niveau 2 (niet zelfredzaam)."], proposal.Reasons);
+        Assert.Equal(["Financiën staat op niveau 2 (niet zelfredzaam)."], proposal.Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class TriageTests
         Assert.NotNull(TriageRule.Check(0));
         Assert.NotNull(TriageRule.Check(5));
         Assert.Null(TriageRule.Check(3));
-        Assert.Contains("niveau 3 of lager", new TriageRule(3).Explain());
+        Assert.Contains("niveau 3 of lager", Wijkbasis.Features.Shared.LocalText.Dutch(new TriageRule(3).Explain()));
     }
 
     [Fact]
