@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.People;
 using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Buddies;
 
@@ -30,49 +31,54 @@ public sealed class BuddyInput
 
     public int AvailabilityMask => Availability.Where(bit => bit is >= 0 and < 21).Aggregate(0, (mask, bit) => mask | (1 << bit));
 
-    public IEnumerable<(string Field, string Message)> Check(DateOnly today)
+    public IEnumerable<(string Field, Refusal Message)> Check(DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(Name))
         {
-            yield return (nameof(Name), "Vul een naam in.");
+            yield return (nameof(Name), new("Vul een naam in."));
         }
         else if (Name.Trim().Length > Buddy.NameMax)
         {
-            yield return (nameof(Name), $"De naam is te lang (hoogstens {Buddy.NameMax} tekens).");
+            yield return (nameof(Name), new("De naam is te lang (hoogstens {0} tekens).", Buddy.NameMax));
         }
         if (!Enum.IsDefined(Kind))
         {
-            yield return (nameof(Kind), "Kies wat voor buddy dit is.");
+            yield return (nameof(Kind), new("Kies wat voor buddy dit is."));
         }
         if (Kind == BuddyKind.Professional && string.IsNullOrWhiteSpace(Organisation))
         {
-            yield return (nameof(Organisation), "Vul bij een professional de organisatie in, bijvoorbeeld het sociaal wijkteam.");
+            yield return (nameof(Organisation), new("Vul bij een professional de organisatie in, bijvoorbeeld het sociaal wijkteam."));
         }
         if (Organisation is { Length: > Buddy.OrganisationMax })
         {
-            yield return (nameof(Organisation), $"De organisatie is te lang (hoogstens {Buddy.OrganisationMax} tekens).");
+            yield return (nameof(Organisation), new("De organisatie is te lang (hoogstens {0} tekens).", Buddy.OrganisationMax));
         }
         if (Tags.Normalize(Skills).Length > Buddy.TagsMax)
         {
-            yield return (nameof(Skills), $"Te veel vaardigheden (hoogstens {Buddy.TagsMax} tekens).");
+            yield return (nameof(Skills), new("Te veel vaardigheden (hoogstens {0} tekens).", Buddy.TagsMax));
         }
         if (Tags.Normalize(Languages).Length > Buddy.TagsMax)
         {
-            yield return (nameof(Languages), $"Te veel talen (hoogstens {Buddy.TagsMax} tekens).");
+            yield return (nameof(Languages), new("Te veel talen (hoogstens {0} tekens).", Buddy.TagsMax));
         }
         if (MaxResidents is < 1 or > 50)
         {
-            yield return (nameof(MaxResidents), "Kies een aantal bewoners van 1 tot en met 50.");
+            yield return (nameof(MaxResidents), new("Kies een aantal bewoners van 1 tot en met 50."));
         }
         if (!string.IsNullOrWhiteSpace(Postcode) && PostcodeRules.Normalize(Postcode) is null)
         {
-            yield return (nameof(Postcode), "Vul een postcode in als 1234 AB.");
+            yield return (nameof(Postcode), new("Vul een postcode in als 1234 AB."));
         }
-        foreach (var problem in Volunteers.Vog.CheckDates(VogIssuedOn, VogExpiresOn, today))
+        foreach (var (field, problem) in Volunteers.Vog.CheckDates(VogIssuedOn, VogExpiresOn, today))
         {
-            yield return problem;
+            yield return (field, AsRefusal(problem));
         }
     }
+
+    // The VOG rules belong to the volunteers: their texts are taken as they come, plain or already a refusal.
+    private static Refusal AsRefusal(string text) => new(text);
+
+    private static Refusal AsRefusal(Refusal refusal) => refusal;
 
     public void ApplyTo(Buddy b)
     {

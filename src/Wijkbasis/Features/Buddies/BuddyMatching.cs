@@ -1,4 +1,5 @@
 using Wijkbasis.Features.Intakes;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Buddies;
 
@@ -138,7 +139,7 @@ public static class BuddyMatching
         weight == CaseWeight.Heavy ? kind == BuddyKind.Professional : kind != BuddyKind.Professional;
 
     /// <summary>Why this buddy cannot be matched at all, or null.</summary>
-    public static string? Blocker(MatchCandidate c, DateOnly today)
+    public static Refusal? Blocker(MatchCandidate c, DateOnly today)
     {
         if (!IsBlocked(c, c.ActiveCases, today))
         {
@@ -147,10 +148,10 @@ public static class BuddyMatching
         if (!HasValidVog(c, today))
         {
             return c.VogExpiresOn is null
-                ? $"{c.Name} heeft geen VOG. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden."
-                : $"De VOG van {c.Name} is verlopen. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.";
+                ? new("{0} heeft geen VOG. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.", c.Name)
+                : new("De VOG van {0} is verlopen. Zonder geldige VOG kan een vrijwilliger, student of ervaringsdeskundige niet gekoppeld worden.", c.Name);
         }
-        return $"{c.Name} heeft al {c.ActiveCases} van de {c.MaxResidents} bewoners.";
+        return new("{0} heeft al {1} van de {2} bewoners.", c.Name, c.ActiveCases, c.MaxResidents);
     }
 
     private static bool HasValidVog(MatchCandidate c, DateOnly today) =>

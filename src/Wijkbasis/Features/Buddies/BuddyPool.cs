@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Tenancy;
 
 namespace Wijkbasis.Features.Buddies;
@@ -8,12 +9,12 @@ public static class BuddyPool
 {
     /// <summary>Why this buddy cannot take on a resident now (archived, VOG expired, full), or null. Checked again when
     /// the buddy accepts: a VOG may have expired since the offer.</summary>
-    public static async Task<string?> BlockerNowAsync(WijkbasisDb db, Guid buddyId, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Refusal?> BlockerNowAsync(WijkbasisDb db, Guid buddyId, DateOnly today, CancellationToken cancellationToken)
     {
         var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == buddyId, cancellationToken);
         if (buddy is null || buddy.ArchivedAt is not null)
         {
-            return "Deze buddy doet niet meer mee.";
+            return new("Deze buddy doet niet meer mee.");
         }
         var load = await TenantBypass.OwnersOfOpenCases(db).CountAsync(o => o == buddyId, cancellationToken);
         return BuddyMatching.Blocker(new MatchCandidate(buddy.Id, buddy.Name, buddy.Kind, buddy.Skills, buddy.Languages, buddy.Postcode,

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Buddies;
 
 /// <summary>Adds a buddy (a user with the Buddy role gets a profile) or changes one; archiving keeps the history.</summary>
-public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public BuddyInput Input { get; set; } = new();
     public Buddy? Existing { get; private set; }
@@ -38,18 +37,18 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             return NotFound();
         }
         Existing = buddy;
-        foreach (var (field, message) in Input.Check(time.AmsterdamToday()))
+        foreach (var (field, refusal) in Input.Check(time.AmsterdamToday()))
         {
-            ModelState.AddModelError("Input." + field, message);
+            ModelState.AddRefusal($"{nameof(Input)}.{field}", refusal);
         }
         FreeUsers = await BuddyInput.FreeBuddyUsersAsync(db, cancellationToken);
         if (buddy is null && !FreeUsers.Any(u => u.Id == Input.UserId))
         {
-            ModelState.AddModelError("Input.UserId", "Kies een gebruiker met de rol Buddy. Nodig iemand eerst uit bij Gebruikers.");
+            ModelState.AddRefusal(UserIdKey, new("Kies een gebruiker met de rol Buddy. Nodig iemand eerst uit bij Gebruikers."));
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return this.Refuse();
         }
         if (buddy is null)
         {
@@ -63,12 +62,14 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            ModelState.AddModelError("Input.UserId", "Deze gebruiker is al buddy.");
-            return Page();
+            db.ChangeTracker.Clear();
+            return this.Refuse(new("Deze gebruiker is al buddy."), UserIdKey);
         }
         TempData.Say("{0} is opgeslagen.", buddy.Name);
-        return Redirect($"/{tenant.Slug}/buddies");
+        return RedirectToPage("/Buddies/Index");
     }
+
+    private const string UserIdKey = $"{nameof(Input)}.{nameof(BuddyInput.UserId)}";
 
     public async Task<IActionResult> OnPostArchiveAsync(Guid? id, bool restore, CancellationToken cancellationToken)
     {
@@ -79,6 +80,6 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         buddy.ArchivedAt = restore ? null : time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say(restore ? "{0} is teruggezet." : "{0} is gearchiveerd. Lopende casussen blijven bij deze buddy tot ze zijn overgedragen.", buddy.Name);
-        return Redirect($"/{tenant.Slug}/buddies");
+        return RedirectToPage("/Buddies/Index");
     }
 }

@@ -22,17 +22,16 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public sealed record PendingView(SpendRequest Request, string? Note);
     public sealed record MandateRow(Guid UserId, string Name, string Roles, Mandate? Mandate, long SpentThisMonth);
 
-    [BindProperty(Name = "PotId")] public Guid? PotId { get; set; }
-    [BindProperty(Name = "Name")] public string? Name { get; set; }
-    [BindProperty(Name = "StartsOn")] public DateOnly? StartsOn { get; set; }
-    [BindProperty(Name = "EndsOn")] public DateOnly? EndsOn { get; set; }
-    [BindProperty(Name = "Source")] public FundingSource? Source { get; set; }
-    [BindProperty(Name = "Amount")] public string? Amount { get; set; }
-    [BindProperty(Name = "PerMonth")] public string? PerMonth { get; set; }
-    [BindProperty(Name = "UserId")] public Guid? UserId { get; set; }
-    [BindProperty(Name = "RequestId")] public Guid? RequestId { get; set; }
-    [BindProperty(Name = "EntryId")] public Guid? EntryId { get; set; }
-    [BindProperty(Name = "Reason")] public string? Reason { get; set; }
+    // Each form has its own input and a fixed prefix ("Contribution.Amount"): only the form that was sent is validated.
+    [BindProperty(Name = nameof(NewPot))] public PotInput NewPot { get; set; } = new();
+    [BindProperty(Name = nameof(Contribution))] public ContributionInput Contribution { get; set; } = new();
+    [BindProperty(Name = nameof(Approval))] public ApprovalInput Approval { get; set; } = new();
+    [BindProperty(Name = nameof(Rejection))] public RejectionInput Rejection { get; set; } = new();
+    [BindProperty(Name = nameof(Reversal))] public ReversalInput Reversal { get; set; } = new();
+    [BindProperty(Name = nameof(SetMandate))] public MandateInput SetMandate { get; set; } = new();
+
+    /// <summary>The pot shown (?pot=), and the one a change goes back to.</summary>
+    public Guid? PotId { get; private set; }
 
     public List<BudgetPot> Pots { get; private set; } = [];
     public BudgetPot? Pot { get; private set; }
@@ -51,6 +50,45 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public bool Approves => tenant.IsInRole(Roles.BudgetApprover);
     public bool SetsMandates => tenant.IsInRole(Roles.Coordinator);
 
+    public sealed class PotInput
+    {
+        public string? Name { get; set; }
+        public DateOnly? StartsOn { get; set; }
+        public DateOnly? EndsOn { get; set; }
+    }
+
+    public sealed class ContributionInput
+    {
+        public Guid? PotId { get; set; }
+        public FundingSource? Source { get; set; }
+        public string? Name { get; set; }
+        public string? Amount { get; set; }
+    }
+
+    public sealed class ApprovalInput
+    {
+        public Guid? RequestId { get; set; }
+    }
+
+    public sealed class RejectionInput
+    {
+        public Guid? RequestId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ReversalInput
+    {
+        public Guid? EntryId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class MandateInput
+    {
+        public Guid? UserId { get; set; }
+        public string? PerSpend { get; set; }
+        public string? PerMonth { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid? pot, CancellationToken cancellationToken)
     {
         PotId = pot;
@@ -58,25 +96,26 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return Page();
     }
 
-    public Task<IActionResult> OnPostPotAsync(CancellationToken cancellationToken) => ActAsync(ManagesPot, async () =>
+    public Task<IActionResult> OnPostPotAsync(CancellationToken cancellationToken) => ActAsync(nameof(NewPot), ManagesPot, async () =>
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > BudgetPot.NameMax)
+        var input = NewPot;
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > BudgetPot.NameMax)
         {
-            return ("Name", $"Geef de pot een naam (hoogstens {BudgetPot.NameMax} tekens).");
+            return (Key(nameof(NewPot), nameof(PotInput.Name)), new("Geef de pot een naam (hoogstens {0} tekens).", BudgetPot.NameMax));
         }
-        if (StartsOn is not { } starts || EndsOn is not { } ends || ends < starts)
+        if (input.StartsOn is not { } starts || input.EndsOn is not { } ends || ends < starts)
         {
-            return ("EndsOn", "Kies een begin- en einddatum; het einde ligt na het begin.");
+            return (Key(nameof(NewPot), nameof(PotInput.EndsOn)), new("Kies een begin- en einddatum; het einde ligt na het begin."));
         }
         if (ends > starts.AddYears(2) || starts < time.AmsterdamToday().AddYears(-1))
         {
-            return ("EndsOn", "Een pot loopt hoogstens twee jaar en begint niet meer dan een jaar geleden.");
+            return (Key(nameof(NewPot), nameof(PotInput.EndsOn)), new("Een pot loopt hoogstens twee jaar en begint niet meer dan een jaar geleden."));
         }
         if (await db.BudgetPots.AnyAsync(p => p.StartsOn <= ends && p.EndsOn >= starts, cancellationToken))
         {
-            return ("StartsOn", "Deze periode overlapt met een pot die er al is. Eén pot per periode: kies andere datums.");
+            return (Key(nameof(NewPot), nameof(PotInput.StartsOn)), new("Deze periode overlapt met een pot die er al is. Eén pot per periode: kies andere datums."));
         }
-        var pot = new BudgetPot { Name = Name.Trim(), StartsOn = starts, EndsOn = ends, CreatedAt = time.UtcNow() };
+        var pot = new BudgetPot { Name = input.Name.Trim(), StartsOn = starts, EndsOn = ends, CreatedAt = time.UtcNow() };
         db.BudgetPots.Add(pot);
         await db.SaveChangesAsync(cancellationToken);
         PotId = pot.Id;
@@ -84,40 +123,42 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostContributionAsync(CancellationToken cancellationToken) => ActAsync(ManagesPot, async () =>
+    public Task<IActionResult> OnPostContributionAsync(CancellationToken cancellationToken) => ActAsync(nameof(Contribution), ManagesPot, async () =>
     {
-        var pot = await db.BudgetPots.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PotId, cancellationToken);
+        var input = Contribution;
+        PotId = input.PotId;
+        var pot = await db.BudgetPots.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.PotId, cancellationToken);
         if (pot is null)
         {
-            return ("PotId", "Kies een pot.");
+            return (Key(nameof(Contribution), nameof(ContributionInput.PotId)), new("Kies een pot."));
         }
-        if (Source is not { } source || !Enum.IsDefined(source))
+        if (input.Source is not { } source || !Enum.IsDefined(source))
         {
-            return ("Source", "Kies de bron.");
+            return (Key(nameof(Contribution), nameof(ContributionInput.Source)), new("Kies de bron."));
         }
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > LedgerEntry.SourceNameMax)
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > LedgerEntry.SourceNameMax)
         {
-            return ("Name", "Vul in van wie het geld komt, bijvoorbeeld de naam van de corporatie of het fonds.");
+            return (Key(nameof(Contribution), nameof(ContributionInput.Name)), new("Vul in van wie het geld komt, bijvoorbeeld de naam van de corporatie of het fonds."));
         }
-        if (!Money.TryParse(Amount, out var cents))
+        if (!Money.TryParse(input.Amount, out var cents))
         {
-            return ("Amount", "Vul een bedrag in euro’s in, bijvoorbeeld 2.500,00.");
+            return (Key(nameof(Contribution), nameof(ContributionInput.Amount)), new("Vul een bedrag in euro’s in, bijvoorbeeld 2.500,00."));
         }
-        var result = await bookings.ContributeAsync(pot, source, Name, cents, cancellationToken);
+        var result = await bookings.ContributeAsync(pot, source, input.Name, cents, cancellationToken);
         if (result.Outcome == SpendOutcome.Refused)
         {
-            return ("Amount", result.Message);
+            return (Key(nameof(Contribution), nameof(ContributionInput.Amount)), result.Message);
         }
-        TempData.Say("{0} van {1} is in de pot gestort.", Money.Format(cents), Name.Trim());
+        TempData.Say("{0} van {1} is in de pot gestort.", Money.Format(cents), input.Name.Trim());
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => ActAsync(Approves, async () =>
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => ActAsync(nameof(Approval), Approves, async () =>
     {
-        var request = await db.SpendRequests.SingleOrDefaultAsync(r => r.Id == RequestId, cancellationToken);
+        var request = await db.SpendRequests.SingleOrDefaultAsync(r => r.Id == Approval.RequestId, cancellationToken);
         if (request is null)
         {
-            return ("", "Deze aanvraag bestaat niet (meer).");
+            return ("", Missing);
         }
         var result = await bookings.ApproveAsync(request, cancellationToken);
         if (result.Outcome == SpendOutcome.Refused)
@@ -129,65 +170,57 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) => ActAsync(Approves, async () =>
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) => ActAsync(nameof(Rejection), Approves, async () =>
     {
-        var request = await db.SpendRequests.SingleOrDefaultAsync(r => r.Id == RequestId, cancellationToken);
-        if (request is not { Status: SpendRequestStatus.Pending })
+        var request = await db.SpendRequests.SingleOrDefaultAsync(r => r.Id == Rejection.RequestId, cancellationToken);
+        if (request is null)
         {
-            return ("", "Over deze aanvraag is al beslist.");
+            return ("", Missing);
         }
-        if (request.RequestedByUserId == tenant.UserId)
+        var result = await bookings.RejectAsync(request, Rejection.Reason, cancellationToken);
+        if (result.Outcome == SpendOutcome.Refused)
         {
-            return ("", "U kunt over uw eigen aanvraag niet beslissen. Een andere budgetbeheerder beslist (vier ogen).");
+            return (request.Status == SpendRequestStatus.Pending && request.RequestedByUserId != tenant.UserId
+                ? Key(nameof(Rejection), nameof(RejectionInput.Reason)) : "", result.Message);
         }
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > Ledger.ReasonMax)
-        {
-            return ("Reason", $"Schrijf kort op waarom niet (hoogstens {Ledger.ReasonMax} tekens).");
-        }
-        request.Status = SpendRequestStatus.Rejected;
-        request.DecidedByUserId = tenant.UserId;
-        request.DecidedByName = tenant.DisplayName;
-        request.DecidedAt = time.UtcNow();
-        request.DecisionReason = cipher.Seal(Reason.Trim(), request, nameof(SpendRequest.DecisionReason));
-        request.Version++;
-        await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De aanvraag is afgewezen.");
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostReverseAsync(CancellationToken cancellationToken) => ActAsync(Approves, async () =>
+    public Task<IActionResult> OnPostReverseAsync(CancellationToken cancellationToken) => ActAsync(nameof(Reversal), Approves, async () =>
     {
-        var result = await bookings.ReverseAsync(EntryId ?? Guid.Empty, Reason, cancellationToken);
+        var result = await bookings.ReverseAsync(Reversal.EntryId ?? Guid.Empty, Reversal.Reason, cancellationToken);
         if (result.Outcome == SpendOutcome.Refused)
         {
-            return ("Reason", result.Message);
+            return (Key(nameof(Reversal), nameof(ReversalInput.Reason)), result.Message);
         }
         TempData.Say("De regel is teruggeboekt.");
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostMandateAsync(CancellationToken cancellationToken) => ActAsync(SetsMandates, async () =>
+    public Task<IActionResult> OnPostMandateAsync(CancellationToken cancellationToken) => ActAsync(nameof(SetMandate), SetsMandates, async () =>
     {
-        if (UserId == tenant.UserId)
+        var input = SetMandate;
+        if (input.UserId == tenant.UserId)
         {
-            return ("UserId", "U kunt uw eigen mandaat niet instellen. Een andere coördinator doet dat (vier ogen).");
+            return (Key(nameof(SetMandate), nameof(MandateInput.UserId)), new("U kunt uw eigen mandaat niet instellen. Een andere coördinator doet dat (vier ogen)."));
         }
-        if (!await db.Memberships.AnyAsync(m => m.UserId == UserId && (m.Role == Roles.Buddy || m.Role == Roles.Wijkverbinder), cancellationToken))
+        if (!await db.Memberships.AnyAsync(m => m.UserId == input.UserId && (m.Role == Roles.Buddy || m.Role == Roles.Wijkverbinder), cancellationToken))
         {
-            return ("UserId", "Een mandaat is voor een buddy of wijkverbinder van deze onderneming.");
+            return (Key(nameof(SetMandate), nameof(MandateInput.UserId)), new("Een mandaat is voor een buddy of wijkverbinder van deze onderneming."));
         }
-        if (!Money.TryParse(Amount, out var perSpend) || !Money.TryParse(PerMonth, out var perMonth))
+        if (!Money.TryParse(input.PerSpend, out var perSpend) || !Money.TryParse(input.PerMonth, out var perMonth))
         {
-            return ("Amount", "Vul twee bedragen in euro’s in.");
+            return (Key(nameof(SetMandate), nameof(MandateInput.PerSpend)), new("Vul twee bedragen in euro’s in."));
         }
         if (SpendRules.CheckMandate(perSpend, perMonth) is { } problem)
         {
-            return ("Amount", problem);
+            return (Key(nameof(SetMandate), nameof(MandateInput.PerSpend)), problem);
         }
-        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.UserId == UserId, cancellationToken);
+        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.UserId == input.UserId, cancellationToken);
         if (mandate is null)
         {
-            mandate = new Mandate { UserId = UserId!.Value, SetByName = "" };
+            mandate = new Mandate { UserId = input.UserId!.Value, SetByName = "" };
             db.Mandates.Add(mandate);
         }
         mandate.PerSpendCents = perSpend;
@@ -199,32 +232,34 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return null;
     }, cancellationToken);
 
-    /// <summary>Runs a change allowed to this role only (else 403, audited); a problem shows the page with the message.</summary>
-    private async Task<IActionResult> ActAsync(bool allowed, Func<Task<(string Key, string Message)?>> work, CancellationToken cancellationToken)
+    private static readonly Refusal Missing = new("Deze aanvraag bestaat niet (meer).");
+
+    private static string Key(string form, string field) => $"{form}.{field}";
+
+    /// <summary>Runs a change allowed to this role only (else 403, audited); a refusal shows the page again with it (400).</summary>
+    private async Task<IActionResult> ActAsync(string form, bool allowed, Func<Task<(string Key, Refusal Refusal)?>> work, CancellationToken cancellationToken)
     {
         if (!allowed)
         {
             await audit.RecordAttemptAsync("Budget", Request.Path, AuditActions.Update, "denied");
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        (string Key, string Message)? problem;
+        // Every form on the page is bound; only the one that was sent counts.
+        ModelState.KeepOnly(form);
+        (string Key, Refusal Refusal)? problem;
         try
         {
             problem = await work();
         }
         catch (DbUpdateConcurrencyException)
         {
-            problem = ("", "Iemand anders heeft dit net gewijzigd. Kijk of uw wijziging nog nodig is.");
+            problem = ("", new("Iemand anders heeft dit net gewijzigd. Kijk of uw wijziging nog nodig is."));
         }
         if (problem is { } p)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(p.Key, p.Message);
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), p.Refusal, p.Key);
         }
-        return Redirect($"/{tenant.Slug}/budget{(PotId is { } id ? $"?pot={id}" : "")}");
+        return RedirectToPage("/Budget/Index", new { pot = PotId });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -259,12 +294,9 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             var pending = await db.SpendRequests.AsNoTracking().Where(r => r.Status == SpendRequestStatus.Pending)
                 .OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
-            foreach (var r in pending)
-            {
-                // The approver reads the note to decide: a look at the request.
-                await audit.RecordViewAsync(r, cancellationToken);
-                Pending.Add(new PendingView(r, cipher.Open(r.Note, r, nameof(SpendRequest.Note))));
-            }
+            // The approver reads the note to decide: a look at each request, audited in one go.
+            await audit.RecordViewsAsync(pending, cancellationToken);
+            Pending = pending.Select(r => new PendingView(r, cipher.Open(r.Note, r, nameof(SpendRequest.Note)))).ToList();
         }
         if (SetsMandates)
         {
@@ -272,12 +304,11 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
                 .Select(m => new { m.UserId, m.User!.DisplayName, m.Role }).ToListAsync(cancellationToken);
             var mandates = await db.Mandates.AsNoTracking().ToDictionaryAsync(m => m.UserId, cancellationToken);
             var today = time.AmsterdamToday();
-            foreach (var g in people.GroupBy(p => p.UserId).OrderBy(g => g.First().DisplayName))
-            {
-                var spent = await bookings.SpentOnOwnMandateAsync(g.Key, today, cancellationToken);
-                Mandates.Add(new MandateRow(g.Key, g.First().DisplayName, string.Join(", ", g.Select(p => Roles.Label(p.Role))),
-                    mandates.GetValueOrDefault(g.Key), spent));
-            }
+            var spent = await bookings.SpentOnOwnMandateAsync(people.Select(p => p.UserId).Distinct().ToList(), today, cancellationToken);
+            Mandates = people.GroupBy(p => p.UserId).OrderBy(g => g.First().DisplayName)
+                .Select(g => new MandateRow(g.Key, g.First().DisplayName, string.Join(", ", g.Select(p => Roles.Label(p.Role))),
+                    mandates.GetValueOrDefault(g.Key), spent[g.Key]))
+                .ToList();
         }
     }
 }

@@ -1,4 +1,5 @@
 using Wijkbasis.Data;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Secrets;
 
 namespace Wijkbasis.Features.Budget;
@@ -93,28 +94,28 @@ public static class Ledger
     /// <summary>Makes the line that undoes <paramref name="entry"/>, or says why it cannot be undone.
     /// <paramref name="alreadyReversed"/> tells whether a reversal of it exists; <paramref name="balance"/>
     /// is the pot's balance now (undoing a contribution may not take the pot below zero).</summary>
-    public static (LedgerEntry? Reversal, string? Problem) Reverse(LedgerEntry entry, bool alreadyReversed, long balance,
+    public static (LedgerEntry? Reversal, Refusal? Problem) Reverse(LedgerEntry entry, bool alreadyReversed, long balance,
         string? reason, Guid? byUserId, string byName, DateTime at, DateOnly bookedOn)
     {
         if (entry.Kind == LedgerKind.Reversal)
         {
-            return (null, "Een terugboeking kan niet zelf worden teruggeboekt. Boek het bedrag opnieuw.");
+            return (null, new("Een terugboeking kan niet zelf worden teruggeboekt. Boek het bedrag opnieuw."));
         }
         if (alreadyReversed)
         {
-            return (null, "Deze regel is al teruggeboekt.");
+            return (null, new("Deze regel is al teruggeboekt."));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return (null, "Schrijf op waarom deze regel wordt teruggeboekt.");
+            return (null, new("Schrijf op waarom deze regel wordt teruggeboekt."));
         }
         if (reason.Length > ReasonMax)
         {
-            return (null, $"De reden is te lang (hoogstens {ReasonMax} tekens).");
+            return (null, new("De reden is te lang (hoogstens {0} tekens).", ReasonMax));
         }
         if (balance - entry.AmountCents < 0)
         {
-            return (null, $"Na deze terugboeking zou de pot onder nul komen (nu {Money.Format(balance)}). Dat kan niet.");
+            return (null, new("Na deze terugboeking zou de pot onder nul komen (nu {0}). Dat kan niet.", Money.Format(balance)));
         }
         return (new LedgerEntry
         {

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Cases;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Secrets;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Budget;
 
-public sealed record BookingResult(SpendOutcome Outcome, string Message, Guid? EntryId = null, Guid? RequestId = null);
+/// <summary>What became of a booking and why (for a refusal: the refusal; else what the rules said).</summary>
+public sealed record BookingResult(SpendOutcome Outcome, Refusal Message, Guid? EntryId = null, Guid? RequestId = null);
 
 /// <summary>Books money on a pot. Every booking reads the pot's balance and writes its line under one lock on the
 /// pot: a row lock on PostgreSQL, the writer queue on SQLite, and on both the pot's version as a concurrency
@@ -15,8 +17,6 @@ public sealed record BookingResult(SpendOutcome Outcome, string Message, Guid? E
 /// mandate is exceeded, also when 50 spends arrive at once.</summary>
 public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher, ILogger<PotBookings> log)
 {
-    private const int Attempts = 8;
-
     /// <summary>The pot open today (the newest, when periods overlap).</summary>
     public Task<BudgetPot?> CurrentPotAsync(CancellationToken cancellationToken)
     {
@@ -34,19 +34,19 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
     {
         if (forCase.IsClosed)
         {
-            return new(SpendOutcome.Refused, Case.ClosedMessage);
+            return new(SpendOutcome.Refused, Case.Closed);
         }
         if (!Enum.IsDefined(purpose))
         {
-            return new(SpendOutcome.Refused, "Kies waarvoor het geld is.");
+            return new(SpendOutcome.Refused, new("Kies waarvoor het geld is."));
         }
         if (note is { Length: > SpendRequest.NoteMax })
         {
-            return new(SpendOutcome.Refused, $"De toelichting is te lang (hoogstens {SpendRequest.NoteMax} tekens).");
+            return new(SpendOutcome.Refused, new("De toelichting is te lang (hoogstens {0} tekens).", SpendRequest.NoteMax));
         }
         if (await CurrentPotAsync(cancellationToken) is not { } current)
         {
-            return new(SpendOutcome.Refused, "Er is geen pot voor vandaag. Vraag de coördinator een pot te openen.");
+            return new(SpendOutcome.Refused, new("Er is geen pot voor vandaag. Vraag de coördinator een pot te openen."));
         }
         var userId = tenant.UserId ?? throw new InvalidOperationException("A spend needs a signed-in user.");
         return await UnderPotLockAsync(current.Id, async pot =>
@@ -54,7 +54,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
             var today = time.AmsterdamToday();
             if (await TenantBypass.IsCaseClosed(db, forCase.Id).AnyAsync(cancellationToken))
             {
-                return new BookingResult(SpendOutcome.Refused, Case.ClosedMessage);
+                return new BookingResult(SpendOutcome.Refused, Case.Closed);
             }
             var balance = await BalanceAsync(pot.Id, cancellationToken);
             var mandate = await db.Mandates.Where(m => m.UserId == userId).Select(m => m.Limits).SingleOrDefaultAsync(cancellationToken);
@@ -77,7 +77,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
                     var request = new SpendRequest
                     {
                         PotId = pot.Id, CaseId = forCase.Id, AmountCents = amount, Purpose = purpose, RequestedByUserId = userId,
-                        RequestedByName = tenant.DisplayName, RequestedAt = time.UtcNow(), WhyApproval = decision.Message,
+                        RequestedByName = tenant.DisplayName, RequestedAt = time.UtcNow(), WhyApproval = decision.Message.Encode(),
                         Status = SpendRequestStatus.Pending,
                     };
                     request.Note = cipher.Seal(note?.Trim(), request, nameof(SpendRequest.Note));
@@ -99,11 +99,11 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
             await db.Entry(request).ReloadAsync(cancellationToken);
             if (request.Status != SpendRequestStatus.Pending)
             {
-                return new BookingResult(SpendOutcome.Refused, "Over deze aanvraag is al beslist.");
+                return new BookingResult(SpendOutcome.Refused, AlreadyDecided);
             }
             if (await TenantBypass.IsCaseClosed(db, request.CaseId).AnyAsync(cancellationToken))
             {
-                return new BookingResult(SpendOutcome.Refused, "De casus is afgesloten. Voor een afgesloten casus wordt niets meer uitgegeven.");
+                return new BookingResult(SpendOutcome.Refused, new("De casus is afgesloten. Voor een afgesloten casus wordt niets meer uitgegeven."));
             }
             var balance = await BalanceAsync(pot.Id, cancellationToken);
             if (SpendRules.CheckApproval(request.RequestedByUserId, approverId, tenant.IsInRole(Infrastructure.Auth.Roles.BudgetApprover),
@@ -128,7 +128,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
             request.LedgerEntryId = entry.Id;
             request.Version++;
             pot.Version++;
-            return new BookingResult(SpendOutcome.Approved, "De uitgave is goedgekeurd en geboekt.", EntryId: entry.Id, RequestId: request.Id);
+            return new BookingResult(SpendOutcome.Approved, new("De uitgave is goedgekeurd en geboekt."), EntryId: entry.Id, RequestId: request.Id);
         }, cancellationToken);
     }
 
@@ -148,7 +148,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
             };
             db.LedgerEntries.Add(entry);
             pot.Version++;
-            return Task.FromResult(new BookingResult(SpendOutcome.Approved, "De bijdrage is geboekt.", EntryId: entry.Id));
+            return Task.FromResult(new BookingResult(SpendOutcome.Approved, new("De bijdrage is geboekt."), EntryId: entry.Id));
         }, cancellationToken);
     }
 
@@ -158,7 +158,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
         var entry = await db.LedgerEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
         if (entry is null)
         {
-            return new(SpendOutcome.Refused, "Deze regel bestaat niet.");
+            return new(SpendOutcome.Refused, new("Deze regel bestaat niet."));
         }
         return await UnderPotLockAsync(entry.PotId, async pot =>
         {
@@ -171,57 +171,59 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
             }
             db.LedgerEntries.Add(reversal!);
             pot.Version++;
-            return new BookingResult(SpendOutcome.Approved, "De regel is teruggeboekt.", EntryId: reversal!.Id);
+            return new BookingResult(SpendOutcome.Approved, new("De regel is teruggeboekt."), EntryId: reversal!.Id);
         }, cancellationToken);
     }
 
-    public async Task<long> SpentOnOwnMandateAsync(Guid userId, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>A budget approver (not the requester) says no to a request, with a reason; nothing is booked.</summary>
+    public async Task<BookingResult> RejectAsync(SpendRequest request, string? reason, CancellationToken cancellationToken)
+    {
+        if (request.Status != SpendRequestStatus.Pending)
+        {
+            return new(SpendOutcome.Refused, AlreadyDecided);
+        }
+        var approverId = tenant.UserId ?? throw new InvalidOperationException("A rejection needs a signed-in user.");
+        if (SpendRules.CheckRejection(request.RequestedByUserId, approverId, tenant.IsInRole(Infrastructure.Auth.Roles.BudgetApprover), reason) is { } problem)
+        {
+            return new(SpendOutcome.Refused, problem);
+        }
+        request.Status = SpendRequestStatus.Rejected;
+        request.DecidedByUserId = approverId;
+        request.DecidedByName = tenant.DisplayName;
+        request.DecidedAt = time.UtcNow();
+        request.DecisionReason = cipher.Seal(reason!.Trim(), request, nameof(SpendRequest.DecisionReason));
+        request.Version++;
+        // The request's version is its concurrency token: of two approvers deciding at once, one gets a conflict.
+        await db.SaveChangesAsync(cancellationToken);
+        return new(SpendOutcome.Approved, new("De aanvraag is afgewezen."), RequestId: request.Id);
+    }
+
+    private static readonly Refusal AlreadyDecided = new("Over deze aanvraag is al beslist.");
+
+    public async Task<long> SpentOnOwnMandateAsync(Guid userId, DateOnly day, CancellationToken cancellationToken) =>
+        (await SpentOnOwnMandateAsync([userId], day, cancellationToken))[userId];
+
+    /// <summary>What each of <paramref name="userIds"/> spent on their own mandate in the month of <paramref name="day"/>,
+    /// in one query.</summary>
+    public async Task<Dictionary<Guid, long>> SpentOnOwnMandateAsync(IReadOnlyCollection<Guid> userIds, DateOnly day, CancellationToken cancellationToken)
     {
         var first = new DateOnly(day.Year, day.Month, 1);
         var next = first.AddMonths(1);
         var lines = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.RequestedByUserId == userId && e.OnOwnMandate
+            .Where(e => e.RequestedByUserId != null && userIds.Contains(e.RequestedByUserId.Value) && e.OnOwnMandate
                 && ((e.Kind == LedgerKind.Spend && e.BookedOn >= first && e.BookedOn < next) || e.Kind == LedgerKind.Reversal))
             .ToListAsync(cancellationToken);
-        return Ledger.SpentOnOwnMandate(lines, userId, day);
+        var byUser = lines.ToLookup(e => e.RequestedByUserId!.Value);
+        return userIds.Distinct().ToDictionary(id => id, id => Ledger.SpentOnOwnMandate(byUser[id].ToList(), id, day));
     }
 
-    /// <summary>Runs <paramref name="work"/> with the pot locked and saves what it added. Work that refuses adds nothing.</summary>
-    private async Task<BookingResult> UnderPotLockAsync(Guid potId, Func<BudgetPot, Task<BookingResult>> work, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>Runs <paramref name="work"/> with the pot locked (see <see cref="LedgerLock"/>) and saves what it added.
+    /// Work that refuses adds nothing. A retry keeps what the caller tracks (a request being approved).</summary>
+    private Task<BookingResult> UnderPotLockAsync(Guid potId, Func<BudgetPot, Task<BookingResult>> work, CancellationToken cancellationToken) =>
+        LedgerLock.RunAsync(db, log, $"Pot {potId}", $"SELECT 1 FROM \"BudgetPots\" WHERE \"Id\" = {potId} FOR UPDATE", async () =>
         {
-            await using var hold = await SqliteWriteGate.HoldAsync(db, cancellationToken);
-            await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            if (transaction is not null)
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"BudgetPots\" WHERE \"Id\" = {potId} FOR UPDATE", cancellationToken);
-            }
             var pot = await db.BudgetPots.SingleAsync(p => p.Id == potId, cancellationToken);
             await db.Entry(pot).ReloadAsync(cancellationToken);
-            var result = await work(pot);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                return result;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Another instance booked on this pot in between: forget this attempt and read again.
-                log.LogInformation("Pot {PotId} changed during a booking; trying again ({Attempt})", potId, attempt);
-                foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    added.State = EntityState.Detached;
-                }
-                foreach (var changed in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified).ToList())
-                {
-                    await changed.ReloadAsync(cancellationToken);
-                }
-            }
-        }
-    }
+            return new LedgerLock.Attempt<BookingResult>(await work(pot), Save: true);
+        }, () => LedgerLock.UndoChangesAsync(db, cancellationToken), cancellationToken);
 }

@@ -28,7 +28,8 @@ public sealed class SpendRequest : ITenantOwned, IAudited
     public Guid RequestedByUserId { get; set; }
     public required string RequestedByName { get; set; }
     public DateTime RequestedAt { get; set; }
-    /// <summary>Why the mandate was not enough, as the rules said it at the time.</summary>
+    /// <summary>Why the mandate was not enough, as the rules said it at the time: a translatable text (format and values,
+    /// see <see cref="Shared.LocalText"/>; older rows hold the plain Dutch text).</summary>
     public string? WhyApproval { get; set; }
     public SpendRequestStatus Status { get; set; }
     public Guid? DecidedByUserId { get; set; }

@@ -1,3 +1,5 @@
+using Wijkbasis.Features.Shared;
+
 namespace Wijkbasis.Features.Budget;
 
 /// <summary>What a person may spend on their own authority: at most so much per spend and so much per
@@ -16,7 +18,8 @@ public enum SpendOutcome
     Refused,
 }
 
-public sealed record SpendDecision(SpendOutcome Outcome, string Message);
+/// <summary>What the rules say about a spend, and why (a refusal's text for every outcome: why it waits, why it is refused).</summary>
+public sealed record SpendDecision(SpendOutcome Outcome, Refusal Message);
 
 /// <summary>The rules of the pooled à-la-minute budget as plain methods, so they can be tested without a database.</summary>
 public static class SpendRules
@@ -30,73 +33,92 @@ public static class SpendRules
     {
         if (amount <= 0)
         {
-            return new(SpendOutcome.Refused, "Vul een bedrag groter dan € 0,00 in.");
+            return new(SpendOutcome.Refused, new("Vul een bedrag groter dan € 0,00 in."));
         }
         if (amount > MaxSpendCents)
         {
-            return new(SpendOutcome.Refused, $"Eén uitgave is hoogstens {Money.Format(MaxSpendCents)}.");
+            return new(SpendOutcome.Refused, new("Eén uitgave is hoogstens {0}.", Money.Format(MaxSpendCents)));
         }
         if (amount > remaining)
         {
-            return new(SpendOutcome.Refused, $"Er zit nog {Money.Format(Math.Max(remaining, 0))} in de pot. Dit bedrag past er niet in.");
+            return new(SpendOutcome.Refused, new("Er zit nog {0} in de pot. Dit bedrag past er niet in.", Money.Format(Math.Max(remaining, 0))));
         }
         if (mandate is null)
         {
-            return new(SpendOutcome.NeedsApproval, "U hebt geen mandaat. Een budgetbeheerder beslist.");
+            return new(SpendOutcome.NeedsApproval, new("U hebt geen mandaat. Een budgetbeheerder beslist."));
         }
         if (amount > mandate.PerSpendCents)
         {
             return new(SpendOutcome.NeedsApproval,
-                $"Uw mandaat is {Money.Format(mandate.PerSpendCents)} per uitgave. Een budgetbeheerder beslist.");
+                new("Uw mandaat is {0} per uitgave. Een budgetbeheerder beslist.", Money.Format(mandate.PerSpendCents)));
         }
         if (spentThisMonth + amount > mandate.PerMonthCents)
         {
             return new(SpendOutcome.NeedsApproval,
-                $"Deze maand is er al {Money.Format(spentThisMonth)} uitgegeven op uw mandaat van {Money.Format(mandate.PerMonthCents)}. Een budgetbeheerder beslist.");
+                new("Deze maand is er al {0} uitgegeven op uw mandaat van {1}. Een budgetbeheerder beslist.",
+                    Money.Format(spentThisMonth), Money.Format(mandate.PerMonthCents)));
         }
-        return new(SpendOutcome.Approved, "Binnen uw mandaat: het bedrag is meteen toegekend.");
+        return new(SpendOutcome.Approved, new("Binnen uw mandaat: het bedrag is meteen toegekend."));
     }
 
     /// <summary>Four eyes: an approver approves a request of someone else, and only while the pot can pay it.</summary>
-    public static string? CheckApproval(Guid requesterUserId, Guid approverUserId, bool approverHasRole, long amount, long remaining)
+    public static Refusal? CheckApproval(Guid requesterUserId, Guid approverUserId, bool approverHasRole, long amount, long remaining)
     {
         if (!approverHasRole)
         {
-            return "Alleen een budgetbeheerder kan een uitgave boven het mandaat goedkeuren.";
+            return new("Alleen een budgetbeheerder kan een uitgave boven het mandaat goedkeuren.");
         }
         if (requesterUserId == approverUserId)
         {
-            return "U kunt uw eigen aanvraag niet goedkeuren. Een andere budgetbeheerder beslist (vier ogen).";
+            return new("U kunt uw eigen aanvraag niet goedkeuren. Een andere budgetbeheerder beslist (vier ogen).");
         }
         if (amount > remaining)
         {
-            return $"Er zit nog {Money.Format(Math.Max(remaining, 0))} in de pot. Deze aanvraag past er niet meer in.";
+            return new("Er zit nog {0} in de pot. Deze aanvraag past er niet meer in.", Money.Format(Math.Max(remaining, 0)));
         }
         return null;
     }
 
-    public static string? CheckMandate(long perSpend, long perMonth)
+    /// <summary>Four eyes for a no as for a yes: an approver rejects a request of someone else, and says why.</summary>
+    public static Refusal? CheckRejection(Guid requesterUserId, Guid approverUserId, bool approverHasRole, string? reason)
+    {
+        if (!approverHasRole)
+        {
+            return new("Alleen een budgetbeheerder kan een aanvraag afwijzen.");
+        }
+        if (requesterUserId == approverUserId)
+        {
+            return new("U kunt over uw eigen aanvraag niet beslissen. Een andere budgetbeheerder beslist (vier ogen).");
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Ledger.ReasonMax)
+        {
+            return new("Schrijf kort op waarom niet (hoogstens {0} tekens).", Ledger.ReasonMax);
+        }
+        return null;
+    }
+
+    public static Refusal? CheckMandate(long perSpend, long perMonth)
     {
         if (perSpend < 0 || perMonth < 0)
         {
-            return "Een mandaat kan niet negatief zijn.";
+            return new("Een mandaat kan niet negatief zijn.");
         }
         if (perSpend > MandateLimits.MaxCents || perMonth > MandateLimits.MaxCents)
         {
-            return $"Een mandaat is hoogstens {Money.Format(MandateLimits.MaxCents)}.";
+            return new("Een mandaat is hoogstens {0}.", Money.Format(MandateLimits.MaxCents));
         }
         if (perSpend > perMonth)
         {
-            return "Het bedrag per uitgave kan niet hoger zijn dan het bedrag per maand.";
+            return new("Het bedrag per uitgave kan niet hoger zijn dan het bedrag per maand.");
         }
         return null;
     }
 
     /// <summary>A contribution of a source to the pot: positive, at most € 10.000.000 at once.</summary>
-    public static string? CheckContribution(long amount) => amount switch
+    public static Refusal? CheckContribution(long amount) => amount switch
     {
-        <= 0 => "Vul een bedrag groter dan € 0,00 in.",
-        > 1_000_000_000 => "Eén bijdrage is hoogstens € 10.000.000.",
+        <= 0 => new("Vul een bedrag groter dan € 0,00 in."),
+        > 1_000_000_000 => new("Eén bijdrage is hoogstens € 10.000.000."),
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using Wijkbasis.Data;
 using Wijkbasis.Features.Intakes;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Secrets;
 
 namespace Wijkbasis.Features.Cases;
@@ -65,27 +66,27 @@ public sealed class Case : ITenantOwned, IAudited
 
     /// <summary>Asks another buddy to take over. Until they accept, the current buddy stays responsible.
     /// <paramref name="seal"/> seals the reason for this case.</summary>
-    public string? RequestTransfer(Guid toBuddyId, Guid toUserId, string? reason, string byName, DateTime at, Func<string, SealedText?> seal)
+    public Refusal? RequestTransfer(Guid toBuddyId, Guid toUserId, string? reason, string byName, DateTime at, Func<string, SealedText?> seal)
     {
         if (IsClosed)
         {
-            return ClosedMessage;
+            return Closed;
         }
         if (toBuddyId == OwnerBuddyId)
         {
-            return "Deze buddy is al verantwoordelijk. Kies een andere buddy.";
+            return new("Deze buddy is al verantwoordelijk. Kies een andere buddy.");
         }
         if (HasPendingTransfer)
         {
-            return "Er loopt al een overdracht. Wacht op het antwoord of trek die eerst in.";
+            return new("Er loopt al een overdracht. Wacht op het antwoord of trek die eerst in.");
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return "Schrijf op waarom de bewoner naar een andere buddy gaat.";
+            return new("Schrijf op waarom de bewoner naar een andere buddy gaat.");
         }
         if (reason.Length > ReasonMax)
         {
-            return $"De reden is te lang (hoogstens {ReasonMax} tekens).";
+            return new("De reden is te lang (hoogstens {0} tekens).", ReasonMax);
         }
         TransferToBuddyId = toBuddyId;
         TransferToUserId = toUserId;
@@ -97,19 +98,19 @@ public sealed class Case : ITenantOwned, IAudited
     }
 
     /// <summary>The receiving buddy takes over: from now on they are the one responsible, the other is not.</summary>
-    public string? AcceptTransfer(Guid userId)
+    public Refusal? AcceptTransfer(Guid userId)
     {
         if (IsClosed)
         {
-            return ClosedMessage;
+            return Closed;
         }
         if (!HasPendingTransfer)
         {
-            return "Er is geen overdracht (meer) om te accepteren.";
+            return new("Er is geen overdracht (meer) om te accepteren.");
         }
         if (TransferToUserId != userId)
         {
-            return "Alleen de buddy die de bewoner overneemt kan de overdracht accepteren.";
+            return new("Alleen de buddy die de bewoner overneemt kan de overdracht accepteren.");
         }
         OwnerBuddyId = TransferToBuddyId!.Value;
         OwnerUserId = userId;
@@ -118,34 +119,34 @@ public sealed class Case : ITenantOwned, IAudited
     }
 
     /// <summary>The receiving buddy says no (or the request is withdrawn): the current buddy stays responsible.</summary>
-    public string? EndTransfer(Guid userId, bool mayWithdraw)
+    public Refusal? EndTransfer(Guid userId, bool mayWithdraw)
     {
         if (!HasPendingTransfer)
         {
-            return "Er is geen overdracht (meer).";
+            return new("Er is geen overdracht (meer).");
         }
         if (TransferToUserId != userId && !mayWithdraw)
         {
-            return "Alleen de buddy die de bewoner zou overnemen kan nee zeggen.";
+            return new("Alleen de buddy die de bewoner zou overnemen kan nee zeggen.");
         }
         ClearTransfer();
         return null;
     }
 
     /// <summary>Closes the case with an outcome; a closed case is read-only.</summary>
-    public string? Close(CaseOutcome? outcome, DateTime at)
+    public Refusal? Close(CaseOutcome? outcome, DateTime at)
     {
         if (IsClosed)
         {
-            return ClosedMessage;
+            return Closed;
         }
         if (outcome is null || !Enum.IsDefined(outcome.Value))
         {
-            return "Kies hoe het is afgelopen.";
+            return new("Kies hoe het is afgelopen.");
         }
         if (HasPendingTransfer)
         {
-            return "Er loopt nog een overdracht. Rond die eerst af.";
+            return new("Er loopt nog een overdracht. Rond die eerst af.");
         }
         Status = CaseStatus.Closed;
         Outcome = outcome;
@@ -155,6 +156,9 @@ public sealed class Case : ITenantOwned, IAudited
     }
 
     public const string ClosedMessage = "Deze casus is afgesloten en kan niet meer worden gewijzigd.";
+
+    /// <summary>The refusal of every change to a closed case.</summary>
+    public static Refusal Closed { get; } = new(ClosedMessage);
 
     private void ClearTransfer()
     {

@@ -20,22 +20,58 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 {
     public sealed record ContactView(CaseContact Contact, string? Note);
     public sealed record ItemView(CaseItem Item, string? Text);
+    /// <summary>One spend or request; <see cref="State"/> is a translatable text (see <see cref="LocalText"/>).</summary>
     public sealed record SpendView(DateTime At, long AmountCents, SpendPurpose? Purpose, string? Note, string ByName, string State);
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty(Name = "On")] public DateOnly? On { get; set; }
-    [BindProperty(Name = "Kind")] public ContactKind? Kind { get; set; }
-    [BindProperty(Name = "Text")] public string? Text { get; set; }
-    [BindProperty(Name = "DueOn")] public DateOnly? DueOn { get; set; }
-    [BindProperty(Name = "ItemId")] public Guid? ItemId { get; set; }
-    [BindProperty(Name = "BuddyId")] public Guid? BuddyId { get; set; }
-    [BindProperty(Name = "Amount")] public string? Amount { get; set; }
-    [BindProperty(Name = "Purpose")] public SpendPurpose? Purpose { get; set; }
-    [BindProperty(Name = "Outcome")] public CaseOutcome? Outcome { get; set; }
-    [BindProperty(Name = "Zrm")] public Dictionary<string, string?> Zrm { get; set; } = [];
+    public sealed class ContactInput
+    {
+        public DateOnly? On { get; set; }
+        public ContactKind? Kind { get; set; }
+        public string? Text { get; set; }
+    }
+
+    public sealed class TaskInput
+    {
+        public string? Text { get; set; }
+        public DateOnly? DueOn { get; set; }
+    }
+
+    public sealed class DoneInput
+    {
+        public Guid? ItemId { get; set; }
+    }
+
+    public sealed class SpendInput
+    {
+        public string? Amount { get; set; }
+        public SpendPurpose? Purpose { get; set; }
+        public string? Text { get; set; }
+    }
+
+    public sealed class TransferInput
+    {
+        public Guid? BuddyId { get; set; }
+        public string? Text { get; set; }
+    }
+
+    public sealed class CloseInput
+    {
+        public CaseOutcome? Outcome { get; set; }
+        public Dictionary<string, string?> Zrm { get; set; } = [];
+        public string? Text { get; set; }
+    }
+
+    // Each form has its own input and a fixed prefix ("Spend.Amount"): only the form that was sent is validated.
+    [BindProperty(Name = nameof(Contact))] public ContactInput Contact { get; set; } = new();
+    [BindProperty(Name = nameof(NewTask))] public TaskInput NewTask { get; set; } = new();
+    [BindProperty(Name = nameof(Done))] public DoneInput Done { get; set; } = new();
+    [BindProperty(Name = nameof(Spend))] public SpendInput Spend { get; set; } = new();
+    [BindProperty(Name = nameof(Transfer))] public TransferInput Transfer { get; set; } = new();
+    [BindProperty(Name = nameof(Closing))] public CloseInput Closing { get; set; } = new();
     /// <summary>The case's version the form was shown with: a change made meanwhile (a close, a transfer, another
     /// entry) makes this write conflict instead of slipping onto a case the writer did not see.</summary>
-    [BindProperty(Name = "Version")] public int? SeenVersion { get; set; }
+    [BindProperty(Name = VersionField)] public int? SeenVersion { get; set; }
 
     public Case Case { get; private set; } = null!;
     public string PersonName { get; private set; } = "";
@@ -62,23 +98,24 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostContactAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    public Task<IActionResult> OnPostContactAsync(CancellationToken cancellationToken) => WorkAsync(nameof(Contact), async () =>
     {
         var today = time.AmsterdamToday();
-        if (On is not { } on || on > today || on < DateOnly.FromDateTime(Case.OpenedAt.ToAmsterdam()).AddDays(-1))
+        var input = Contact;
+        if (input.On is not { } on || on > today || on < DateOnly.FromDateTime(Case.OpenedAt.ToAmsterdam()).AddDays(-1))
         {
-            return ("On", "Kies een datum vanaf de dag voor de start van de casus tot en met vandaag.");
+            return (Key(nameof(Contact), nameof(ContactInput.On)), new("Kies een datum vanaf de dag voor de start van de casus tot en met vandaag."));
         }
-        if (Kind is not { } kind || !Enum.IsDefined(kind))
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            return ("Kind", "Kies wat voor contact het was.");
+            return (Key(nameof(Contact), nameof(ContactInput.Kind)), new("Kies wat voor contact het was."));
         }
-        if (Text is { Length: > CaseContact.NoteMax })
+        if (input.Text is { Length: > CaseContact.NoteMax })
         {
-            return ("Text", $"De notitie is te lang (hoogstens {CaseContact.NoteMax} tekens).");
+            return (Key(nameof(Contact), nameof(ContactInput.Text)), new("De notitie is te lang (hoogstens {0} tekens).", CaseContact.NoteMax));
         }
         var contact = new CaseContact { CaseId = Case.Id, PersonId = Case.PersonId, On = on, Kind = kind, ByUserId = tenant.UserId, ByName = tenant.DisplayName, At = time.UtcNow() };
-        contact.Note = cipher.Seal(Text?.Trim(), contact, nameof(CaseContact.Note));
+        contact.Note = cipher.Seal(input.Text?.Trim(), contact, nameof(CaseContact.Note));
         db.CaseContacts.Add(contact);
         var at = Clock.FromAmsterdam(on, new TimeOnly(12, 0));
         if (Case.LastContactAt is null || Case.LastContactAt < at)
@@ -91,22 +128,23 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostTaskAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    public Task<IActionResult> OnPostTaskAsync(CancellationToken cancellationToken) => WorkAsync(nameof(NewTask), async () =>
     {
-        if (string.IsNullOrWhiteSpace(Text))
+        var input = NewTask;
+        if (string.IsNullOrWhiteSpace(input.Text))
         {
-            return ("Text", "Schrijf op wat er moet gebeuren.");
+            return (Key(nameof(NewTask), nameof(TaskInput.Text)), new("Schrijf op wat er moet gebeuren."));
         }
-        if (Text.Length > CaseItem.TextMax)
+        if (input.Text.Length > CaseItem.TextMax)
         {
-            return ("Text", $"De taak is te lang (hoogstens {CaseItem.TextMax} tekens).");
+            return (Key(nameof(NewTask), nameof(TaskInput.Text)), new("De taak is te lang (hoogstens {0} tekens).", CaseItem.TextMax));
         }
-        if (DueOn is { } due && (due < time.AmsterdamToday().AddDays(-7) || due > time.AmsterdamToday().AddYears(2)))
+        if (input.DueOn is { } due && (due < time.AmsterdamToday().AddDays(-7) || due > time.AmsterdamToday().AddYears(2)))
         {
-            return ("DueOn", "Kies een datum tussen vorige week en twee jaar vooruit.");
+            return (Key(nameof(NewTask), nameof(TaskInput.DueOn)), new("Kies een datum tussen vorige week en twee jaar vooruit."));
         }
-        var item = new CaseItem { CaseId = Case.Id, PersonId = Case.PersonId, DueOn = DueOn, ByName = tenant.DisplayName, CreatedAt = time.UtcNow() };
-        item.Text = cipher.Seal(Text.Trim(), item, nameof(CaseItem.Text));
+        var item = new CaseItem { CaseId = Case.Id, PersonId = Case.PersonId, DueOn = input.DueOn, ByName = tenant.DisplayName, CreatedAt = time.UtcNow() };
+        item.Text = cipher.Seal(input.Text.Trim(), item, nameof(CaseItem.Text));
         db.CaseItems.Add(item);
         Case.Version++;
         await db.SaveChangesAsync(cancellationToken);
@@ -114,12 +152,12 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostDoneAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    public Task<IActionResult> OnPostDoneAsync(CancellationToken cancellationToken) => WorkAsync(nameof(Done), async () =>
     {
-        var item = await db.CaseItems.SingleOrDefaultAsync(i => i.Id == ItemId && i.CaseId == Case.Id, cancellationToken);
+        var item = await db.CaseItems.SingleOrDefaultAsync(i => i.Id == Done.ItemId && i.CaseId == Case.Id, cancellationToken);
         if (item is null)
         {
-            return ("", "Deze taak of dit doel bestaat niet (meer).");
+            return ("", new("Deze taak of dit doel bestaat niet (meer)."));
         }
         item.DoneAt = item.DoneAt is null ? time.UtcNow() : null;
         Case.Version++;
@@ -128,20 +166,21 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostSpendAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    public Task<IActionResult> OnPostSpendAsync(CancellationToken cancellationToken) => WorkAsync(nameof(Spend), async () =>
     {
-        if (!Money.TryParse(Amount, out var cents))
+        var input = Spend;
+        if (!Money.TryParse(input.Amount, out var cents))
         {
-            return ("Amount", "Vul een bedrag in euro’s in, bijvoorbeeld 35,00.");
+            return (Key(nameof(Spend), nameof(SpendInput.Amount)), new("Vul een bedrag in euro’s in, bijvoorbeeld 35,00."));
         }
-        if (Purpose is not { } purpose)
+        if (input.Purpose is not { } purpose)
         {
-            return ("Purpose", "Kies waarvoor het geld is.");
+            return (Key(nameof(Spend), nameof(SpendInput.Purpose)), new("Kies waarvoor het geld is."));
         }
-        var result = await bookings.SpendAsync(Case, cents, purpose, Text, cancellationToken);
+        var result = await bookings.SpendAsync(Case, cents, purpose, input.Text, cancellationToken);
         if (result.Outcome == SpendOutcome.Refused)
         {
-            return ("Amount", result.Message);
+            return (Key(nameof(Spend), nameof(SpendInput.Amount)), result.Message);
         }
         TempData.Say(result.Outcome == SpendOutcome.Approved
             ? "{0} is uitgegeven. Binnen uw mandaat: meteen toegekend."
@@ -151,28 +190,30 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    public Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken) => WorkAsync(nameof(Transfer), async () =>
     {
-        var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == BuddyId && b.ArchivedAt == null, cancellationToken);
+        var input = Transfer;
+        var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BuddyId && b.ArchivedAt == null, cancellationToken);
         if (buddy is null)
         {
-            return ("BuddyId", "Kies een buddy.");
+            return (Key(nameof(Transfer), nameof(TransferInput.BuddyId)), new("Kies een buddy."));
         }
         if (buddy.Id != Case.OwnerBuddyId && await BuddyPool.BlockerNowAsync(db, buddy.Id, time.AmsterdamToday(), cancellationToken) is { } blocker)
         {
-            return ("BuddyId", blocker);
+            return (Key(nameof(Transfer), nameof(TransferInput.BuddyId)), blocker);
         }
-        if (Case.RequestTransfer(buddy.Id, buddy.UserId, Text, tenant.DisplayName, time.UtcNow(),
+        if (Case.RequestTransfer(buddy.Id, buddy.UserId, input.Text, tenant.DisplayName, time.UtcNow(),
                 reason => cipher.Seal(reason, Case, nameof(Case.TransferReason))) is { } problem)
         {
-            return (problem.Contains("reden", StringComparison.OrdinalIgnoreCase) || problem.Contains("waarom", StringComparison.Ordinal) ? "Text" : "BuddyId", problem);
+            var aboutReason = problem.Format.Contains("reden", StringComparison.OrdinalIgnoreCase) || problem.Format.Contains("waarom", StringComparison.Ordinal);
+            return (Key(nameof(Transfer), aboutReason ? nameof(TransferInput.Text) : nameof(TransferInput.BuddyId)), problem);
         }
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} is gevraagd de bewoner over te nemen. Tot die accepteert, blijft de huidige buddy verantwoordelijk.", buddy.Name);
         return null;
     }, cancellationToken);
 
-    public Task<IActionResult> OnPostWithdrawTransferAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    public Task<IActionResult> OnPostWithdrawTransferAsync(CancellationToken cancellationToken) => WorkAsync(null, async () =>
     {
         if (Case.EndTransfer(tenant.UserId ?? Guid.Empty, mayWithdraw: true) is { } problem)
         {
@@ -193,48 +234,51 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return NotFound();
         }
+        // No form of its own: nothing else that was posted counts.
+        ModelState.Clear();
         var me = tenant.UserId ?? Guid.Empty;
         if (accept && IsReceiver && await BuddyPool.BlockerNowAsync(db, Case.TransferToBuddyId!.Value, time.AmsterdamToday(), cancellationToken) is { } blocker)
         {
-            return await RefuseAsync("", blocker, cancellationToken);
+            return await RefuseAsync(blocker, cancellationToken);
         }
         var problem = accept ? Case.AcceptTransfer(me) : Case.EndTransfer(me, mayWithdraw: false);
         if (problem is not null)
         {
-            return await RefuseAsync("", problem, cancellationToken);
+            return await RefuseAsync(problem, cancellationToken);
         }
         if (await SaveOrRefuseAsync(cancellationToken) is { } refused)
         {
             return refused;
         }
         TempData.Say(accept ? "U bent nu de buddy van deze bewoner." : "U heeft de overdracht afgewezen. De huidige buddy blijft verantwoordelijk.");
-        return Redirect(accept ? $"/{tenant.Slug}/casussen/{Id}" : $"/{tenant.Slug}/mijn-bewoners");
+        return accept ? RedirectToPage("/Cases/Details", new { id = Id }) : RedirectToPage("/Cases/Mine");
     }
 
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) => WorkAsync(async () =>
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) => WorkAsync(nameof(Closing), async () =>
     {
+        var input = Closing;
         await OpenIntakeZrmAsync(cancellationToken);
-        if (Text is { Length: > CaseContact.NoteMax })
+        if (input.Text is { Length: > CaseContact.NoteMax })
         {
-            return ("Text", $"De toelichting is te lang (hoogstens {CaseContact.NoteMax} tekens).");
+            return (Key(nameof(Closing), nameof(CloseInput.Text)), new("De toelichting is te lang (hoogstens {0} tekens).", CaseContact.NoteMax));
         }
         var scores = new ZrmScores();
-        foreach (var (name, value) in Zrm.Where(z => !string.IsNullOrWhiteSpace(z.Value)))
+        foreach (var (name, value) in input.Zrm.Where(z => !string.IsNullOrWhiteSpace(z.Value)))
         {
             if (!Enum.TryParse<ZrmDomain>(name, out var domain) || !IntakeZrm.Scores.ContainsKey(domain))
             {
-                return ("Zrm", "Scoor bij het afsluiten alleen de domeinen van de intake.");
+                return (Key(nameof(Closing), nameof(CloseInput.Zrm)), new("Scoor bij het afsluiten alleen de domeinen van de intake."));
             }
             if (!int.TryParse(value, out var level) || scores.Set(domain, level) is not null)
             {
-                return ($"Zrm[{name}]", $"Kies bij {Intakes.Zrm.Name(domain)} een niveau van 1 tot en met 5.");
+                return ($"{Key(nameof(Closing), nameof(CloseInput.Zrm))}[{name}]", new("Kies bij {0} een niveau van 1 tot en met 5.", Intakes.Zrm.Name(domain)));
             }
         }
-        if (Case.Close(Outcome, time.UtcNow()) is { } problem)
+        if (Case.Close(input.Outcome, time.UtcNow()) is { } problem)
         {
-            return ("Outcome", problem);
+            return (Key(nameof(Closing), nameof(CloseInput.Outcome)), problem);
         }
-        Case.OutcomeNote = cipher.Seal(Text?.Trim(), Case, nameof(Case.OutcomeNote));
+        Case.OutcomeNote = cipher.Seal(input.Text?.Trim(), Case, nameof(Case.OutcomeNote));
         // Requests for money that still wait are withdrawn with the case.
         foreach (var waiting in await db.SpendRequests.Where(r => r.CaseId == Case.Id && r.Status == SpendRequestStatus.Pending).ToListAsync(cancellationToken))
         {
@@ -249,8 +293,12 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return null;
     }, cancellationToken);
 
-    /// <summary>Loads the case for a change by someone who works on it; a closed case refuses every change.</summary>
-    private async Task<IActionResult> WorkAsync(Func<Task<(string Key, string Message)?>> work, CancellationToken cancellationToken)
+    private static string Key(string form, string field) => $"{form}.{field}";
+
+    /// <summary>Loads the case for a change by someone who works on it; a closed case refuses every change.
+    /// <paramref name="form"/> is the input of the form that was sent (what else was posted does not count; null: the form
+    /// has no input but the version).</summary>
+    private async Task<IActionResult> WorkAsync(string? form, Func<Task<(string Key, Refusal Refusal)?>> work, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken, tracked: true))
         {
@@ -261,15 +309,20 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             await audit.RecordAttemptAsync(nameof(Case), Id.ToString(), AuditActions.Update, "denied");
             return StatusCode(StatusCodes.Status403Forbidden);
         }
+        foreach (var key in ModelState.Keys.Where(k => k != VersionField && (form is null || (k != form && !k.StartsWith(form + ".", StringComparison.Ordinal)))).ToList())
+        {
+            ModelState.Remove(key);
+        }
         if (Case.IsClosed)
         {
-            return await RefuseAsync("", Case.ClosedMessage, cancellationToken);
+            ModelState.Clear();
+            return await RefuseAsync(Case.Closed, cancellationToken);
         }
         // A value that could not even be read (a date typed as "morgen") is refused, not dropped: the write would
         // otherwise go through without it.
-        if (ModelState.FirstOrDefault(e => e.Value?.Errors.Count > 0) is { Value: { } entry } unreadable)
+        if (!ModelState.IsValid)
         {
-            return await RefuseAsync(unreadable.Key, entry.Errors[0].ErrorMessage, cancellationToken);
+            return await RefuseAsync(null, cancellationToken);
         }
         // Every write to the case, its contact log or its items raises Case.Version; saving checks it against the
         // version the writer saw, so of a write and a concurrent close (or edit) only one gets through.
@@ -277,23 +330,26 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             db.Entry(Case).Property(c => c.Version).OriginalValue = seen;
         }
-        (string Key, string Message)? problem;
+        (string Key, Refusal Refusal)? problem;
         try
         {
             problem = await work();
         }
         catch (DbUpdateConcurrencyException)
         {
-            problem = ("", ConflictMessage);
+            problem = ("", Conflict);
         }
         if (problem is { } p)
         {
-            return await RefuseAsync(p.Key, p.Message, cancellationToken);
+            return await RefuseAsync(p.Refusal, cancellationToken, p.Key);
         }
-        return Redirect($"/{tenant.Slug}/casussen/{Id}");
+        return RedirectToPage("/Cases/Details", new { id = Id });
     }
 
-    private const string ConflictMessage = "Iemand anders heeft deze casus net gewijzigd. Kijk of uw wijziging nog nodig is.";
+    /// <summary>The name of the hidden field with the case's version in every form.</summary>
+    public const string VersionField = "Version";
+
+    private static readonly Refusal Conflict = new("Iemand anders heeft deze casus net gewijzigd. Kijk of uw wijziging nog nodig is.");
 
     private async Task<IActionResult?> SaveOrRefuseAsync(CancellationToken cancellationToken)
     {
@@ -304,19 +360,12 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefuseAsync("", ConflictMessage, cancellationToken);
+            return await RefuseAsync(Conflict, cancellationToken);
         }
     }
 
-    private async Task<IActionResult> RefuseAsync(string key, string message, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.Clear();
-        ModelState.AddModelError(key, message);
-        await LoadAsync(cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    private Task<IActionResult> RefuseAsync(Refusal? refusal, CancellationToken cancellationToken, string key = "") =>
+        this.RefuseAsync(db, () => LoadAsync(cancellationToken), refusal, key);
 
     /// <summary>The intake's ZRM (for the re-assessment at closing): a look at the intake, audited first.</summary>
     private async Task OpenIntakeZrmAsync(CancellationToken cancellationToken)
@@ -365,12 +414,12 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var requests = await db.SpendRequests.AsNoTracking().Where(r => r.CaseId == Id && r.Status != SpendRequestStatus.Approved)
             .OrderByDescending(r => r.RequestedAt).ToListAsync(cancellationToken);
         Spends = lines.Select(e => new SpendView(e.At, -e.AmountCents, e.Purpose, cipher.Open(e.Note, e, nameof(LedgerEntry.Note)), e.ByName,
-                e.Kind == LedgerKind.Reversal ? "teruggeboekt" : e.ApprovedByName is null ? "binnen mandaat" : $"goedgekeurd door {e.ApprovedByName}"))
+                e.Kind == LedgerKind.Reversal ? "teruggeboekt" : e.ApprovedByName is null ? "binnen mandaat" : LocalText.Encode("goedgekeurd door {0}", e.ApprovedByName)))
             .Concat(requests.Select(r => new SpendView(r.RequestedAt, r.AmountCents, r.Purpose, cipher.Open(r.Note, r, nameof(SpendRequest.Note)),
                 r.RequestedByName, r.Status switch
                 {
                     SpendRequestStatus.Pending => "wacht op een budgetbeheerder",
-                    SpendRequestStatus.Rejected => $"afgewezen: {cipher.Open(r.DecisionReason, r, nameof(SpendRequest.DecisionReason))}",
+                    SpendRequestStatus.Rejected => LocalText.Encode("afgewezen: {0}", cipher.Open(r.DecisionReason, r, nameof(SpendRequest.DecisionReason))),
                     _ => "ingetrokken",
                 })))
             .OrderByDescending(s => s.At).ToList();

@@ -34,7 +34,7 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var offer = await MyOpenOfferAsync(cancellationToken);
         if (offer is null)
         {
-            return await RefuseAsync("Deze vraag is er niet meer: ingetrokken of al beantwoord.", cancellationToken);
+            return await RefuseAsync(Gone, cancellationToken);
         }
         if (await BuddyPool.BlockerNowAsync(db, offer.BuddyId, time.AmsterdamToday(), cancellationToken) is { } blocker)
         {
@@ -66,10 +66,10 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
-            return await RefuseAsync("Deze bewoner heeft net een andere buddy gekregen, of de vraag is ingetrokken.", cancellationToken);
+            return await RefuseAsync(new("Deze bewoner heeft net een andere buddy gekregen, of de vraag is ingetrokken."), cancellationToken);
         }
         TempData.Say("U bent nu de buddy. Houd vast!");
-        return Redirect($"/{tenant.Slug}/casussen/{started.Id}");
+        return RedirectToPage("/Cases/Details", new { id = started.Id });
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken)
@@ -77,15 +77,15 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var offer = await MyOpenOfferAsync(cancellationToken);
         if (offer is null)
         {
-            return await RefuseAsync("Deze vraag is er niet meer: ingetrokken of al beantwoord.", cancellationToken);
+            return await RefuseAsync(Gone, cancellationToken);
         }
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            return await RefuseAsync("Schrijf kort op waarom u nee zegt, zodat de wijkverbinder een ander kan vragen.", cancellationToken, "Reason");
+            return await RefuseAsync(new("Schrijf kort op waarom u nee zegt, zodat de wijkverbinder een ander kan vragen."), cancellationToken, nameof(Reason));
         }
         if (Reason.Length > BuddyOffer.ReasonMax)
         {
-            return await RefuseAsync($"De reden is te lang (hoogstens {BuddyOffer.ReasonMax} tekens).", cancellationToken, "Reason");
+            return await RefuseAsync(new("De reden is te lang (hoogstens {0} tekens).", BuddyOffer.ReasonMax), cancellationToken, nameof(Reason));
         }
         var intake = await db.Intakes.SingleAsync(i => i.Id == offer.IntakeId, cancellationToken);
         offer.Status = OfferStatus.Declined;
@@ -99,23 +99,19 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefuseAsync("Deze vraag is net ingetrokken.", cancellationToken);
+            return await RefuseAsync(new("Deze vraag is net ingetrokken."), cancellationToken);
         }
         TempData.Say("U heeft nee gezegd. De wijkverbinder vraagt iemand anders.");
-        return Redirect($"/{tenant.Slug}/mijn-bewoners");
+        return RedirectToPage("/Cases/Mine");
     }
 
     private Task<BuddyOffer?> MyOpenOfferAsync(CancellationToken cancellationToken) =>
         db.BuddyOffers.SingleOrDefaultAsync(o => o.Id == OfferId && o.BuddyUserId == tenant.UserId && o.Status == OfferStatus.Offered, cancellationToken);
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken, string key = "")
-    {
-        ModelState.AddModelError(key, message);
-        db.ChangeTracker.Clear();
-        await LoadAsync(cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    private static readonly Refusal Gone = new("Deze vraag is er niet meer: ingetrokken of al beantwoord.");
+
+    private Task<IActionResult> RefuseAsync(Refusal refusal, CancellationToken cancellationToken, string key = "") =>
+        this.RefuseAsync(db, () => LoadAsync(cancellationToken), refusal, key);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -125,18 +121,18 @@ public sealed class MineModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         var me = tenant.UserId;
         var offers = await db.BuddyOffers.AsNoTracking().Where(o => o.BuddyUserId == me && o.Status == OfferStatus.Offered)
             .OrderBy(o => o.OfferedAt).ToListAsync(cancellationToken);
-        foreach (var offer in offers)
+        var intakeIds = offers.Select(o => o.IntakeId).ToList();
+        var intakes = await db.Intakes.AsNoTracking().Where(i => intakeIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var personIds = intakes.Values.Select(i => i.PersonId).Distinct().ToList();
+        var names = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var shown = offers.Where(o => intakes.ContainsKey(o.IntakeId)).ToList();
+        // The goals are shown so the buddy can decide: that is a look at each intake, audited in one go.
+        await audit.RecordViewsAsync(shown.Select(o => intakes[o.IntakeId]), cancellationToken);
+        Offers = shown.Select(o =>
         {
-            var intake = await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.Id == offer.IntakeId, cancellationToken);
-            if (intake is null)
-            {
-                continue;
-            }
-            // The goals are shown so the buddy can decide: that is a look at the intake.
-            await audit.RecordViewAsync(intake, cancellationToken);
-            var person = await db.People.Where(p => p.Id == intake.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
-            Offers.Add(new OfferView(offer, person, intake.NeedTags, IntakeView.OpenGoals(intake, cipher), intake.DecidedWeight));
-        }
+            var intake = intakes[o.IntakeId];
+            return new OfferView(o, names[intake.PersonId], intake.NeedTags, IntakeView.OpenGoals(intake, cipher), intake.DecidedWeight);
+        }).ToList();
         Cases = await db.Cases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.Open && (c.OwnerUserId == me || c.TransferToUserId == me))
             .OrderBy(c => c.LastContactAt ?? c.OpenedAt)

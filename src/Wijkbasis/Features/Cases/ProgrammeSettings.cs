@@ -1,5 +1,6 @@
 using Wijkbasis.Data;
 using Wijkbasis.Features.Intakes;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Cases;
 
@@ -18,6 +19,6 @@ public sealed class ProgrammeSettings : ITenantOwned, IAudited
 
     Guid? IAudited.SubjectPersonId => null;
 
-    public static string? CheckLosingTouchDays(int days) =>
-        days is >= 1 and <= 365 ? null : "Kies een aantal dagen van 1 tot en met 365.";
+    public static Refusal? CheckLosingTouchDays(int days) =>
+        days is >= 1 and <= 365 ? null : new("Kies een aantal dagen van 1 tot en met 365.");
 }

@@ -6,12 +6,11 @@ using Wijkbasis.Data;
 using Wijkbasis.Features.Cases;
 using Wijkbasis.Features.Intakes;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 
 namespace Wijkbasis.Features.Enterprise;
 
 /// <summary>The coordinator sets the triage rule and when a case counts as losing touch.</summary>
-public sealed class ProgrammeModel(WijkbasisDb db, TenantContext tenant) : PageModel
+public sealed class ProgrammeModel(WijkbasisDb db) : PageModel
 {
     [BindProperty(Name = "HeavyAtOrBelow"), Display(Name = "het niveau")] public int HeavyAtOrBelow { get; set; } = TriageRule.Default.HeavyAtOrBelow;
     /// <summary>No initializer: an unticked box is not posted and must read as false.</summary>
@@ -28,16 +27,15 @@ public sealed class ProgrammeModel(WijkbasisDb db, TenantContext tenant) : PageM
     {
         if (TriageRule.Check(HeavyAtOrBelow) is { } level)
         {
-            ModelState.AddModelError("HeavyAtOrBelow", level);
+            ModelState.AddRefusal(nameof(HeavyAtOrBelow), level);
         }
         if (ProgrammeSettings.CheckLosingTouchDays(LosingTouchDays) is { } days)
         {
-            ModelState.AddModelError("LosingTouchDays", days);
+            ModelState.AddRefusal(nameof(LosingTouchDays), days);
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Refuse();
         }
         var settings = await db.ProgrammeSettings.SingleOrDefaultAsync(cancellationToken);
         if (settings is null)
@@ -50,6 +48,6 @@ public sealed class ProgrammeModel(WijkbasisDb db, TenantContext tenant) : PageM
         settings.LosingTouchDays = LosingTouchDays;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De instellingen van het buddyprogramma zijn opgeslagen.");
-        return Redirect($"/{tenant.Slug}/instellingen/buddyprogramma");
+        return RedirectToPage("/Enterprise/Programme");
     }
 }

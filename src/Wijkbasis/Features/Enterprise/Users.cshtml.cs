@@ -28,17 +28,17 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
     {
         if (!Roles.EnterpriseRoles.Contains(Role))
         {
-            ModelState.AddModelError(nameof(Role), "Kies een rol uit de lijst.");
+            ModelState.AddRefusal(nameof(Role), new("Kies een rol uit de lijst."));
         }
         if (ModelState.IsValid && !Infrastructure.Mail.Mailer.IsSingleAddress(Email))
         {
-            ModelState.AddModelError(nameof(Email), "Vul één e-mailadres in, zoals naam@voorbeeld.nl.");
+            ModelState.AddRefusal(nameof(Email), new("Vul één e-mailadres in, zoals naam@voorbeeld.nl."));
         }
         // Four eyes: the roles that see every case or approve money are given by someone else.
         if (ModelState.IsValid && Role is Roles.Caseworker or Roles.BudgetApprover
             && string.Equals(Email.Trim(), User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name, StringComparison.OrdinalIgnoreCase))
         {
-            ModelState.AddModelError(nameof(Role), "U kunt uzelf deze rol niet geven. Vraag een andere coördinator.");
+            ModelState.AddRefusal(nameof(Role), new("U kunt uzelf deze rol niet geven. Vraag een andere coördinator."));
         }
         if (ModelState.IsValid)
         {
@@ -51,11 +51,10 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
             }
             catch (Infrastructure.Mail.MailNotSentException)
             {
-                ModelState.AddModelError(nameof(Email), "De e-mail kon niet worden verstuurd. Er is niets opgeslagen. Probeer het later opnieuw.");
+                ModelState.AddRefusal(nameof(Email), new("De e-mail kon niet worden verstuurd. Er is niets opgeslagen. Probeer het later opnieuw."));
             }
         }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
     }
 
     /// <summary>Set when a coordinator asked to revoke a role: the page asks to confirm first.</summary>

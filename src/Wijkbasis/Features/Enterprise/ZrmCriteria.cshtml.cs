@@ -4,13 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Intakes;
 using Wijkbasis.Features.Shared;
-using Wijkbasis.Infrastructure.Tenancy;
 
 namespace Wijkbasis.Features.Enterprise;
 
 /// <summary>An enterprise with a ZRM licence loads the criteria texts per cell; they then show on the intake form.
 /// All lines are checked first: one bad line and nothing is saved.</summary>
-public sealed class ZrmCriteriaModel(WijkbasisDb db, TenantContext tenant) : PageModel
+public sealed class ZrmCriteriaModel(WijkbasisDb db) : PageModel
 {
     public const int MaxLines = 200;
 
@@ -32,32 +31,30 @@ public sealed class ZrmCriteriaModel(WijkbasisDb db, TenantContext tenant) : Pag
             }
             if (Parse(lines[i]) is not { } cell)
             {
-                ModelState.AddModelError("Lines", $"Regel {i + 1} klopt niet. Schrijf: domein;niveau;tekst, bijvoorbeeld Financiën;3;…");
+                ModelState.AddRefusal(nameof(Lines), new("Regel {0} klopt niet. Schrijf: domein;niveau;tekst, bijvoorbeeld Financiën;3;…", i + 1));
                 continue;
             }
             if (cell.Text.Length > ZrmCriterion.TextMax)
             {
-                ModelState.AddModelError("Lines", $"De tekst op regel {i + 1} is te lang (hoogstens {ZrmCriterion.TextMax} tekens).");
+                ModelState.AddRefusal(nameof(Lines), new("De tekst op regel {0} is te lang (hoogstens {1} tekens).", i + 1, ZrmCriterion.TextMax));
                 continue;
             }
             if (!parsed.TryAdd((cell.Domain, cell.Level), cell.Text))
             {
-                ModelState.AddModelError("Lines", $"Regel {i + 1}: {Zrm.Name(cell.Domain)} niveau {cell.Level} staat er twee keer in.");
+                ModelState.AddRefusal(nameof(Lines), new("Regel {0}: {1} niveau {2} staat er twee keer in.", i + 1, Zrm.Name(cell.Domain), cell.Level));
             }
         }
         if (parsed.Count == 0 && ModelState.IsValid)
         {
-            ModelState.AddModelError("Lines", "Plak minstens één regel.");
+            ModelState.AddRefusal(nameof(Lines), new("Plak minstens één regel."));
         }
         if (parsed.Count > MaxLines)
         {
-            ModelState.AddModelError("Lines", $"Hoogstens {MaxLines} regels.");
+            ModelState.AddRefusal(nameof(Lines), new("Hoogstens {0} regels.", MaxLines));
         }
         if (!ModelState.IsValid)
         {
-            await OnGetAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await this.RefuseAsync(db, () => OnGetAsync(cancellationToken));
         }
         // The loaded texts replace the old ones cell by cell; cells not in the list stay as they were.
         var existing = await db.ZrmCriteria.ToListAsync(cancellationToken);
@@ -74,14 +71,14 @@ public sealed class ZrmCriteriaModel(WijkbasisDb db, TenantContext tenant) : Pag
         }
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} criteria zijn geladen.", parsed.Count);
-        return Redirect($"/{tenant.Slug}/instellingen/zrm");
+        return RedirectToPage("/Enterprise/ZrmCriteria");
     }
 
     public async Task<IActionResult> OnPostClearAsync(CancellationToken cancellationToken)
     {
         await db.ZrmCriteria.ExecuteDeleteAsync(cancellationToken);
         TempData.Say("De criteria zijn verwijderd. Het intakeformulier toont weer alleen de namen van de niveaus.");
-        return Redirect($"/{tenant.Slug}/instellingen/zrm");
+        return RedirectToPage("/Enterprise/ZrmCriteria");
     }
 
     /// <summary>"Financiën;3;text" or "Finances;3;text"; the text may itself contain semicolons.</summary>

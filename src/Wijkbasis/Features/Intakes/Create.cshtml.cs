@@ -47,17 +47,19 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         {
             return NotFound();
         }
-        foreach (var (field, message) in Input.Check(time.AmsterdamToday()))
+        foreach (var (field, refusal) in Input.Check(time.AmsterdamToday()))
         {
-            ModelState.AddModelError("Input." + field, message);
+            ModelState.AddRefusal($"{nameof(Input)}.{field}", refusal);
         }
         if (!HasBasis && !Input.Consent)
         {
-            ModelState.AddModelError("Input.Consent", "Vraag of de bewoner meedoet met het buddyprogramma en het goed vindt dat we dit vastleggen.");
+            ModelState.AddRefusal($"{nameof(Input)}.{nameof(IntakeInput.Consent)}",
+                new("Vraag of de bewoner meedoet met het buddyprogramma en het goed vindt dat we dit vastleggen."));
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            // The person and the criteria are loaded already: show the form again with what was typed.
+            return this.Refuse();
         }
         var settings = await db.ProgrammeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new ProgrammeSettings();
         var proposal = settings.Rule.Propose(Input.Scores, Input.SafetyConcern);
@@ -88,7 +90,7 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
         person.IsVrager = true;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De intake van {0} is opgeslagen. Kies nu licht of zwaar.", Person.Name);
-        return Redirect($"/{tenant.Slug}/intakes/{intake.Id}");
+        return RedirectToPage("/Intakes/Details", new { id = intake.Id });
     }
 
     private async Task<bool> LoadPersonAsync(CancellationToken cancellationToken)

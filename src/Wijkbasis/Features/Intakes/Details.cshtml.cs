@@ -51,12 +51,12 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (Intake.Status is not IntakeStatus.Open)
         {
-            return await RefuseAsync("Er is al een buddy gevraagd. Trek die vraag eerst in om licht of zwaar te veranderen.", cancellationToken);
+            return await RefuseAsync(new("Er is al een buddy gevraagd. Trek die vraag eerst in om licht of zwaar te veranderen."), cancellationToken);
         }
         var proposal = new TriageProposal(Intake.ProposedWeight, []);
-        if ((Weight is null ? "Kies licht of zwaar." : TriageDecision.Check(proposal, Weight.Value, Reason)) is { } problem)
+        if ((Weight is null ? TriageDecision.NoWeight : TriageDecision.Check(proposal, Weight.Value, Reason)) is { } problem)
         {
-            return await RefuseAsync(problem, cancellationToken, "Reason");
+            return await RefuseAsync(problem, cancellationToken, nameof(Reason));
         }
         Intake.DecidedWeight = Weight;
         Intake.DecisionReason = Weight == Intake.ProposedWeight && string.IsNullOrWhiteSpace(Reason)
@@ -65,7 +65,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         Intake.Version++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("Besloten: {0}. Kies hieronder een buddy.", TriageDecision.Label(Weight!.Value));
-        return Redirect($"/{tenant.Slug}/intakes/{Id}");
+        return RedirectToPage("/Intakes/Details", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostOfferAsync(CancellationToken cancellationToken)
@@ -80,18 +80,18 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         if (Intake.DecidedWeight is not { } weight)
         {
-            return await RefuseAsync("Kies eerst licht of zwaar.", cancellationToken);
+            return await RefuseAsync(new("Kies eerst licht of zwaar."), cancellationToken);
         }
         if (Intake.Status is not IntakeStatus.Open)
         {
             return await RefuseAsync(Intake.Status == IntakeStatus.Offered
-                ? "Er is al een buddy gevraagd. Wacht op het antwoord of trek de vraag in."
-                : "Deze bewoner heeft al een buddy.", cancellationToken);
+                ? new("Er is al een buddy gevraagd. Wacht op het antwoord of trek de vraag in.")
+                : new("Deze bewoner heeft al een buddy."), cancellationToken);
         }
         var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == BuddyId && b.ArchivedAt == null, cancellationToken);
         if (buddy is null)
         {
-            return await RefuseAsync("Deze buddy bestaat niet (meer).", cancellationToken);
+            return await RefuseAsync(new("Deze buddy bestaat niet (meer)."), cancellationToken);
         }
         if (await BuddyPool.BlockerNowAsync(db, buddy.Id, time.AmsterdamToday(), cancellationToken) is { } blocker)
         {
@@ -101,13 +101,13 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         if (!fits && string.IsNullOrWhiteSpace(Reason))
         {
             return await RefuseAsync(weight == Intakes.CaseWeight.Heavy
-                ? "Een zware hulpvraag gaat naar een professional. Schrijf op waarom u toch deze buddy vraagt."
-                : "Een lichte hulpvraag gaat naar een vrijwilliger, student of ervaringsdeskundige. Schrijf op waarom u toch een professional vraagt.",
-                cancellationToken, "Reason");
+                ? new("Een zware hulpvraag gaat naar een professional. Schrijf op waarom u toch deze buddy vraagt.")
+                : new("Een lichte hulpvraag gaat naar een vrijwilliger, student of ervaringsdeskundige. Schrijf op waarom u toch een professional vraagt."),
+                cancellationToken, nameof(Reason));
         }
         if (Reason is { Length: > BuddyOffer.ReasonMax })
         {
-            return await RefuseAsync($"De reden is te lang (hoogstens {BuddyOffer.ReasonMax} tekens).", cancellationToken, "Reason");
+            return await RefuseAsync(new("De reden is te lang (hoogstens {0} tekens).", BuddyOffer.ReasonMax), cancellationToken, nameof(Reason));
         }
         var offer = new BuddyOffer
         {
@@ -124,10 +124,10 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefuseAsync("Iemand anders heeft net een buddy gevraagd voor deze bewoner.", cancellationToken);
+            return await RefuseAsync(new("Iemand anders heeft net een buddy gevraagd voor deze bewoner."), cancellationToken);
         }
         TempData.Say("{0} is gevraagd. Zodra die accepteert, begint de casus.", buddy.Name);
-        return Redirect($"/{tenant.Slug}/intakes/{Id}");
+        return RedirectToPage("/Intakes/Details", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
@@ -143,7 +143,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var offer = await db.BuddyOffers.SingleOrDefaultAsync(o => o.Id == OfferId && o.IntakeId == Id, cancellationToken);
         if (offer is not { Status: OfferStatus.Offered })
         {
-            return await RefuseAsync("Deze vraag is al beantwoord of ingetrokken.", cancellationToken);
+            return await RefuseAsync(new("Deze vraag is al beantwoord of ingetrokken."), cancellationToken);
         }
         offer.Status = OfferStatus.Withdrawn;
         offer.AnsweredAt = time.UtcNow();
@@ -151,7 +151,7 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         Intake.Version++;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De vraag is ingetrokken.");
-        return Redirect($"/{tenant.Slug}/intakes/{Id}");
+        return RedirectToPage("/Intakes/Details", new { id = Id });
     }
 
     /// <summary>Only the wijkverbinder who did the intake, or a caseworker, decides and asks buddies
@@ -166,14 +166,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken, string key = "")
-    {
-        ModelState.AddModelError(key, message);
-        db.ChangeTracker.Clear();
-        await LoadAsync(tracked: false, cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    private Task<IActionResult> RefuseAsync(Refusal refusal, CancellationToken cancellationToken, string key = "") =>
+        this.RefuseAsync(db, () => LoadAsync(tracked: false, cancellationToken), refusal, key);
 
     /// <summary>Loads the intake through the access filter (someone else's intake: 404) and audits the look.</summary>
     private async Task<bool> LoadAsync(bool tracked, CancellationToken cancellationToken)

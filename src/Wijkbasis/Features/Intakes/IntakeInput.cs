@@ -1,4 +1,5 @@
 using Wijkbasis.Features.Buddies;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Intakes;
 
@@ -21,48 +22,48 @@ public sealed class IntakeInput
 
     public ZrmScores Scores { get; } = new();
 
-    public IEnumerable<(string Field, string Message)> Check(DateOnly today)
+    public IEnumerable<(string Field, Refusal Message)> Check(DateOnly today)
     {
         if (HeldOn is not { } held)
         {
-            yield return (nameof(HeldOn), "Vul de datum van het gesprek in.");
+            yield return (nameof(HeldOn), new("Vul de datum van het gesprek in."));
         }
         else if (held > today || held < today.AddYears(-1))
         {
-            yield return (nameof(HeldOn), "Kies een datum tussen een jaar geleden en vandaag.");
+            yield return (nameof(HeldOn), new("Kies een datum tussen een jaar geleden en vandaag."));
         }
         foreach (var (field, text) in new[] { (nameof(Want), Want), (nameof(Can), Can), (nameof(Need), Need), (nameof(Goals), Goals) })
         {
             if (text is { Length: > Intake.AnswerMax })
             {
-                yield return (field, $"Dit antwoord is te lang (hoogstens {Intake.AnswerMax} tekens).");
+                yield return (field, new("Dit antwoord is te lang (hoogstens {0} tekens).", Intake.AnswerMax));
             }
         }
         if ((Goals ?? "").Split('\n').Count(l => l.Trim().Length > 0) > MaxGoals)
         {
-            yield return (nameof(Goals), $"Schrijf hoogstens {MaxGoals} doelen op.");
+            yield return (nameof(Goals), new("Schrijf hoogstens {0} doelen op.", MaxGoals));
         }
         if ((Goals ?? "").Split('\n').Any(l => l.Trim().Length > Cases.CaseItem.TextMax))
         {
-            yield return (nameof(Goals), $"Een doel is hoogstens {Cases.CaseItem.TextMax} tekens.");
+            yield return (nameof(Goals), new("Een doel is hoogstens {0} tekens.", Cases.CaseItem.TextMax));
         }
         if (string.IsNullOrWhiteSpace(Want) && string.IsNullOrWhiteSpace(Need))
         {
-            yield return (nameof(Want), "Schrijf op wat de bewoner wil of nodig heeft.");
+            yield return (nameof(Want), new("Schrijf op wat de bewoner wil of nodig heeft."));
         }
         if (Tags.Normalize(NeedTags).Length > Intake.NeedTagsMax)
         {
-            yield return (nameof(NeedTags), $"Te veel trefwoorden (hoogstens {Intake.NeedTagsMax} tekens).");
+            yield return (nameof(NeedTags), new("Te veel trefwoorden (hoogstens {0} tekens).", Intake.NeedTagsMax));
         }
         foreach (var (name, value) in Zrm.Where(z => !string.IsNullOrWhiteSpace(z.Value)))
         {
             if (!Enum.TryParse<ZrmDomain>(name, out var domain) || !Enum.IsDefined(domain))
             {
-                yield return ("Zrm", "Dit ZRM-domein bestaat niet.");
+                yield return (nameof(Zrm), new("Dit ZRM-domein bestaat niet."));
             }
             else if (!int.TryParse(value, out var level) || Scores.Set(domain, level) is { } problem)
             {
-                yield return ($"Zrm[{name}]", $"Kies bij {Wijkbasis.Features.Intakes.Zrm.Name(domain)} een niveau van 1 tot en met 5.");
+                yield return ($"{nameof(Zrm)}[{name}]", new("Kies bij {0} een niveau van 1 tot en met 5.", Wijkbasis.Features.Intakes.Zrm.Name(domain)));
             }
         }
     }

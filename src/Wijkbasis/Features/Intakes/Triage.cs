@@ -1,3 +1,5 @@
+using Wijkbasis.Features.Shared;
+
 namespace Wijkbasis.Features.Intakes;
 
 /// <summary>Light: a volunteer, student or lived-experience buddy. Heavy: a professional buddy (social district team).</summary>
@@ -22,7 +24,8 @@ public sealed record TriageRule(int HeavyAtOrBelow = 2, bool SafetyConcernIsHeav
         }
         foreach (var (domain, level) in scores.Scores.Where(s => s.Value <= HeavyAtOrBelow))
         {
-            reasons.Add($"{Zrm.Name(domain)} staat op niveau {level} ({Zrm.LevelName(level).ToLowerInvariant()}).");
+            // One text per level (five in all): the level's name is part of the sentence, in lower case.
+            reasons.Add(LocalText.Encode($"{{0}} staat op niveau {level} ({Zrm.LevelName(level).ToLowerInvariant()}).", Zrm.Name(domain)));
         }
         if (reasons.Count > 0)
         {
@@ -30,19 +33,21 @@ public sealed record TriageRule(int HeavyAtOrBelow = 2, bool SafetyConcernIsHeav
         }
         reasons.Add(scores.IsEmpty
             ? "Er is geen ZRM-domein gescoord en geen zorg over veiligheid."
-            : $"Geen gekozen domein staat op niveau {HeavyAtOrBelow} of lager en er is geen zorg over veiligheid.");
+            : LocalText.Encode("Geen gekozen domein staat op niveau {0} of lager en er is geen zorg over veiligheid.", HeavyAtOrBelow));
         return new TriageProposal(CaseWeight.Light, reasons);
     }
 
-    /// <summary>The rule in words, shown next to the proposal so it can be checked.</summary>
-    public string Explain() =>
-        $"Zwaar als een gekozen ZRM-domein op niveau {HeavyAtOrBelow} of lager staat"
-        + (SafetyConcernIsHeavy ? ", of als er zorg is over veiligheid" : "") + ". Anders licht.";
+    /// <summary>The rule in words, shown next to the proposal so it can be checked: a translatable text (see
+    /// <see cref="LocalText"/>).</summary>
+    public string Explain() => SafetyConcernIsHeavy
+        ? LocalText.Encode("Zwaar als een gekozen ZRM-domein op niveau {0} of lager staat, of als er zorg is over veiligheid. Anders licht.", HeavyAtOrBelow)
+        : LocalText.Encode("Zwaar als een gekozen ZRM-domein op niveau {0} of lager staat. Anders licht.", HeavyAtOrBelow);
 
-    public static string? Check(int heavyAtOrBelow) =>
-        heavyAtOrBelow is >= 1 and <= 4 ? null : "Kies een niveau van 1 tot en met 4.";
+    public static Refusal? Check(int heavyAtOrBelow) =>
+        heavyAtOrBelow is >= 1 and <= 4 ? null : new("Kies een niveau van 1 tot en met 4.");
 }
 
+/// <summary>Light or heavy, and why: each reason a translatable text (see <see cref="LocalText"/>).</summary>
 public sealed record TriageProposal(CaseWeight Weight, IReadOnlyList<string> Reasons);
 
 public static class TriageDecision
@@ -50,22 +55,25 @@ public static class TriageDecision
     public const int ReasonMax = 500;
 
     /// <summary>The wijkverbinder decides; going against the proposal needs a reason.</summary>
-    public static string? Check(TriageProposal proposal, CaseWeight decided, string? reason)
+    public static Refusal? Check(TriageProposal proposal, CaseWeight decided, string? reason)
     {
         if (!Enum.IsDefined(decided))
         {
-            return "Kies licht of zwaar.";
+            return NoWeight;
         }
         if (decided != proposal.Weight && string.IsNullOrWhiteSpace(reason))
         {
-            return $"Het voorstel is {Label(proposal.Weight)}. Schrijf op waarom u {Label(decided)} kiest.";
+            return new("Het voorstel is {0}. Schrijf op waarom u {1} kiest.", Label(proposal.Weight), Label(decided));
         }
         if (reason is { Length: > ReasonMax })
         {
-            return $"De reden is te lang (hoogstens {ReasonMax} tekens).";
+            return new("De reden is te lang (hoogstens {0} tekens).", ReasonMax);
         }
         return null;
     }
+
+    /// <summary>No choice made between light and heavy.</summary>
+    public static Refusal NoWeight { get; } = new("Kies licht of zwaar.");
 
     public static string Label(CaseWeight weight) => weight == CaseWeight.Heavy ? "zwaar" : "licht";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Intakes;
 
@@ -69,16 +70,16 @@ public sealed class ZrmScores
     public int Count => scores.Count;
     public bool IsEmpty => scores.Count == 0;
 
-    /// <summary>Sets a domain's level; returns a Dutch message and changes nothing when the level is not 1–5.</summary>
-    public string? Set(ZrmDomain domain, int level)
+    /// <summary>Sets a domain's level; returns a refusal and changes nothing when the level is not 1–5.</summary>
+    public Refusal? Set(ZrmDomain domain, int level)
     {
         if (!Enum.IsDefined(domain))
         {
-            return "Dit ZRM-domein bestaat niet.";
+            return new("Dit ZRM-domein bestaat niet.");
         }
         if (!Zrm.IsLevel(level))
         {
-            return $"Kies bij {Zrm.Name(domain)} een niveau van 1 tot en met 5.";
+            return new("Kies bij {0} een niveau van 1 tot en met 5.", Zrm.Name(domain));
         }
         scores[domain] = level;
         return null;

@@ -158,45 +158,27 @@ public sealed class TimeCreditBookings(WijkbasisDb db, TenantContext tenant, Tim
 
     /// <summary>Runs <paramref name="work"/> with the enterprise's time bank locked and saves what it added. Work that
     /// refuses adds nothing (and what it may have added is thrown away).</summary>
-    private async Task<TransferResult> UnderLockAsync(Func<TimeCreditSettings, Task<TransferResult>> work, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task<TransferResult> UnderLockAsync(Func<TimeCreditSettings, Task<TransferResult>> work, CancellationToken cancellationToken) =>
+        // Row-level security limits the lock to the current enterprise's row.
+        LedgerLock.RunAsync(db, log, "The time bank", $"SELECT 1 FROM \"TimeCreditSettings\" WHERE \"TenantId\" = {tenant.TenantId} FOR UPDATE", async () =>
         {
-            await using var hold = await SqliteWriteGate.HoldAsync(db, cancellationToken);
-            await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            if (transaction is not null)
-            {
-                // Row-level security limits this to the current enterprise's row.
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"TimeCreditSettings\" WHERE \"TenantId\" = {tenant.TenantId} FOR UPDATE", cancellationToken);
-            }
             var settings = await db.TimeCreditSettings.SingleOrDefaultAsync(cancellationToken);
             if (settings is null)
             {
-                return new TransferResult(false, TimeCreditLedger.OffMessage);
+                return new LedgerLock.Attempt<TransferResult>(new TransferResult(false, TimeCreditLedger.OffMessage), Save: false);
             }
             await db.Entry(settings).ReloadAsync(cancellationToken);
             var result = await work(settings);
             if (!result.Done)
             {
                 db.ChangeTracker.Clear();
-                return result;
+                return new(result, Save: false);
             }
             settings.Version++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                return result;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Another instance booked in between: forget this attempt and read again.
-                log.LogInformation("The time bank changed during a transfer; trying again ({Attempt})", attempt);
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+            return new(result, Save: true);
+        }, () =>
+        {
+            db.ChangeTracker.Clear();
+            return Task.CompletedTask;
+        }, cancellationToken);
 }

@@ -16,6 +16,18 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records a look at each of several records (a list that shows what each is about), saved in one go.</summary>
+    public async Task RecordViewsAsync(IEnumerable<IAudited> records, CancellationToken cancellationToken = default)
+    {
+        var at = time.UtcNow();
+        var rows = records.Select(r => Row(tenant, at, r.GetType().Name, r.Id.ToString(), AuditActions.View, r.SubjectPersonId)).ToList();
+        if (rows.Count > 0)
+        {
+            db.AuditEntries.AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Records a look at a record that shows several people (a session's visitors): one row per person,
     /// so each can be told who saw their data; a row without a person when nobody is shown.</summary>
     public async Task RecordViewAsync(IAudited record, IEnumerable<Guid> personIds, CancellationToken cancellationToken = default)

@@ -23,7 +23,7 @@ public sealed class MatchingTests
         var valid = Candidate("Geldig", vog: Today);
         var ranked = BuddyMatching.Rank(Light, [expired, missing, valid], Today);
         Assert.Equal(["Geldig"], ranked.Select(s => s.Name));
-        Assert.Contains("verlopen", BuddyMatching.Blocker(expired, Today));
+        Assert.Contains("verlopen", BuddyMatching.Blocker(expired, Today)?.ToString());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Wijkbasis.Tests.Features.BuddyProgramme;
 public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisFactory>
 {
     private static Dictionary<string, string> Spend(string amount, string purpose = "Transport", string note = "Buskaart") =>
-        new() { ["Amount"] = amount, ["Purpose"] = purpose, ["Text"] = note };
+        new() { ["Spend.Amount"] = amount, ["Spend.Purpose"] = purpose, ["Spend.Text"] = note };
 
     [Fact]
     public async Task ASpendWithinMandateIsBookedAtOnceAndOneAboveWaitsForAnotherApprover()
@@ -31,7 +31,7 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var approver = await HtmlClient.LoggedInAsync(app, Approver);
         var budget = await approver.GetPageAsync("/huiskamer/budget");
         Assert.Contains("Theorie-examen", budget.QuerySelector($"[data-request='{request.Id}']")!.TextContent);
-        var approved = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["RequestId"] = request.Id.ToString() });
+        var approved = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["Approval.RequestId"] = request.Id.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var lines = await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.CaseId == caseId).OrderBy(e => e.At).ToListAsync());
         Assert.Equal([-35_00L, -80_00L], lines.Select(l => l.AmountCents));
@@ -71,9 +71,16 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         });
         var approver = await HtmlClient.LoggedInAsync(app, Approver);
 
-        var response = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["RequestId"] = request.ToString() });
+        var response = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["Approval.RequestId"] = request.ToString() });
 
         Assert.Contains("eigen aanvraag", await ErrorsAsync(response));
+        Assert.Equal(SpendRequestStatus.Pending, await app.AsCaseworkAsync(db => db.SpendRequests.Where(r => r.Id == request).Select(r => r.Status).SingleAsync()));
+
+        // Four eyes for a no as for a yes.
+        var rejected = await PostAsync(approver, "/huiskamer/budget", "Reject", new() { ["Rejection.RequestId"] = request.ToString(), ["Rejection.Reason"] = "Zelf gedaan" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Contains("eigen aanvraag", await ErrorsAsync(rejected));
         Assert.Equal(SpendRequestStatus.Pending, await app.AsCaseworkAsync(db => db.SpendRequests.Where(r => r.Id == request).Select(r => r.Status).SingleAsync()));
     }
 
@@ -87,8 +94,8 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var spend = await app.AsCaseworkAsync(db => db.LedgerEntries.SingleAsync(e => e.CaseId == caseId));
         var approver = await HtmlClient.LoggedInAsync(app, Approver);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(approver, "/huiskamer/budget", "Reverse", new() { ["EntryId"] = spend.Id.ToString(), ["Reason"] = "Dubbel" })).StatusCode);
-        var twice = await PostAsync(approver, "/huiskamer/budget", "Reverse", new() { ["EntryId"] = spend.Id.ToString(), ["Reason"] = "Nog eens" });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(approver, "/huiskamer/budget", "Reverse", new() { ["Reversal.EntryId"] = spend.Id.ToString(), ["Reversal.Reason"] = "Dubbel" })).StatusCode);
+        var twice = await PostAsync(approver, "/huiskamer/budget", "Reverse", new() { ["Reversal.EntryId"] = spend.Id.ToString(), ["Reversal.Reason"] = "Nog eens" });
         Assert.Contains("al teruggeboekt", await ErrorsAsync(twice));
         Assert.Equal(0, await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.CaseId == caseId).SumAsync(e => e.AmountCents)));
 
@@ -178,10 +185,44 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
         var me = await app.AsCaseworkAsync(db => db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync());
 
-        var response = await PostAsync(coordinator, "/huiskamer/budget", "Mandate", new() { ["UserId"] = me.ToString(), ["Amount"] = "10000", ["PerMonth"] = "10000" });
+        var response = await PostAsync(coordinator, "/huiskamer/budget", "Mandate", new() { ["SetMandate.UserId"] = me.ToString(), ["SetMandate.PerSpend"] = "10000", ["SetMandate.PerMonth"] = "10000" });
 
         Assert.Contains("eigen mandaat", await ErrorsAsync(response));
         Assert.False(await app.AsCaseworkAsync(db => db.Mandates.AnyAsync(m => m.UserId == me)));
+    }
+
+    [Fact]
+    public async Task AMandateAboveTheMaximumIsRefusedInEnglishWithTheAmount()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        await coordinator.SubmitAsync("/huiskamer/budget", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = "/huiskamer/budget" }, formAction: "/taal");
+        var hanneke = await app.AsCaseworkAsync(db => db.Users.Where(u => u.Email == Hanneke).Select(u => u.Id).SingleAsync());
+
+        var response = await PostAsync(coordinator, "/huiskamer/budget", "Mandate",
+            new() { ["SetMandate.UserId"] = hanneke.ToString(), ["SetMandate.PerSpend"] = "20000", ["SetMandate.PerMonth"] = "20000" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains("A mandate is at most € 10.000,00.", errors);
+        Assert.DoesNotContain("Een mandaat is hoogstens", errors);
+        Assert.DoesNotContain("Controleer", errors);
+    }
+
+    [Fact]
+    public async Task TheApproverReadsWhyARequestWaitsInEnglishWithTheMandate()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 50);
+        await SetMandateAsync(app, Bert, 50_00, 1_000_000);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Spend", Spend("80", "Other", "Koelkast"))).StatusCode);
+        var request = await app.AsCaseworkAsync(db => db.SpendRequests.SingleAsync(r => r.CaseId == caseId));
+        var approver = await HtmlClient.LoggedInAsync(app, Approver);
+        await approver.SubmitAsync("/huiskamer/budget", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = "/huiskamer/budget" }, formAction: "/taal");
+
+        var card = (await approver.GetPageAsync("/huiskamer/budget")).QuerySelector($"[data-request='{request.Id}']")!.TextContent;
+
+        Assert.Contains("Your mandate is € 50,00 per spend. A budget approver decides.", card);
+        Assert.DoesNotContain("Uw mandaat is", card);
     }
 
     [Fact]
@@ -193,9 +234,9 @@ public sealed class BudgetTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Spend", Spend("90", "Other", "Wasmachine"));
         var request = await app.AsCaseworkAsync(db => db.SpendRequests.SingleAsync(r => r.CaseId == caseId));
 
-        await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Outcome"] = "MovedAway" });
+        await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Closing.Outcome"] = "MovedAway" });
         var approver = await HtmlClient.LoggedInAsync(app, Approver);
-        var response = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["RequestId"] = request.Id.ToString() });
+        var response = await PostAsync(approver, "/huiskamer/budget", "Approve", new() { ["Approval.RequestId"] = request.Id.ToString() });
 
         Assert.Contains("al beslist", await ErrorsAsync(response));
         Assert.Equal(SpendRequestStatus.Withdrawn, await app.AsCaseworkAsync(db => db.SpendRequests.Where(r => r.Id == request.Id).Select(r => r.Status).SingleAsync()));

@@ -16,7 +16,7 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
 
         var response = await PostAsync(bert, page, "Contact", new()
         {
-            ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Visit", ["Text"] = "Samen de post doorgenomen",
+            ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Visit", ["Contact.Text"] = "Samen de post doorgenomen",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -34,7 +34,7 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
 
         var response = await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Transfer", new()
         {
-            ["BuddyId"] = (await BuddyIdAsync(app, Bert)).ToString(), ["Text"] = "zomaar",
+            ["Transfer.BuddyId"] = (await BuddyIdAsync(app, Bert)).ToString(), ["Transfer.Text"] = "zomaar",
         });
 
         Assert.Contains("al verantwoordelijk", await ErrorsAsync(response));
@@ -50,18 +50,18 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var stijnId = await BuddyIdAsync(app, Stijn);
         await RoomForAsync(app, stijnId);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(bert, page, "Transfer", new() { ["BuddyId"] = stijnId.ToString(), ["Text"] = "Ik verhuis" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(bert, page, "Transfer", new() { ["Transfer.BuddyId"] = stijnId.ToString(), ["Transfer.Text"] = "Ik verhuis" })).StatusCode);
         var pending = await CaseRowAsync(app, caseId);
         Assert.Equal((await BuddyIdAsync(app, Bert), stijnId), (pending.OwnerBuddyId, pending.TransferToBuddyId!.Value));
 
-        await PostAsync(bert, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call", ["Text"] = "Alleen voor Bert" });
+        await PostAsync(bert, page, "Contact", new() { ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Call", ["Contact.Text"] = "Alleen voor Bert" });
         var stijn = await HtmlClient.LoggedInAsync(app, Stijn);
         var before = await stijn.GetPageAsync(page);
         Assert.Contains("Ik verhuis", before.QuerySelector("#overdracht")!.TextContent);
         // Before accepting, the receiving buddy sees who and why, not the file.
         Assert.DoesNotContain("Alleen voor Bert", before.Body!.TextContent);
         // The receiving buddy reads, but does not write, before accepting.
-        var early = await PostAsync(stijn, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call" });
+        var early = await PostAsync(stijn, page, "Contact", new() { ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Call" });
         Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(stijn, page, "AcceptTransfer", new())).StatusCode);
@@ -79,16 +79,16 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var bert = await HtmlClient.LoggedInAsync(app, Bert);
         var page = $"/huiskamer/casussen/{caseId}";
 
-        var noOutcome = await PostAsync(bert, page, "Close", new() { ["Outcome"] = "" });
+        var noOutcome = await PostAsync(bert, page, "Close", new() { ["Closing.Outcome"] = "" });
         Assert.Contains("Kies hoe het is afgelopen", await ErrorsAsync(noOutcome));
 
-        var closed = await PostAsync(bert, page, "Close", new() { ["Outcome"] = "GoalsReached", ["Zrm[Finances]"] = "4", ["Text"] = "Post is op orde" });
+        var closed = await PostAsync(bert, page, "Close", new() { ["Closing.Outcome"] = "GoalsReached", ["Closing.Zrm[Finances]"] = "4", ["Closing.Text"] = "Post is op orde" });
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var row = await CaseRowAsync(app, caseId);
         Assert.Equal((CaseStatus.Closed, CaseOutcome.GoalsReached), (row.Status, row.Outcome!.Value));
         Assert.Contains("Financiën: 3 → 4", (await bert.GetPageAsync(page)).QuerySelector("#zrm-verschil")!.TextContent);
 
-        var edit = await PostAsync(bert, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call" });
+        var edit = await PostAsync(bert, page, "Contact", new() { ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Call" });
         Assert.Contains("afgesloten en kan niet meer worden gewijzigd", await ErrorsAsync(edit));
         Assert.Equal(0, await app.AsCaseworkAsync(db => db.CaseContacts.CountAsync(c => c.CaseId == caseId)));
     }
@@ -99,7 +99,7 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var caseId = await CaseAsync(app, Bert, skip: 14);
         var bert = await HtmlClient.LoggedInAsync(app, Bert);
 
-        var response = await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Outcome"] = "Other", ["Zrm[Justice]"] = "2" });
+        var response = await PostAsync(bert, $"/huiskamer/casussen/{caseId}", "Close", new() { ["Closing.Outcome"] = "Other", ["Closing.Zrm[Justice]"] = "2" });
 
         Assert.Contains("alleen de domeinen van de intake", await ErrorsAsync(response));
         Assert.Equal(CaseStatus.Open, (await CaseRowAsync(app, caseId)).Status);
@@ -138,7 +138,7 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var due = DateTime.Today.AddDays(5);
         var before = await CaseRowAsync(app, caseId);
 
-        var response = await PostAsync(bert, page, "Task", new() { ["Text"] = "Huurtoeslag aanvragen", ["DueOn"] = due.ToString("yyyy-MM-dd") });
+        var response = await PostAsync(bert, page, "Task", new() { ["NewTask.Text"] = "Huurtoeslag aanvragen", ["NewTask.DueOn"] = due.ToString("yyyy-MM-dd") });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var task = (await bert.GetPageAsync(page)).QuerySelectorAll("#taken li").Single(li => li.TextContent.Contains("Huurtoeslag aanvragen", StringComparison.Ordinal));
@@ -157,13 +157,30 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var bert = await HtmlClient.LoggedInAsync(app, Bert);
         var page = $"/huiskamer/casussen/{caseId}";
 
-        var response = await PostAsync(bert, page, "Task", new() { ["Text"] = "Huurtoeslag aanvragen", ["DueOn"] = "morgen" });
+        var response = await PostAsync(bert, page, "Task", new() { ["NewTask.Text"] = "Huurtoeslag aanvragen", ["NewTask.DueOn"] = "morgen" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = await ErrorsAsync(response);
         Assert.Contains("'morgen' klopt niet", errors);
         Assert.DoesNotContain("DueOn", errors);
         Assert.Equal(0, await app.AsCaseworkAsync(db => db.CaseItems.CountAsync(i => i.CaseId == caseId && !i.IsGoal)));
+    }
+
+    [Fact]
+    public async Task ASpendAboveTheMaximumIsRefusedInEnglishWithTheAmount()
+    {
+        var caseId = await CaseAsync(app, Bert, skip: 23);
+        var bert = await HtmlClient.LoggedInAsync(app, Bert);
+        var page = $"/huiskamer/casussen/{caseId}";
+        await bert.SubmitAsync(page, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = page }, formAction: "/taal");
+
+        var response = await PostAsync(bert, page, "Spend", new() { ["Spend.Amount"] = "20.000", ["Spend.Purpose"] = "Transport" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains("One spend is at most € 10.000,00.", errors);
+        Assert.DoesNotContain("Eén uitgave is hoogstens", errors);
+        Assert.False(await app.AsCaseworkAsync(db => db.LedgerEntries.AnyAsync(e => e.CaseId == caseId)));
     }
 
     /// <summary>The version of the case as the form for <paramref name="handler"/> was shown.</summary>
@@ -181,10 +198,10 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Contact", new()
         {
-            ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call", ["Version"] = seen,
+            ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Call", ["Version"] = seen,
         })).StatusCode);
 
-        var response = await PostAsync(bert, page, "Task", new() { ["Text"] = "Oude taak", ["Version"] = seen });
+        var response = await PostAsync(bert, page, "Task", new() { ["NewTask.Text"] = "Oude taak", ["Version"] = seen });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Iemand anders heeft deze casus net gewijzigd", await ErrorsAsync(response));
@@ -200,9 +217,9 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var seen = await SeenVersionAsync(bert, page, "Close");
         // Meanwhile the wijkverbinder adds a task that Bert has not seen.
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Task", new() { ["Text"] = "Nog even bellen", ["Version"] = seen })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Task", new() { ["NewTask.Text"] = "Nog even bellen", ["Version"] = seen })).StatusCode);
 
-        var response = await PostAsync(bert, page, "Close", new() { ["Outcome"] = "GoalsReached", ["Version"] = seen });
+        var response = await PostAsync(bert, page, "Close", new() { ["Closing.Outcome"] = "GoalsReached", ["Version"] = seen });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Iemand anders heeft deze casus net gewijzigd", await ErrorsAsync(response));
@@ -217,13 +234,13 @@ public sealed class CaseTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var page = $"/huiskamer/casussen/{caseId}";
         var before = await bert.GetPageAsync(page);
         var seen = before.QuerySelector("form[action*='handler=Task'] input[name=Version]")!.GetAttribute("value")!;
-        var goal = before.QuerySelector("form[action*='handler=Done'] input[name=ItemId]")!.GetAttribute("value")!;
+        var goal = before.QuerySelector("form[action*='handler=Done'] input[name='Done.ItemId']")!.GetAttribute("value")!;
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Close", new() { ["Outcome"] = "MovedAway", ["Version"] = seen })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, page, "Close", new() { ["Closing.Outcome"] = "MovedAway", ["Version"] = seen })).StatusCode);
 
-        var task = await PostAsync(bert, page, "Task", new() { ["Text"] = "Te laat", ["Version"] = seen });
-        var done = await PostAsync(bert, page, "Done", new() { ["ItemId"] = goal, ["Version"] = seen });
-        var contact = await PostAsync(bert, page, "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Visit", ["Version"] = seen });
+        var task = await PostAsync(bert, page, "Task", new() { ["NewTask.Text"] = "Te laat", ["Version"] = seen });
+        var done = await PostAsync(bert, page, "Done", new() { ["Done.ItemId"] = goal, ["Version"] = seen });
+        var contact = await PostAsync(bert, page, "Contact", new() { ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Visit", ["Version"] = seen });
 
         Assert.All([task, done, contact], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         Assert.Contains("afgesloten en kan niet meer worden gewijzigd", await ErrorsAsync(task));

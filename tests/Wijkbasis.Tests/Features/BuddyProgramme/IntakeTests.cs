@@ -46,7 +46,7 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
 
         var response = await client.SubmitAsync($"/huiskamer/intakes/nieuw?persoon={person}", IntakeForm(level));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Kies bij Financiën een niveau van 1 tot en met 5", await ErrorsAsync(response));
         Assert.Equal(before, await app.AsCaseworkAsync(db => db.Intakes.CountAsync()));
     }
@@ -81,6 +81,28 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var row = await IntakeRowAsync(app, id);
         Assert.Equal((CaseWeight.Heavy, CaseWeight.Light), (row.ProposedWeight, row.DecidedWeight!.Value));
         Assert.Contains("Haar zus helpt al mee", (await client.GetPageAsync(page)).QuerySelector("#besluit")!.TextContent);
+    }
+
+    [Fact]
+    public async Task GoingAgainstTheProposalWithoutAReasonIsRefusedInEnglishWithBothWeights()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
+        var id = await IntakeAsync(client, await FreshPersonAsync(app, 27), IntakeForm("2"));
+        var page = $"/huiskamer/intakes/{id}";
+        await client.SubmitAsync(page, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = page }, formAction: "/taal");
+
+        var refused = await PostAsync(client, page, "Decide", new() { ["Weight"] = "Light", ["Reason"] = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = await ErrorsAsync(refused);
+        Assert.Contains("The proposal is heavy. Write down why you choose light.", errors);
+        Assert.DoesNotContain("Schrijf op waarom", errors);
+        Assert.Null((await IntakeRowAsync(app, id)).DecidedWeight);
+        // The proposal's reasons and the rule read in English too, with their levels.
+        var triage = (await client.GetPageAsync(page)).QuerySelector("#triage")!.NextElementSibling!.TextContent;
+        Assert.Contains("Finances is at level 2 (not self-sufficient).", triage);
+        Assert.Contains("Heavy if a chosen ZRM domain is at level 2 or lower", triage);
+        Assert.DoesNotContain("staat op niveau", triage);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class KeyRotationTests(WijkbasisFactory app) : IClassFixture<Wijkb
     {
         var caseId = await CaseAsync(app, Hanneke, skip: 2);
         var hanneke = await HtmlClient.LoggedInAsync(app, Hanneke);
-        await PostAsync(hanneke, $"/huiskamer/casussen/{caseId}", "Contact", new() { ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Visit", ["Text"] = "Voor de rotatie" });
+        await PostAsync(hanneke, $"/huiskamer/casussen/{caseId}", "Contact", new() { ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Visit", ["Contact.Text"] = "Voor de rotatie" });
         Assert.Equal("k1", (await app.AsCaseworkAsync(db => db.CaseContacts.SingleAsync(c => c.CaseId == caseId))).Note!.KeyId);
 
         await using var rotated = WijkbasisFactory.AfterKeyRotation(app);

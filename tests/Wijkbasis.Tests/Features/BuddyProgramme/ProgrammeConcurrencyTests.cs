@@ -49,7 +49,7 @@ public sealed class ProgrammeConcurrencyTests(WijkbasisFactory app) : IClassFixt
 
         Assert.Equal(10, results.Count(r => r.Outcome == SpendOutcome.Approved));
         Assert.Equal(40, results.Count(r => r.Outcome == SpendOutcome.Refused));
-        Assert.All(results.Where(r => r.Outcome == SpendOutcome.Refused), r => Assert.Contains("in de pot", r.Message));
+        Assert.All(results.Where(r => r.Outcome == SpendOutcome.Refused), r => Assert.Contains("in de pot", r.Message.ToString()));
         Assert.Equal(0, await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.PotId == pot).SumAsync(e => e.AmountCents)));
     }
 
@@ -94,8 +94,8 @@ public sealed class ProgrammeConcurrencyTests(WijkbasisFactory app) : IClassFixt
         var secondToken = await TokenAsync(second, page);
 
         var responses = await Task.WhenAll(
-            Post(first, firstToken, page, "Transfer", new() { ["BuddyId"] = stijnId.ToString(), ["Text"] = "naar Stijn" }),
-            Post(second, secondToken, page, "Transfer", new() { ["BuddyId"] = youssefId.ToString(), ["Text"] = "naar Youssef" }));
+            Post(first, firstToken, page, "Transfer", new() { ["Transfer.BuddyId"] = stijnId.ToString(), ["Transfer.Text"] = "naar Stijn" }),
+            Post(second, secondToken, page, "Transfer", new() { ["Transfer.BuddyId"] = youssefId.ToString(), ["Transfer.Text"] = "naar Youssef" }));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         var pending = await CaseRowAsync(app, caseId);

@@ -254,7 +254,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     {
         var caseId = await FreshCaseAsync(Hanneke);
         var youssef = await BuddyIdAsync(app, Youssef);
-        await Expect302("transfer", await PostAsync(Hanneke, $"/huiskamer/casussen/{caseId}?handler=Transfer", new() { ["BuddyId"] = youssef.ToString(), ["Text"] = "Verhuist" }));
+        await Expect302("transfer", await PostAsync(Hanneke, $"/huiskamer/casussen/{caseId}?handler=Transfer", new() { ["Transfer.BuddyId"] = youssef.ToString(), ["Transfer.Text"] = "Verhuist" }));
         return caseId;
     }
 
@@ -262,7 +262,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     public async Task<Guid> WaitingRequestAsync()
     {
         var shared = await SharedAsync();
-        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Amount"] = "60", ["Purpose"] = "Transport" }));
+        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Spend.Amount"] = "60", ["Spend.Purpose"] = "Transport" }));
         return await app.AsCaseworkAsync(db => db.SpendRequests.Where(r => r.CaseId == shared.Case && r.Status == SpendRequestStatus.Pending)
             .OrderByDescending(r => r.RequestedAt).Select(r => r.Id).FirstAsync());
     }
@@ -271,7 +271,7 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
     public async Task<Guid> BookedSpendAsync()
     {
         var shared = await SharedAsync();
-        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Amount"] = "1", ["Purpose"] = "Transport" }));
+        await Expect302("spend", await PostAsync(Hanneke, $"/huiskamer/casussen/{shared.Case}?handler=Spend", new() { ["Spend.Amount"] = "1", ["Spend.Purpose"] = "Transport" }));
         return await app.AsCaseworkAsync(db => db.LedgerEntries.Where(e => e.CaseId == shared.Case && e.Kind == LedgerKind.Spend)
             .OrderByDescending(e => e.At).Select(e => e.Id).FirstAsync());
     }
@@ -369,13 +369,13 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
                     new() { ["OfferId"] = (allowed ? (await OfferAsync(Hanneke)).Offer : s.OpenOffer).ToString(), ["Reason"] = "Past nu niet" });
             case "Cases/Details:Get": return Get(caseUrl);
             case "Cases/Details:PostContact":
-                return Post($"{caseUrl}?handler=Contact", new() { ["On"] = today, ["Kind"] = "Visit", ["Text"] = "Koffie gedronken" });
-            case "Cases/Details:PostTask": return Post($"{caseUrl}?handler=Task", new() { ["Text"] = "Bellen met de corporatie" });
-            case "Cases/Details:PostDone": return Post($"{caseUrl}?handler=Done", new() { ["ItemId"] = s.Goal.ToString() });
-            case "Cases/Details:PostSpend": return Post($"{caseUrl}?handler=Spend", new() { ["Amount"] = "1", ["Purpose"] = "Transport", ["Text"] = "Buskaartje" });
+                return Post($"{caseUrl}?handler=Contact", new() { ["Contact.On"] = today, ["Contact.Kind"] = "Visit", ["Contact.Text"] = "Koffie gedronken" });
+            case "Cases/Details:PostTask": return Post($"{caseUrl}?handler=Task", new() { ["NewTask.Text"] = "Bellen met de corporatie" });
+            case "Cases/Details:PostDone": return Post($"{caseUrl}?handler=Done", new() { ["Done.ItemId"] = s.Goal.ToString() });
+            case "Cases/Details:PostSpend": return Post($"{caseUrl}?handler=Spend", new() { ["Spend.Amount"] = "1", ["Spend.Purpose"] = "Transport", ["Spend.Text"] = "Buskaartje" });
             case "Cases/Details:PostTransfer":
                 return Post($"/huiskamer/casussen/{(allowed ? await FreshCaseAsync(Hanneke) : s.Case)}?handler=Transfer",
-                    new() { ["BuddyId"] = s.Youssef.ToString(), ["Text"] = "Verhuist" });
+                    new() { ["Transfer.BuddyId"] = s.Youssef.ToString(), ["Transfer.Text"] = "Verhuist" });
             case "Cases/Details:PostWithdrawTransfer":
                 return Post($"/huiskamer/casussen/{(allowed ? await TransferringCaseAsync() : s.Case)}?handler=WithdrawTransfer", []);
             case "Cases/Details:PostAcceptTransfer":
@@ -383,27 +383,27 @@ public sealed class ProgrammeStage(WijkbasisFactory app)
             case "Cases/Details:PostDeclineTransfer":
                 return Post($"/huiskamer/casussen/{(allowed ? await TransferringCaseAsync() : s.Case)}?handler=DeclineTransfer", []);
             case "Cases/Details:PostClose":
-                return Post($"/huiskamer/casussen/{(allowed ? await FreshCaseAsync(Hanneke) : s.Case)}?handler=Close", new() { ["Outcome"] = "GoalsReached" });
+                return Post($"/huiskamer/casussen/{(allowed ? await FreshCaseAsync(Hanneke) : s.Case)}?handler=Close", new() { ["Closing.Outcome"] = "GoalsReached" });
 
             case "Budget/Index:Get": return Get("/huiskamer/budget");
             case "Budget/Index:PostPot":
                 // A period of its own, far ahead, so no two pots overlap.
                 var starts = DateTime.Today.AddYears(20).AddMonths(2 * Next());
                 return Post("/huiskamer/budget?handler=Pot", new()
-                    { ["Name"] = "Testpot", ["StartsOn"] = starts.ToString("yyyy-MM-dd"), ["EndsOn"] = starts.AddMonths(1).ToString("yyyy-MM-dd") });
+                    { ["NewPot.Name"] = "Testpot", ["NewPot.StartsOn"] = starts.ToString("yyyy-MM-dd"), ["NewPot.EndsOn"] = starts.AddMonths(1).ToString("yyyy-MM-dd") });
             case "Budget/Index:PostContribution":
                 var pot = await app.AsCaseworkAsync(db => db.BudgetPots.Where(p => p.Name.StartsWith("Buurtpot")).Select(p => p.Id).FirstAsync());
-                return Post("/huiskamer/budget?handler=Contribution", new() { ["PotId"] = pot.ToString(), ["Source"] = "Fund", ["Name"] = "Testfonds", ["Amount"] = "10" });
+                return Post("/huiskamer/budget?handler=Contribution", new() { ["Contribution.PotId"] = pot.ToString(), ["Contribution.Source"] = "Fund", ["Contribution.Name"] = "Testfonds", ["Contribution.Amount"] = "10" });
             case "Budget/Index:PostApprove":
-                return Post("/huiskamer/budget?handler=Approve", new() { ["RequestId"] = (await WaitingRequestAsync()).ToString() });
+                return Post("/huiskamer/budget?handler=Approve", new() { ["Approval.RequestId"] = (await WaitingRequestAsync()).ToString() });
             case "Budget/Index:PostReject":
-                return Post("/huiskamer/budget?handler=Reject", new() { ["RequestId"] = (await WaitingRequestAsync()).ToString(), ["Reason"] = "Kan goedkoper" });
+                return Post("/huiskamer/budget?handler=Reject", new() { ["Rejection.RequestId"] = (await WaitingRequestAsync()).ToString(), ["Rejection.Reason"] = "Kan goedkoper" });
             case "Budget/Index:PostReverse":
-                return Post("/huiskamer/budget?handler=Reverse", new() { ["EntryId"] = (await BookedSpendAsync()).ToString(), ["Reason"] = "Dubbel" });
+                return Post("/huiskamer/budget?handler=Reverse", new() { ["Reversal.EntryId"] = (await BookedSpendAsync()).ToString(), ["Reversal.Reason"] = "Dubbel" });
             case "Budget/Index:PostMandate":
                 // Allowed: set Hanneke's mandate to what the stage gave her; refused: a change that must not happen.
                 return Post("/huiskamer/budget?handler=Mandate", new()
-                    { ["UserId"] = s.HannekeUser.ToString(), ["Amount"] = allowed ? "50" : "40", ["PerMonth"] = allowed ? "1000" : "900" });
+                    { ["SetMandate.UserId"] = s.HannekeUser.ToString(), ["SetMandate.PerSpend"] = allowed ? "50" : "40", ["SetMandate.PerMonth"] = allowed ? "1000" : "900" });
 
             case "Outreach/Index:Get": return Get("/huiskamer/outreach");
             case "Outreach/Index:PostCampaign":

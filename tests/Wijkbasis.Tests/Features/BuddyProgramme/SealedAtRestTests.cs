@@ -24,7 +24,7 @@ public sealed class SealedAtRestTests(WijkbasisFactory app) : IClassFixture<Wijk
         var hanneke = await HtmlClient.LoggedInAsync(app, Hanneke);
         var contact = await PostAsync(hanneke, $"/huiskamer/casussen/{caseId}", "Contact", new()
         {
-            ["On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Kind"] = "Call", ["Text"] = Canary,
+            ["Contact.On"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Contact.Kind"] = "Call", ["Contact.Text"] = Canary,
         });
         Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
 

@@ -42,6 +42,23 @@ public sealed class ZrmCriteriaTests(WijkbasisFactory app) : IClassFixture<Wijkb
     }
 
     [Fact]
+    public async Task ATwiceLoadedCellIsRefusedInEnglishWithTheLineDomainAndLevel()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        const string page = "/huiskamer/instellingen/zrm";
+        await coordinator.SubmitAsync(page, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = page }, formAction: "/taal");
+        var before = await app.InDbAsync("huiskamer", db => db.ZrmCriteria.CountAsync());
+
+        var response = await coordinator.SubmitAsync(page, new Dictionary<string, string> { ["Lines"] = "Financiën;3;Eén\nFinances;3;Twee" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Contains("Line 2: Finances level 3 is in it twice.", errors);
+        Assert.DoesNotContain("staat er twee keer in", errors);
+        Assert.Equal(before, await app.InDbAsync("huiskamer", db => db.ZrmCriteria.CountAsync()));
+    }
+
+    [Fact]
     public async Task AnotherEnterpriseDoesNotSeeTheCriteria()
     {
         await app.InDbAsync("groene-spijker", async db =>

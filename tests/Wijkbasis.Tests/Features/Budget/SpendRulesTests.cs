@@ -22,11 +22,11 @@ public sealed class SpendRulesTests
     {
         var perSpend = SpendRules.Decide(50_01, Mandate, 0, 1_000_00);
         Assert.Equal(SpendOutcome.NeedsApproval, perSpend.Outcome);
-        Assert.Contains("€ 50,00 per uitgave", perSpend.Message);
+        Assert.Contains("€ 50,00 per uitgave", perSpend.Message.ToString());
 
         var perMonth = SpendRules.Decide(40_00, Mandate, 120_00, 1_000_00);
         Assert.Equal(SpendOutcome.NeedsApproval, perMonth.Outcome);
-        Assert.Contains("€ 120,00", perMonth.Message);
+        Assert.Contains("€ 120,00", perMonth.Message.ToString());
 
         Assert.Equal(SpendOutcome.NeedsApproval, SpendRules.Decide(1_00, null, 0, 1_000_00).Outcome);
     }
@@ -43,16 +43,26 @@ public sealed class SpendRulesTests
     {
         var decision = SpendRules.Decide(35_00, Mandate, 0, 20_00);
         Assert.Equal(SpendOutcome.Refused, decision.Outcome);
-        Assert.Contains("€ 20,00", decision.Message);
+        Assert.Contains("€ 20,00", decision.Message.ToString());
     }
 
     [Fact]
     public void FourEyesTheRequesterCannotApproveTheirOwnRequest()
     {
-        Assert.Contains("eigen aanvraag", SpendRules.CheckApproval(Buddy, Buddy, approverHasRole: true, 80_00, 1_000_00));
-        Assert.Contains("budgetbeheerder", SpendRules.CheckApproval(Buddy, Approver, approverHasRole: false, 80_00, 1_000_00));
-        Assert.Contains("past er niet meer in", SpendRules.CheckApproval(Buddy, Approver, approverHasRole: true, 80_00, 79_99));
+        Assert.Contains("eigen aanvraag", SpendRules.CheckApproval(Buddy, Buddy, approverHasRole: true, 80_00, 1_000_00)?.ToString());
+        Assert.Contains("budgetbeheerder", SpendRules.CheckApproval(Buddy, Approver, approverHasRole: false, 80_00, 1_000_00)?.ToString());
+        Assert.Contains("past er niet meer in", SpendRules.CheckApproval(Buddy, Approver, approverHasRole: true, 80_00, 79_99)?.ToString());
         Assert.Null(SpendRules.CheckApproval(Buddy, Approver, approverHasRole: true, 80_00, 80_00));
+    }
+
+    [Fact]
+    public void FourEyesTheRequesterCannotRejectTheirOwnRequestAndANoSaysWhy()
+    {
+        Assert.Contains("eigen aanvraag", SpendRules.CheckRejection(Buddy, Buddy, approverHasRole: true, "te duur")?.ToString());
+        Assert.Contains("budgetbeheerder", SpendRules.CheckRejection(Buddy, Approver, approverHasRole: false, "te duur")?.ToString());
+        Assert.Equal("Schrijf kort op waarom niet (hoogstens 300 tekens).", SpendRules.CheckRejection(Buddy, Approver, approverHasRole: true, " ")?.ToString());
+        Assert.NotNull(SpendRules.CheckRejection(Buddy, Approver, approverHasRole: true, new string('x', Ledger.ReasonMax + 1)));
+        Assert.Null(SpendRules.CheckRejection(Buddy, Approver, approverHasRole: true, "te duur"));
     }
 
     [Fact]
@@ -83,17 +93,17 @@ public sealed class SpendRulesTests
     public void ALineIsReversedOnceAReversalIsNotReversedAndAReasonIsNeeded()
     {
         var spend = Line(LedgerKind.Spend, -35_00);
-        Assert.Contains("al teruggeboekt", Ledger.Reverse(spend, true, 465_00, "nogmaals", null, "Bea", Now, Today).Problem);
-        Assert.Contains("waarom", Ledger.Reverse(spend, false, 465_00, " ", null, "Bea", Now, Today).Problem);
+        Assert.Contains("al teruggeboekt", Ledger.Reverse(spend, true, 465_00, "nogmaals", null, "Bea", Now, Today).Problem?.ToString());
+        Assert.Contains("waarom", Ledger.Reverse(spend, false, 465_00, " ", null, "Bea", Now, Today).Problem?.ToString());
         var (reversal, _) = Ledger.Reverse(spend, false, 465_00, "fout", null, "Bea", Now, Today);
-        Assert.Contains("kan niet zelf", Ledger.Reverse(reversal!, false, 500_00, "terug", null, "Bea", Now, Today).Problem);
+        Assert.Contains("kan niet zelf", Ledger.Reverse(reversal!, false, 500_00, "terug", null, "Bea", Now, Today).Problem?.ToString());
     }
 
     [Fact]
     public void UndoingAContributionMayNotTakeThePotBelowZero()
     {
         var contribution = Line(LedgerKind.Contribution, 500_00);
-        Assert.Contains("onder nul", Ledger.Reverse(contribution, false, balance: 100_00, "dubbel geboekt", null, "Bea", Now, Today).Problem);
+        Assert.Contains("onder nul", Ledger.Reverse(contribution, false, balance: 100_00, "dubbel geboekt", null, "Bea", Now, Today).Problem?.ToString());
         Assert.Null(Ledger.Reverse(contribution, false, balance: 500_00, "dubbel geboekt", null, "Bea", Now, Today).Problem);
     }
 

@@ -109,7 +109,7 @@ public sealed class ProgrammeSettingsTests(WijkbasisFactory app) : IClassFixture
 
         var triage = (await wijkverbinder.GetPageAsync($"/huiskamer/intakes/{intake}")).QuerySelector("#triage + .wb-card")!.TextContent;
         Assert.Contains("Voorstel: licht", triage);
-        Assert.Contains(TriageRule.Default.Explain(), triage);
+        Assert.Contains(Wijkbasis.Features.Shared.LocalText.Dutch(TriageRule.Default.Explain()), triage);
         Assert.DoesNotContain("niveau 4 of lager", triage);
     }
 }

@@ -110,7 +110,7 @@ public sealed class UsersTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         var before = await app.InDbAsync("huiskamer", db => db.Invitations.CountAsync());
         var response = await coordinator.SubmitAsync(Url, new Dictionary<string, string> { ["Email"] = email, ["Role"] = "Volunteer" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("e-mailadres", (await HtmlClient.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal(before, await app.InDbAsync("huiskamer", db => db.Invitations.CountAsync()));
     }
@@ -165,7 +165,7 @@ public sealed class UnreachableMailTests(UnreachableMailTests.NoMailServer app) 
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         var response = await coordinator.SubmitAsync("/huiskamer/gebruikers", new Dictionary<string, string> { ["Email"] = "postloos@huiskamer.demo", ["Role"] = "Volunteer" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await HtmlClient.ParseAsync(response);
         Assert.Contains("De e-mail kon niet worden verstuurd", page.QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal("postloos@huiskamer.demo", page.QuerySelector("input[name=Email]")!.GetAttribute("value"));
@@ -189,7 +189,7 @@ public sealed class UnreachableMailTests(UnreachableMailTests.NoMailServer app) 
 
         var response = await coordinator.SubmitAsync("/huiskamer/gebruikers", new Dictionary<string, string> { ["Email"] = "Coordinator@huiskamer.demo", ["Role"] = role });
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("U kunt uzelf deze rol niet geven", await response.Content.ReadAsStringAsync());
         Assert.False(await app.InDbAsync("huiskamer", db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Invitations, i => i.Role == role && i.Email == "Coordinator@huiskamer.demo")));
     }

@@ -11,7 +11,7 @@ public sealed class TriageTests
     public void AZrmLevelOutsideOneToFiveIsRefusedAndNotKept(int level)
     {
         var scores = new ZrmScores();
-        Assert.Contains("1 tot en met 5", scores.Set(ZrmDomain.Finances, level));
+        Assert.Contains("1 tot en met 5", scores.Set(ZrmDomain.Finances, level)?.ToString());
         Assert.True(scores.IsEmpty);
     }
 
@@ -40,7 +40,7 @@ public sealed class TriageTests
         scores.Set(ZrmDomain.SocialNetwork, 4);
         var proposal = TriageRule.Default.Propose(scores, safetyConcern: false);
         Assert.Equal(CaseWeight.Heavy, proposal.Weight);
-        Assert.Equal(["Financiën staat op niveau 2 (niet zelfredzaam)."], proposal.Reasons);
+        Assert.Equal(["Financiën staat op niveau 2 (niet zelfredzaam)."], proposal.Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class TriageTests
         Assert.NotNull(TriageRule.Check(0));
         Assert.NotNull(TriageRule.Check(5));
         Assert.Null(TriageRule.Check(3));
-        Assert.Contains("niveau 3 of lager", new TriageRule(3).Explain());
+        Assert.Contains("niveau 3 of lager", Wijkbasis.Features.Shared.LocalText.Dutch(new TriageRule(3).Explain()));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class TriageTests
     {
         var heavy = new TriageProposal(CaseWeight.Heavy, ["x"]);
         Assert.Null(TriageDecision.Check(heavy, CaseWeight.Heavy, null));
-        Assert.Contains("waarom", TriageDecision.Check(heavy, CaseWeight.Light, " "));
+        Assert.Contains("waarom", TriageDecision.Check(heavy, CaseWeight.Light, " ")?.ToString());
         Assert.Null(TriageDecision.Check(heavy, CaseWeight.Light, "Haar zus helpt al mee, een vrijwilliger is genoeg."));
         Assert.NotNull(TriageDecision.Check(heavy, (CaseWeight)7, "x"));
     }
