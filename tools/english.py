@@ -1377,6 +1377,14 @@ EN = {
 "‘{0}’ staat al op de lijst. Kies een andere naam.":"‘{0}’ is already on the list. Choose another name.",
 
 # --- group T and shared: binding messages, infrastructure, tests ---
+"Een bedrag is hoogstens {0}.":"An amount is at most {0}.",
+"Vul een geldige waarde in.":"Enter a valid value.",
+"'{0}' klopt niet. Vul een geldige waarde in.":"'{0}' is not right. Enter a valid value.",
+"Vul bij {0} een geldige waarde in ('{1}' klopt niet).":"Enter a valid value for {0} ('{1}' is not right).",
+"Vul bij {0} een geldige waarde in.":"Enter a valid value for {0}.",
+"De waarde '{0}' klopt niet.":"The value '{0}' is not right.",
+"Vul bij {0} een getal in.":"Enter a number for {0}.",
+"{0} ontbreekt.":"{0} is missing.",
 
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',

@@ -74,7 +74,8 @@ public static class Money
         {
             return (0, "Vul een bedrag in, bijvoorbeeld 1.234,56.");
         }
-        var tooMuch = $"Een bedrag is hoogstens {Format(maxCents)}.";
+        // Encoded (format plus value), so it reads in English too wherever it is shown.
+        var tooMuch = Shared.LocalText.Encode("Een bedrag is hoogstens {0}.", Format(maxCents));
         if (whole.Length > 12)
         {
             return (0, tooMuch);
