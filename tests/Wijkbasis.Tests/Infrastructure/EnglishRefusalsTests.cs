@@ -59,7 +59,11 @@ public sealed partial class EnglishRefusalsTests(WijkbasisFactory app) : IClassF
                     foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("main form[method=post]").Where(HasTypedFields).ToList())
                     {
                         var answer = await client.Http.PostAsync(Target(form, url), new FormUrlEncodedContent(EmptiedValues(form)));
-                        Assert.True(answer.StatusCode != HttpStatusCode.InternalServerError, $"{user} {url}: 500 on an emptied form");
+                        if (answer.StatusCode == HttpStatusCode.InternalServerError)
+                        {
+                            var body = await answer.Content.ReadAsStringAsync();
+                            Assert.Fail($"{user} {url} [{Target(form, url)}]: 500 on an emptied form\n{body[..Math.Min(body.Length, 4000)]}");
+                        }
                         if (answer.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.OK or HttpStatusCode.Conflict))
                         {
                             continue;
