@@ -1274,6 +1274,7 @@ EN = {
 "Uw mandaat is {0} per uitgave. Een budgetbeheerder beslist.":"Your mandate is {0} per spend. A budget approver decides.",
 
 # --- group C1: Talents, MoneyFlows, TimeCredits ---
+"1 punt is overgeboekt.":"1 point has been transferred.","{0} punten zijn overgeboekt.":"{0} points have been transferred.",
 "punt":"point","punten":"points","Aantal punten":"Number of points",
 "Kies twee rekeningen van deze onderneming.":"Choose two accounts of this enterprise.",
 "Van en naar zijn dezelfde rekening. Kies twee verschillende rekeningen.":"From and to are the same account. Choose two different accounts.",

@@ -79,7 +79,14 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), result.Text, field);
         }
-        TempData.Say("{0} zijn overgeboekt.", TimeCreditLedger.FormatPoints(points));
+        if (points == 1)
+        {
+            TempData.Say("1 punt is overgeboekt.");
+        }
+        else
+        {
+            TempData.Say("{0} punten zijn overgeboekt.", points);
+        }
         return RedirectToPage();
     }
 

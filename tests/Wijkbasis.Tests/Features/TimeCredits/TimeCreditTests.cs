@@ -52,6 +52,20 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
         Assert.Equal("Alle saldi samen: 0 punten.", overview.QuerySelector("#som")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task TheConfirmationCountsOnePointAsOneInDutchAndInEnglish()
+    {
+        var (anna, bram) = await TwoAccountsAsync(app);
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+
+        var dutch = await HtmlClient.ParseAsync(await coordinator.FollowAsync(await PostAsync(coordinator, Bank, "Transfer", Transfer(anna, bram, "1"))));
+        Assert.Equal("1 punt is overgeboekt.", dutch.QuerySelector(".utrecht-alert--ok")!.TextContent.Trim());
+
+        await coordinator.SubmitAsync(Bank, new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = Bank }, formAction: "/taal");
+        var english = await HtmlClient.ParseAsync(await coordinator.FollowAsync(await PostAsync(coordinator, Bank, "Transfer", Transfer(anna, bram, "2"))));
+        Assert.Equal("2 points have been transferred.", english.QuerySelector(".utrecht-alert--ok")!.TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("11", "lager dan het minimum")]
     [InlineData("0", "groter dan 0")]
