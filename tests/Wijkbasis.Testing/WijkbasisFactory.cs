@@ -170,5 +170,18 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(db);
     }
 
+    /// <summary>Resolves services inside one enterprise (by slug), or none: for work that needs more than the database.</summary>
+    public async Task<T> InScopeAsync<T>(string? enterpriseSlug, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        if (enterpriseSlug is not null)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
+            var e = await db.Enterprises.SingleAsync(x => x.Slug == enterpriseSlug);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(e, []);
+        }
+        return await work(scope.ServiceProvider);
+    }
+
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();
 }

@@ -89,6 +89,9 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<VolunteerHours> VolunteerHours => Set<VolunteerHours>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<PostcodeArea> PostcodeAreas => Set<PostcodeArea>();
+    public DbSet<Features.Impact.BuurtPopulation> BuurtPopulations => Set<Features.Impact.BuurtPopulation>();
+    public DbSet<Features.Impact.ReportDraft> ReportDrafts => Set<Features.Impact.ReportDraft>();
+    public DbSet<Features.Impact.FixedReport> FixedReports => Set<Features.Impact.FixedReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -25,6 +25,7 @@ public static class Areas
         new TimeCredits.TimeCreditsArea(),
         new Enterprise.EnterpriseArea(),
         new Admin.AdminArea(),
+        new Impact.ImpactArea(),
     ];
 
     /// <summary>Every declared policy by name (a name declared twice fails at start).</summary>

@@ -14,6 +14,9 @@ public static class TenantBypass
     /// <summary>Past the buddy programme's access filter, still inside the enterprise.</summary>
     private static IQueryable<T> PastAccess<T>(DbSet<T> set) where T : class =>
         set.IgnoreQueryFilters([WijkbasisDb.AccessFilter]);
+
+    private static IQueryable<T> PastBoth<T>(DbSet<T> set) where T : class =>
+        set.IgnoreQueryFilters([WijkbasisDb.TenantFilter, WijkbasisDb.AccessFilter]);
 #pragma warning restore RS0030
 
     /// <summary>A user's memberships in every enterprise: needed to resolve the tenant of a request
@@ -54,6 +57,14 @@ public static class TenantBypass
     /// <see cref="Features.Talents.SharedOffer"/>; on PostgreSQL a policy of their own lets these rows through).</summary>
     public static IQueryable<Features.Talents.SharedOffer> SharedOffersOfOtherEnterprises(WijkbasisDb db, Guid municipalityId) =>
         AllTenants(db.SharedOffers).Where(o => o.MunicipalityId == municipalityId && o.TenantId != db.CurrentTenantId);
+
+    /// <summary>The rows the impact monitor counts: every row of the given enterprises (one enterprise for its own
+    /// report, all of a municipality for the analyst's view), past the buddy programme's access filter. Only
+    /// <see cref="Features.Impact.ImpactQuery"/> reads them, and it yields grouped counts and sums, never rows.</summary>
+    public static IQueryable<T> ForImpact<T>(WijkbasisDb db, IReadOnlyList<Guid> tenantIds) where T : class, ITenantOwned =>
+        tenantIds.Count == 1 && tenantIds[0] is var only
+            ? PastBoth(db.Set<T>()).Where(x => x.TenantId == only)
+            : PastBoth(db.Set<T>()).Where(x => tenantIds.Contains(x.TenantId));
 
     /// <summary>Every row of one type in the current enterprise, past the access filter: for resealing special-category
     /// fields with a new key (the rows are rewritten, never shown).</summary>

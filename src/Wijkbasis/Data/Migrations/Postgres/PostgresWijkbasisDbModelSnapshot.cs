@@ -1107,6 +1107,145 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("ProgrammeSettings");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Impact.BuurtPopulation", b =>
+                {
+                    b.Property<string>("BuurtCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Age0To15")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Age15To25")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Age25To45")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Age45To65")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Age65Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Inhabitants")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BuurtCode", "Year");
+
+                    b.ToTable("BuurtPopulations");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.FixedReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FixedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FixedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("FixedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("PeriodUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupersededByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PeriodKey", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FixedReports");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Learned")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("StoryIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("ReportDrafts");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Intakes.Intake", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3085,6 +3224,24 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.Cases.ProgrammeSettings", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.FixedReport", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
                 {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()

@@ -1098,6 +1098,145 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.ToTable("ProgrammeSettings");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Impact.BuurtPopulation", b =>
+                {
+                    b.Property<string>("BuurtCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Age0To15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Age15To25")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Age25To45")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Age45To65")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Age65Plus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inhabitants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BuurtCode", "Year");
+
+                    b.ToTable("BuurtPopulations");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.FixedReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FixedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FixedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FixedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupersededByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PeriodKey", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FixedReports");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learned")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoryIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("ReportDrafts");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Intakes.Intake", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3074,6 +3213,24 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.Cases.ProgrammeSettings", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.FixedReport", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
                 {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()
