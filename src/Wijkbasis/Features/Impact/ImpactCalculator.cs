@@ -24,6 +24,39 @@ public sealed class ImpactCalculator(WijkbasisDb db, FieldCipher cipher, TimePro
         CancellationToken cancellationToken) =>
         (await ComputeAsync(scope, period, byMonth, [indicator], cancellationToken))[0];
 
+    /// <summary>A monthly trend: every row carries its month. Figures that split by month are computed in one query
+    /// over the whole range; stock figures (<see cref="Indicator.SplitsByMonth"/> false) once per month.</summary>
+    public async Task<IReadOnlyList<IndicatorFigures>> ComputeTrendAsync(ImpactScope scope, DateOnly firstMonth, DateOnly lastMonth,
+        IEnumerable<Indicator> indicators, CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(firstMonth.Year, firstMonth.Month, 1);
+        var until = new DateOnly(lastMonth.Year, lastMonth.Month, 1).AddMonths(1);
+        if (until <= from || from.AddMonths(ImpactPeriod.MaxMonths) < until)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastMonth), "A trend covers 1 to 36 months.");
+        }
+        var range = new ImpactPeriod(PeriodKind.Custom, from, until);
+        var today = time.AmsterdamToday();
+        var result = new List<IndicatorFigures>();
+        foreach (var indicator in indicators)
+        {
+            if (indicator.SplitsByMonth)
+            {
+                result.Add(new IndicatorFigures(indicator, range, await indicator.Compute(new ImpactQuery(db, cipher, scope, range, true, today), cancellationToken)));
+                continue;
+            }
+            var rows = new List<FigureRow>();
+            for (var month = from; month < until; month = month.AddMonths(1))
+            {
+                var query = new ImpactQuery(db, cipher, scope, ImpactPeriod.Month(month.Year, month.Month), false, today);
+                var key = ImpactPeriod.MonthKey(month);
+                rows.AddRange((await indicator.Compute(query, cancellationToken)).Select(r => r with { Month = key }));
+            }
+            result.Add(new IndicatorFigures(indicator, range, rows));
+        }
+        return result;
+    }
+
     public Task<IReadOnlyList<IndicatorFigures>> ComputeAllAsync(ImpactScope scope, ImpactPeriod period, bool byMonth,
         CancellationToken cancellationToken) =>
         ComputeAsync(scope, period, byMonth, IndicatorRegistry.All, cancellationToken);
