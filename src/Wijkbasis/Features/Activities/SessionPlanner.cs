@@ -46,7 +46,8 @@ public static class RecurrenceRule
 /// History stays as it was: past sessions, sessions whose logbook may already be in use (it opens an hour
 /// before the start), and sessions moved or cancelled by hand. Other future sessions follow the rule: they
 /// move with it, and go when they no longer fit. Missing sessions are added from today on (for a new
-/// activity from its first date, so a coordinator can fill in the logbook of recent weeks).</summary>
+/// activity from its first date, so a coordinator can fill in the logbooks of past weeks or years; and before the
+/// earliest session when the first date is moved back).</summary>
 public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
 {
     public const int WeeksAhead = 26;
@@ -84,8 +85,11 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
                 session.Sequence++;
             }
         }
+        // Missing sessions come from today on; a new activity gets them from its first date, and a first date moved
+        // back (entering history) gets the ones before its earliest session (back-filling, docs/decisions/0014).
         var addFrom = existing.Count == 0 ? activity.FirstDate : time.AmsterdamToday();
-        foreach (var date in wanted.Where(d => d >= addFrom && !byDate.ContainsKey(d)).Order())
+        var earliest = existing.Count == 0 ? DateOnly.MinValue : existing.Min(s => s.OccurrenceDate);
+        foreach (var date in wanted.Where(d => (d >= addFrom || d < earliest) && !byDate.ContainsKey(d)).Order())
         {
             db.Sessions.Add(new Session
             {
