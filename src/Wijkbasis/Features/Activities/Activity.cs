@@ -72,7 +72,7 @@ public sealed class Activity : ITenantOwned, IAudited
 
 /// <summary>One occurrence of an activity. <see cref="OccurrenceDate"/> is its place in the series and never
 /// changes, so a moved or cancelled session stays itself and the series is not broken.</summary>
-public sealed class Session : ITenantOwned, IAudited
+public sealed class Session : ITenantOwned, IAudited, Infrastructure.Audit.IHappensAt
 {
     public const int ReasonMax = 200;
     public const int NoteMax = 2000;

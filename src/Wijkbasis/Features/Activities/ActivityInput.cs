@@ -59,8 +59,12 @@ public sealed class ActivityInput : IValidatableObject
         }
     }
 
-    /// <summary>A new first date may lie at most a year back (to fill in recent logbooks) and two years ahead.
-    /// An activity that has run for longer keeps its old first date when edited.</summary>
+    /// <summary>How far back a coordinator may enter an activity's history (back-filling, docs/decisions/0014).</summary>
+    public const int YearsBack = 10;
+
+    /// <summary>A new first date may lie at most <see cref="YearsBack"/> years back (to enter the history of past years;
+    /// its past sessions are planned, and their logbooks can be filled in) and two years ahead. An activity that has
+    /// run for longer keeps its old first date when edited.</summary>
     public Refusal? CheckFirstDate(TimeProvider time, DateOnly? current = null)
     {
         if (FirstDate is not { } first || first == current)
@@ -68,7 +72,7 @@ public sealed class ActivityInput : IValidatableObject
             return null;
         }
         var today = time.AmsterdamToday();
-        return first < today.AddYears(-1) ? new Refusal("De eerste datum mag hoogstens een jaar geleden zijn.")
+        return first < today.AddYears(-YearsBack) ? new Refusal("De eerste datum mag hoogstens {0} jaar geleden zijn, niet eerder dan {1}.", YearsBack, today.AddYears(-YearsBack).ToString("d-M-yyyy"))
             : first > today.AddYears(2) ? new Refusal("De eerste datum ligt te ver vooruit (meer dan twee jaar).")
             : null;
     }

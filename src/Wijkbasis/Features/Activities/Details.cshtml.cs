@@ -18,6 +18,7 @@ public sealed class DetailsModel(WijkbasisDb db, TimeProvider time, SessionPlann
     public string? HostName { get; private set; }
     public List<SessionRow> Upcoming { get; private set; } = [];
     public List<SessionRow> Past { get; private set; } = [];
+    public int SessionCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class DetailsModel(WijkbasisDb db, TimeProvider time, SessionPlann
         var mine = db.Sessions.AsNoTracking().Where(s => s.ActivityId == Id);
         Upcoming = await Rows(mine.Where(s => s.EndsAt > now).OrderBy(s => s.StartsAt).Take(UpcomingShown)).ToListAsync(cancellationToken);
         Past = await Rows(mine.Where(s => s.EndsAt <= now).OrderByDescending(s => s.StartsAt).Take(PastShown)).ToListAsync(cancellationToken);
+        SessionCount = await mine.CountAsync(cancellationToken);
         return Page();
     }
 

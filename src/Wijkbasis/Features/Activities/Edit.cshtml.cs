@@ -44,7 +44,7 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time, SessionPlanner 
         {
             return await this.RefuseAsync(db, async () => Choices = await ActivityChoices.LoadAsync(db, cancellationToken));
         }
-        var (name, description, isPublic) = (activity.Name, activity.Description, activity.IsPublic);
+        var (name, description, isPublic, oldFirstDate) = (activity.Name, activity.Description, activity.IsPublic, activity.FirstDate);
         Input.ApplyTo(activity);
         activity.UpdatedAt = time.UtcNow();
         if (activity.Name != name || activity.Description != description || activity.IsPublic != isPublic)
@@ -52,8 +52,9 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time, SessionPlanner 
             // Calendar apps only take a changed event over when its SEQUENCE goes up.
             await planner.TouchFutureAsync(activity, cancellationToken);
         }
-        // Future sessions follow the new rule; past, moved and cancelled sessions stay as they were.
-        await planner.PlanAsync(activity, cancellationToken);
+        // Future sessions follow the new rule; past, moved and cancelled sessions stay as they were. A first date moved
+        // back adds the sessions before the old one (entering history).
+        await planner.PlanAsync(activity, cancellationToken, oldFirstDate);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("De wijzigingen in {0} zijn opgeslagen.", activity.Name);
         return RedirectToPage("/Activities/Details", new { id = activity.Id });

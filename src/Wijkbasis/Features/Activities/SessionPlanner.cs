@@ -46,15 +46,18 @@ public static class RecurrenceRule
 /// History stays as it was: past sessions, sessions whose logbook may already be in use (it opens an hour
 /// before the start), and sessions moved or cancelled by hand. Other future sessions follow the rule: they
 /// move with it, and go when they no longer fit. Missing sessions are added from today on (for a new
-/// activity from its first date, so a coordinator can fill in the logbook of recent weeks).</summary>
+/// activity from its first date, so a coordinator can fill in the logbooks of past weeks or years; and before the
+/// old first date when an edit moves it back).</summary>
 public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
 {
     public const int WeeksAhead = 26;
 
     public DateOnly Horizon => time.AmsterdamToday().AddDays(WeeksAhead * 7);
 
-    /// <summary>Adds the changes to the context; the caller saves them with its own changes.</summary>
-    public async Task PlanAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>Adds the changes to the context; the caller saves them with its own changes. When an edit moved the
+    /// first date back from <paramref name="previousFirstDate"/>, the sessions before that date are added too (entering
+    /// history, docs/decisions/0014).</summary>
+    public async Task PlanAsync(Activity activity, CancellationToken cancellationToken, DateOnly? previousFirstDate = null)
     {
         var now = time.UtcNow();
         var until = Horizon;
@@ -84,8 +87,11 @@ public sealed class SessionPlanner(WijkbasisDb db, TimeProvider time)
                 session.Sequence++;
             }
         }
+        // Missing sessions come from today on; a new activity gets them from its first date, and a first date moved
+        // back by an edit gets the ones before its old first date (back-filling, docs/decisions/0014).
         var addFrom = existing.Count == 0 ? activity.FirstDate : time.AmsterdamToday();
-        foreach (var date in wanted.Where(d => d >= addFrom && !byDate.ContainsKey(d)).Order())
+        var addBefore = previousFirstDate is { } previous && previous > activity.FirstDate ? previous : DateOnly.MinValue;
+        foreach (var date in wanted.Where(d => (d >= addFrom || d < addBefore) && !byDate.ContainsKey(d)).Order())
         {
             db.Sessions.Add(new Session
             {

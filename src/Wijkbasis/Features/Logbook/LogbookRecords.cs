@@ -3,7 +3,7 @@ using Wijkbasis.Data;
 namespace Wijkbasis.Features.Logbook;
 
 /// <summary>A registered person came to a session. One per person per session, enforced by a unique index.</summary>
-public sealed class CheckIn : ITenantOwned, IAudited
+public sealed class CheckIn : ITenantOwned, IAudited, Infrastructure.Audit.IKeptAtSession
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
@@ -25,7 +25,7 @@ public enum AgeBand
 
 /// <summary>Walk-ins who are not registered, counted by age band. Each tally is a row of its own, so two
 /// devices counting at once never overwrite each other and a mistake is undone by removing that row.</summary>
-public sealed class HeadCount : ITenantOwned, IAudited
+public sealed class HeadCount : ITenantOwned, IAudited, Infrastructure.Audit.IKeptAtSession
 {
     /// <summary>More than this in one tally is a typing error, not a crowd.</summary>
     public const int MaxPerBand = 500;
@@ -57,7 +57,7 @@ public enum LogEntryKind
 
 /// <summary>A note on what happened, or a resident's story: a quote or an observation. A story may be used in
 /// reports only when the person consented to that.</summary>
-public sealed class LogEntry : ITenantOwned, IAudited
+public sealed class LogEntry : ITenantOwned, IAudited, Infrastructure.Audit.IKeptAtSession
 {
     public const int TextMax = 1000;
 

@@ -16,6 +16,7 @@ public sealed class DetailsModel(WijkbasisDb db, AuditLog audit, Infrastructure.
     public List<ConsentRecord> History { get; private set; } = [];
     /// <summary>The latest looks and changes, for the coordinator (the person may ask who saw their data).</summary>
     public List<AuditEntry> Looks { get; private set; } = [];
+    public PersonVisits.Summary Visits { get; private set; } = new(0, null, null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class DetailsModel(WijkbasisDb db, AuditLog audit, Infrastructure.
         BuurtName = await db.PostcodeAreas.Where(a => a.BuurtCode == person.BuurtCode).Select(a => a.BuurtName).FirstOrDefaultAsync(cancellationToken);
         History = person.Consents.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).ToList();
         Current = ConsentRules.InForce(person.Consents);
+        Visits = await PersonVisits.SummaryAsync(db, id, cancellationToken);
         if (tenant.IsInRole(Infrastructure.Auth.Roles.Coordinator))
         {
             Looks = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == id)

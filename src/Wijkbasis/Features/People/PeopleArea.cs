@@ -25,6 +25,8 @@ public sealed class PeopleArea : Area
         pages.AuthorizeFolder("/People", RegisterView);
         pages.AddFolderApplicationModelConvention("/People", m => m.Filters.Add(new AuditNotFoundRecords("Person")));
         pages.AuthorizePage("/People/Details", PersonFile);
+        // A person's visit history is part of their file.
+        pages.AuthorizePage("/People/Visits", PersonFile);
         foreach (var page in new[] { "/People/Create", "/People/Edit", "/People/Archive", "/People/Consent" })
         {
             pages.AuthorizePage(page, RegisterEdit);

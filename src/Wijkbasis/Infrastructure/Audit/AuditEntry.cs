@@ -33,6 +33,8 @@ public static class AuditActions
     public const string View = "view";
     /// <summary>A change to a logbook after it was closed.</summary>
     public const string Correct = "correct";
+    /// <summary>A session, or a record in its logbook, created after the day that session took place (docs/decisions/0014).</summary>
+    public const string Backfill = "backfill";
 }
 
 public static class AuditLabels
@@ -44,6 +46,7 @@ public static class AuditLabels
         AuditActions.Delete => "verwijderd",
         AuditActions.View => "bekeken",
         AuditActions.Correct => "gecorrigeerd na afsluiten",
+        AuditActions.Backfill => "achteraf ingevoerd",
         _ => action,
     };
 }
