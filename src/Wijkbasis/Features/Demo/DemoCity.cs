@@ -783,7 +783,7 @@ public sealed class DemoCity(WijkbasisDb db, TenantContext tenant, TimeProvider 
         {
             var givers = place.Residents.Where(r => r.Drager && !r.Archived).ToArray();
             var receivers = place.Residents.Where(r => r.Vrager && !r.Archived).ToArray();
-            var count = givers.Length == 0 || receivers.Length == 0 ? 0 : (int)Math.Round(place.People * 0.02 * days / 365.0);
+            var count = givers.Length == 0 || receivers.Length == 0 ? 0 : Math.Max(3, (int)Math.Round(place.People * 0.02 * days / 365.0));
             for (var i = 0; i < count; i++)
             {
                 var giver = Pick(rng, givers);

@@ -52,7 +52,7 @@ public sealed class DemoCityTests(DemoCityTests.TinyCity app) : IClassFixture<De
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         Assert.InRange(first, today.AddYears(-3).AddDays(-2), today.AddYears(-3).AddDays(60));
         Assert.True(last > today.AddDays(100), $"last session {last}");
-        var statuses = await app.InDbAsync(Biggest, db => db.Matches.Select(m => m.Status).Distinct().CountAsync());
+        var statuses = await CountAsync("SELECT COUNT(DISTINCT \"Status\") AS \"Value\" FROM \"Matches\"");
         Assert.True(statuses >= 4, $"{statuses} match statuses");
     }
 
