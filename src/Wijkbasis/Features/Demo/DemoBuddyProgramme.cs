@@ -35,28 +35,28 @@ public sealed class DemoBuddyProgramme(WijkbasisDb db, TenantContext tenant, Tim
         new("buddy6@huiskamer.demo", BuddyKind.Volunteer, "tuin;wandelen", "nederlands", "6822 QR", 2, 24),
     ];
 
-    private static readonly string[] Wants =
+    internal static readonly string[] Wants =
     [
         "Weer overzicht in de post; de brieven stapelen zich op.", "Minder alleen thuis zitten.", "Een baan, maar eerst het rijbewijs.",
         "Dat de verwarming het weer doet en de huisbaas luistert.", "Rust in mijn hoofd en in huis.", "Mijn kinderen weer op tijd op school.",
     ];
-    private static readonly string[] Cans =
+    internal static readonly string[] Cans =
     [
         "Goed koken, doet graag iets voor een ander.", "Handig met fietsen repareren.", "Spreekt Arabisch en Nederlands, kan vertalen.",
         "Heeft vroeger in de zorg gewerkt.", "Kan goed met kinderen.",
     ];
-    private static readonly string[] Needs =
+    internal static readonly string[] Needs =
     [
         "Iemand die meekijkt met de administratie.", "Iemand om samen boodschappen mee te doen.", "Hulp bij het aanvragen van toeslag.",
         "Iemand die mee gaat naar de woningcorporatie.", "Een maatje om mee te wandelen.",
     ];
-    private static readonly string[][] GoalSets =
+    internal static readonly string[][] GoalSets =
     [
         ["Post op orde", "Toeslag aangevraagd"], ["Eén keer per week naar buiten", "Naar de KoffieKaffee"], ["Rijbewijs gehaald"],
         ["Verwarming gemaakt", "Afspraak met de corporatie"], ["Weekritme met vaste dagen"],
     ];
-    private static readonly string[] NeedTagSets = ["administratie", "boodschappen", "administratie;vervoer", "wonen", "wandelen", "taal", "computer"];
-    private static readonly string[] ContactNotes =
+    internal static readonly string[] NeedTagSets = ["administratie", "boodschappen", "administratie;vervoer", "wonen", "wandelen", "taal", "computer"];
+    internal static readonly string[] ContactNotes =
     [
         "Samen de post doorgenomen.", "Gebeld, gaat beter deze week.", "Koffie gedronken en gewandeld.", "Mee naar de corporatie geweest.",
         "Afspraak verzet, volgende week weer.", "Formulier voor de toeslag ingevuld.",

@@ -56,7 +56,7 @@ public sealed class DemoLogbook(WijkbasisDb db, TenantContext tenant, SessionPla
         ]),
     };
 
-    private static readonly string[] Stories =
+    internal static readonly string[] Stories =
     [
         "Sinds ik hier kom, ken ik mijn buren weer bij naam.",
         "Mijn dochter wilde naar binnen, en nu kom ik zelf elke week.",
@@ -70,7 +70,7 @@ public sealed class DemoLogbook(WijkbasisDb db, TenantContext tenant, SessionPla
         "Ik kom voor de koffie, maar eigenlijk voor de mensen.",
     ];
 
-    private static readonly string[] Notes =
+    internal static readonly string[] Notes =
     [
         "Rustig begin, na half elf druk.",
         "Nieuwe vrijwilliger meegedraaid.",

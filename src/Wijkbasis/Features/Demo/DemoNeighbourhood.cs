@@ -21,6 +21,12 @@ public sealed class DemoOptions
     public string Password { get; set; } = "Wijkbasis-demo-2026";
     /// <summary>How far back the logbook history goes; tests keep it short.</summary>
     public int LogbookMonths { get; set; } = 24;
+    /// <summary>"small" (the default: three enterprises, see <see cref="DemoNeighbourhood"/>) or "city" (see <see cref="DemoCity"/>).</summary>
+    public string Profile { get; set; } = "small";
+    /// <summary>The city profile's size: 1 is 200,000 persons and 5,000,000 check-ins; the tests use 0.001.</summary>
+    public double Scale { get; set; } = 1;
+
+    public bool IsCity => string.Equals(Profile, "city", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <param name="Enterprise">Index into <see cref="DemoNeighbourhood.Enterprises"/>; null for roles outside one.</param>
@@ -40,7 +46,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         ("Jongerenteam Malburgen", "jongeren-malburgen", EnterpriseKind.YouthTeam, 0.2),
     ];
 
-    private static readonly string[] FirstNames =
+    internal static readonly string[] FirstNames =
     [
         "Anna", "Bram", "Carla", "Daan", "Emma", "Fatima", "Gerrit", "Hanneke", "Ibrahim", "Joke", "Kees", "Lotte",
         "Mohammed", "Nadia", "Olga", "Pieter", "Quinten", "Rosa", "Sanne", "Thijs", "Umut", "Vera", "Willem", "Yasmina",
@@ -50,7 +56,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         "Petra", "Ruud", "Sophie", "Tom", "Wilma", "Aisha", "Bas", "Demi", "Joost", "Lieke", "Milan", "Sara",
     ];
 
-    private static readonly string[] LastNames =
+    internal static readonly string[] LastNames =
     [
         "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer",
         "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
@@ -61,7 +67,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         "Geurts", "Hesselink", "Wijdeveld", "Klaassen", "Stoffelen", "Hamaker", "van Gaans", "Derksen", "Arts",
     ];
 
-    private static readonly string[] OtherLanguages = ["Arabisch", "Turks", "Tamazight", "Pools", "Engels", "Somalisch", "Tigrinya", "Papiaments", "Sranantongo", "Oekraïens"];
+    internal static readonly string[] OtherLanguages = ["Arabisch", "Turks", "Tamazight", "Pools", "Engels", "Somalisch", "Tigrinya", "Papiaments", "Sranantongo", "Oekraïens"];
 
     public static readonly DemoUser[] Users =
     [

@@ -12,6 +12,7 @@ public static class DemoStartup
         builder.Services.AddScoped<DemoMoneyAndTimeCredits>();
         builder.Services.AddScoped<DemoRooms>();
         builder.Services.AddScoped<DemoVolunteers>();
+        builder.Services.AddScoped<DemoCity>();
         return builder;
     }
 
@@ -26,17 +27,33 @@ public static class DemoStartup
         {
             return;
         }
+        if (options.IsCity)
+        {
+            log.LogInformation("Demo: checking whether the city profile is needed (scale {Scale})", options.Scale);
+            if (await scope.ServiceProvider.GetRequiredService<DemoCity>().SeedIfEmptyAsync(options))
+            {
+                log.LogInformation("Demo: city seeded");
+            }
+            PrintLogins(options, DemoCity.PrintedUsers(DemoCity.Slugs), DemoCity.Slugs);
+            Console.WriteLine($"  (every one of the {DemoCity.EnterpriseCount} enterprises has coordinator@<slug>.demo and vrijwilliger@<slug>.demo)");
+            return;
+        }
         var demo = scope.ServiceProvider.GetRequiredService<DemoNeighbourhood>();
         log.LogInformation("Demo: checking whether the demo neighbourhood is needed");
         if (await demo.SeedIfEmptyAsync(options))
         {
             log.LogInformation("Demo: neighbourhood seeded");
         }
+        PrintLogins(options, DemoNeighbourhood.Users, DemoNeighbourhood.Enterprises.Select(e => e.Slug).ToList());
+    }
+
+    private static void PrintLogins(DemoOptions options, IEnumerable<DemoUser> users, IReadOnlyList<string> slugs)
+    {
         Console.WriteLine();
         Console.WriteLine($"Demo logins (password '{options.Password}'):");
-        foreach (var user in DemoNeighbourhood.Users)
+        foreach (var user in users)
         {
-            var enterprise = user.Enterprise is { } i ? DemoNeighbourhood.Enterprises[i].Slug : "";
+            var enterprise = user.Enterprise is { } i ? slugs[i] : "";
             Console.WriteLine($"  {user.Email,-38} {user.Role,-20} {enterprise}");
         }
         Console.WriteLine();
