@@ -47,13 +47,13 @@ public static class MoneyFlowFigures
             .GroupBy(l => new
             {
                 l.TenantId, Month = EF.Constant(byMonth) ? l.BookedOn.Year * 100 + l.BookedOn.Month : 0,
-                Part = EF.Constant(income) ? (int)(l.Source ?? IncomeSource.Other) : (int)(l.Category ?? SpendingCategory.Other),
+                l.Source, l.Category,
             })
-            .Select(g => new { g.Key.TenantId, g.Key.Month, g.Key.Part, Cents = g.Sum(l => l.AmountCents) })
+            .Select(g => new { g.Key.TenantId, g.Key.Month, g.Key.Source, g.Key.Category, Cents = g.Sum(l => l.AmountCents) })
             .ToListAsync(ct);
         return rows.Where(r => r.Cents != 0)
             .Select(r => new FigureRow(r.TenantId, null, byMonth ? r.Month : null,
-                Key(income ? ((IncomeSource)r.Part).ToString() : ((SpendingCategory)r.Part).ToString()), r.Cents, null, null))
+                Key(income ? (r.Source ?? IncomeSource.Other).ToString() : (r.Category ?? SpendingCategory.Other).ToString()), r.Cents, null, null))
             .ToList();
     }
 

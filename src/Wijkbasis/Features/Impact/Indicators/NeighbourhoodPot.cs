@@ -55,12 +55,13 @@ public static class NeighbourhoodPot
             group new { e.AmountCents, c.PersonId } by new
             {
                 p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? e.BookedOn.Year * 100 + e.BookedOn.Month : 0,
-                Part = EF.Constant(byPurpose) ? (int)(e.Purpose ?? SpendPurpose.Other) : e.OnOwnMandate ? 0 : 1,
+                Purpose = EF.Constant(byPurpose) ? e.Purpose : null,
+                Own = !EF.Constant(byPurpose) && e.OnOwnMandate,
             } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Key.Part, Cents = g.Sum(x => x.AmountCents), Persons = g.Select(x => x.PersonId).Distinct().Count() })
+            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Key.Purpose, g.Key.Own, Cents = g.Sum(x => x.AmountCents), Persons = g.Select(x => x.PersonId).Distinct().Count() })
             .ToListAsync(ct);
         // Spends are stored negative (money leaving the pot); the figure is what was spent.
         return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null,
-            byPurpose ? PurposeKey((SpendPurpose)r.Part) : Mandates[r.Part].Key, -r.Cents, null, r.Persons)).ToList();
+            byPurpose ? PurposeKey(r.Purpose ?? SpendPurpose.Other) : Mandates[r.Own ? 0 : 1].Key, -r.Cents, null, r.Persons)).ToList();
     }
 }
