@@ -8,6 +8,13 @@ public static class IndicatorRegistry
         .. Indicators.Reach.All,
         .. Indicators.Activities.All,
         .. Indicators.Volunteering.All,
+        .. Indicators.Reciprocity.All,
+        .. Indicators.BuddyProgramme.All,
+        .. Indicators.Matches.All,
+        .. Indicators.TimeCredits.All,
+        .. Indicators.NeighbourhoodPot.All,
+        .. Indicators.RoomUse.All,
+        .. Indicators.MoneyFlowFigures.All,
     ];
 
     public static IReadOnlyDictionary<string, Indicator> ById { get; } = All.ToDictionary(i => i.Id, StringComparer.Ordinal);
