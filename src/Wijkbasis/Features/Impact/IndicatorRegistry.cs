@@ -8,6 +8,7 @@ public static class IndicatorRegistry
         .. Indicators.Reach.All,
         .. Indicators.Activities.All,
         .. Indicators.Volunteering.All,
+        .. Indicators.Population.All,
     ];
 
     public static IReadOnlyDictionary<string, Indicator> ById { get; } = All.ToDictionary(i => i.Id, StringComparer.Ordinal);
