@@ -160,6 +160,9 @@ public static class Suppression
                     {
                         return;
                     }
+                    // Clamped: bounds of unbounded cells must not run off while they tighten each other.
+                    newLo = Math.Min(newLo, Unbounded);
+                    newHi = Math.Max(newHi, -Unbounded);
                     if (newLo > lo[c])
                     {
                         lo[c] = newLo;
@@ -184,7 +187,7 @@ public static class Suppression
                 break;
             }
         }
-        return [.. Enumerable.Range(0, cells.Count).Where(i => state[i] != CellState.Shown && hi[i] - lo[i] < 1)];
+        return [.. Enumerable.Range(0, cells.Count).Where(i => state[i] != CellState.Shown && hi[i] - lo[i] < 1 && hi[i] >= lo[i])];
     }
 
     /// <summary>True when the group's equation (parent = Σ children, visible cells filled in) leaves every hidden cell in
