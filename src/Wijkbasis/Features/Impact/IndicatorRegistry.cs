@@ -6,6 +6,7 @@ public static class IndicatorRegistry
     public static IReadOnlyList<Indicator> All { get; } =
     [
         .. Indicators.Reach.All,
+        .. Indicators.Population.All,
         .. Indicators.Activities.All,
         .. Indicators.Volunteering.All,
         .. Indicators.Reciprocity.All,

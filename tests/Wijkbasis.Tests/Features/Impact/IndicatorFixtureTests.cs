@@ -71,6 +71,12 @@ public sealed class IndicatorFixture : WijkbasisFactory
         var kees = P("Kees", b, 2000, vrager: true);
         var lot = P("Lot", a, 1995, drager: true);
         db.People.AddRange(anna, bram, cor, dina, eva, fenna, gert, hans, ilse, joop, kees, lot);
+        // CBS inhabitants: buurt a counted in 2024 and 2025, buurt b only in 2023 (its latest year is used).
+        var imported = registered;
+        db.BuurtPopulations.AddRange(
+            new BuurtPopulation { BuurtCode = a, Year = 2024, Inhabitants = 1000, ImportedAt = imported },
+            new BuurtPopulation { BuurtCode = a, Year = 2025, Inhabitants = 1200, ImportedAt = imported },
+            new BuurtPopulation { BuurtCode = b, Year = 2023, Inhabitants = 400, ImportedAt = imported });
 
         // Logbook: one activity, sessions in Aug and Nov 2024, Feb (2) and Mar (1 held, 1 cancelled) 2025.
         var location = new Location { TenantId = t, Name = "Buurthuis", CreatedAt = registered };
@@ -307,6 +313,10 @@ public sealed class IndicatorFixtureTests(IndicatorFixture app) : IClassFixture<
         // Age at the end of 2025: Cor 10, Dina 15, Bram 35, Eva 40, Hans 55, Anna 75, Fenna 65, Gert unknown.
         ["reach.age"] = new(8, null, [V(0), V(5), V(4)], V(3),
             new() { ["children"] = 1, ["teens"] = 1, ["adults"] = 3, ["seniors"] = 2, ["unknown"] = 1 }),
+        // Reached with a known buurt: a = Anna, Bram, Eva, Hans (4 of 1,200 in 2025), b = Cor, Dina, Fenna (3 of 400, from 2023).
+        // Feb: a Anna, Bram; b Cor, Dina, Fenna. Mar: a Anna, Eva, Hans (Gert has no buurt). Previous (2024: a 1,000):
+        // a Anna, Eva; b Cor.
+        ["reach.populationShare"] = new(7, 1600, [V(0), V(5, 1600), V(3, 1200)], V(3, 1400)),
         // Fenna (since Sep 2024), Hans (from 3 Feb), Lot (stopped 20 Jan). Per month: Jan Fenna+Lot, Feb/Mar Fenna+Hans. Previous Fenna+Lot.
         ["volunteers.registered"] = new(3, null, [V(2), V(2), V(2)], V(2)),
         // Fenna (Feb, Mar), Hans (Mar). Previous: Lot.
