@@ -14,7 +14,7 @@ public static class ReportFormat
     {
         IndicatorUnit.Euros => (v < 0 ? "−" : "") + "€ " + Math.Abs(v).ToString("#,##0.00", Dutch),
         IndicatorUnit.Share => Number(v, "0.0") + "%",
-        IndicatorUnit.Hours => Number(v, "#,##0.#") + " " + t("uur"),
+        IndicatorUnit.Hours => string.Format(CultureInfo.InvariantCulture, t("{0} uur"), Number(v, "#,##0.#")),
         IndicatorUnit.Points => Number(v, "#,##0.#") + " " + t("punten"),
         IndicatorUnit.Average => Number(v, "#,##0.0"),
         _ => Number(v, "#,##0"),
@@ -42,7 +42,7 @@ public static class ReportFormat
         {
             IndicatorUnit.Share => Number(abs, "0.0") + " " + t("procentpunt"),
             IndicatorUnit.Euros => "€ " + abs.ToString("#,##0.00", Dutch),
-            IndicatorUnit.Hours => Number(abs, "#,##0.#") + " " + t("uur"),
+            IndicatorUnit.Hours => string.Format(CultureInfo.InvariantCulture, t("{0} uur"), Number(abs, "#,##0.#")),
             IndicatorUnit.Points => Number(abs, "#,##0.#") + " " + t("punten"),
             IndicatorUnit.Average => Number(abs, "#,##0.0"),
             _ => Number(abs, "#,##0"),
