@@ -34,7 +34,7 @@ public static class Population
             .ToDictionary(p => p.BuurtCode, p => p.Inhabitants, StringComparer.Ordinal);
         var rows = reached.Where(r => inhabitants.ContainsKey(r.BuurtCode!)).Select(r => r with { Of = null }).ToList();
         var owner = q.Scope.IsMunicipality ? Guid.Empty : q.Scope.TenantIds[0];
-        foreach (var buurt in rows.Select(r => (r.BuurtCode!, r.Month)).Distinct())
+        foreach (var buurt in rows.Select(r => (r.BuurtCode!, r.Month)).Distinct().ToList())
         {
             rows.Add(new FigureRow(owner, buurt.Item1, buurt.Month, FigureRow.Whole, 0, inhabitants[buurt.Item1], null));
         }
