@@ -1508,6 +1508,7 @@ EN = {
 "Vrijwilligersuren, personen (buurt)":"Volunteer hours, persons (buurt)",
 "Wederkerigheid":"Reciprocity",
 "Wijkpot":"Neighbourhood pot",
+"Rapportage: wat het werk oplevert":"Report: what the work achieves",
 # --- end impact engine ---
 
 # --- report: the enterprise report (Features/Report), its periods, and the names of the sections and indicators it shows ---

@@ -21,5 +21,16 @@
       });
     });
   }
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', draw); } else { draw(); }
+  // With the charts drawn, their data tables fold away on screen (one tap opens them) so the report stays short; for
+  // the browser's print every table opens again. Without JavaScript they stay open.
+  function fold() {
+    if (typeof window.Chart === 'undefined') { return; }
+    document.querySelectorAll('details.wb-chart-data[open]').forEach(function (d) { d.open = false; d.setAttribute('data-folded', ''); });
+  }
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details[data-folded]').forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener('afterprint', fold);
+  function start() { draw(); fold(); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
 })();
