@@ -26,6 +26,7 @@ public static class Areas
         new Enterprise.EnterpriseArea(),
         new Admin.AdminArea(),
         new Impact.ImpactArea(),
+        new MunicipalView.MunicipalViewArea(),
     ];
 
     /// <summary>Every declared policy by name (a name declared twice fails at start).</summary>
