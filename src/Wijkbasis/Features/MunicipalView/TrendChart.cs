@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Html;
 namespace Wijkbasis.Features.MunicipalView;
 
 /// <summary>A small bar chart of twelve months as inline SVG (no script). A hidden month gets the hidden mark instead of
-/// a bar; the page's text summary and table say the same in words and numbers.</summary>
+/// a bar; the page's text summary and table say the same in words and numbers. It scales with the page through its
+/// view box (the content security policy allows no inline style).</summary>
 public static class TrendChart
 {
     private const int Width = 36, Gap = 8, Height = 120;
@@ -17,7 +18,7 @@ public static class TrendChart
         var max = bars.Where(b => b.Value is > 0).Select(b => b.Value!.Value).DefaultIfEmpty(0).Max();
         var w = (Width + Gap) * bars.Count;
         var svg = new StringBuilder();
-        svg.Append(inv, $"<svg class=\"wb-chart\" role=\"img\" aria-labelledby=\"{WebUtility.HtmlEncode(labelledBy)}\" width=\"{w}\" height=\"{Height + 24}\" viewBox=\"0 0 {w} {Height + 24}\" xmlns=\"http://www.w3.org/2000/svg\" style=\"max-width:100%;height:auto\">");
+        svg.Append(inv, $"<svg class=\"wb-chart\" role=\"img\" aria-labelledby=\"{WebUtility.HtmlEncode(labelledBy)}\" width=\"100%\" viewBox=\"0 0 {w} {Height + 24}\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (var i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
