@@ -1567,6 +1567,28 @@ EN = {
 "Alle uren die vrijwilligers in de periode hebben gemaakt, samen.":"All hours volunteers put in during the period, together.",
 "Welk deel van de vrijwilligers op de lijst aan het eind van de periode een geldige VOG heeft.":"Which share of the volunteers on the list at the end of the period has a valid VOG.",
 
+# --- municipal view (issue 13): the analyst's pages under /gemeente ---
+"De cijfers van alle ondernemingen in uw gemeente samen. U ziet alleen cijfers over groepen, nooit gegevens van personen.":"The figures of all enterprises in your municipality together. You see figures about groups only, never data about persons.",
+"{0} = verborgen. Een cijfer over minder dan 5 personen ziet u niet. Soms is ook een ander cijfer verborgen, zodat niemand het kleine getal kan terugrekenen.":"{0} = hidden. A figure about fewer than 5 persons is not shown. Sometimes another figure is hidden too, so that nobody can work out the small number.",
+"in {0}":"in {0}","Wat telt dit cijfer?":"What does this figure count?","Cijfers van de gemeente":"Figures of the municipality",
+"Terug naar alle cijfers van de gemeente":"Back to all figures of the municipality","Kies weergave en periode":"Choose view and period",
+"Weergave":"View","Periode":"Period","Ondernemingen":"Enterprises","Wijken":"Districts","Buurten":"Neighbourhoods","Per {0}":"Per {0}",
+"Wijk":"District","Periode ervoor":"Period before","Download deze tabel (CSV)":"Download this table (CSV)",
+"Per maand in {0}: hele gemeente":"Per month in {0}: whole municipality",
+"In {0} is er geen maand met een cijfer om te tonen.":"In {0} there is no month with a figure to show.",
+"Het hoogste cijfer in {0} was {1} in {2}.":"The highest figure in {0} was {1} in {2}.",
+"{0} maanden zijn verborgen ({1}).":"{0} months are hidden ({1}).","Download de maanden (CSV)":"Download the months (CSV)",
+"Dit cijfer bestaat niet. Kies een cijfer op de pagina van de gemeente.":"This figure does not exist. Choose a figure on the municipality's page.",
+"Kies als weergave ondernemingen, wijken of buurten.":"Choose enterprises, districts or neighbourhoods as the view.",
+"Dit soort download bestaat niet.":"This kind of download does not exist.",
+"Kies een maand (2026-03), een kwartaal (2026-Q1) of een jaar (2026). Een periode van–tot kan hier niet.":"Choose a month (2026-03), a quarter (2026-Q1) or a year (2026). A from–to period is not possible here.",
+"Kies een periode van {0} tot en met {1}.":"Choose a period from {0} up to and including {1}.",
+"Hele gemeente":"Whole municipality","Wijk onbekend of buiten de gemeente":"District unknown or outside the municipality",
+"Buurt onbekend of buiten de gemeente":"Neighbourhood unknown or outside the municipality",
+"Bekijk de cijfers van de gemeente":"See the figures of the municipality",
+"Als analist ziet u alleen cijfers over groepen, nooit gegevens van personen.":"As an analyst you see figures about groups only, never data about persons.",
+# --- end municipal view ---
+
 # --- group T and shared: binding messages, infrastructure, tests ---
 "Een bedrag is hoogstens {0}.":"An amount is at most {0}.",
 "Vul een geldige waarde in.":"Enter a valid value.",

@@ -36,12 +36,15 @@ public abstract class Area
 
 /// <summary>A named policy. With roles: the user holds one of them in the enterprise of the request (no enterprise: refused).
 /// With a claim: the user carries it with the value "true" (platform administration, outside any enterprise). With
-/// neither: any logged-in user.</summary>
-public sealed record AreaPolicy(string Name, IReadOnlyList<string> Roles, string? Claim = null)
+/// neither: any logged-in user. <paramref name="ClaimValue"/> null: the claim with any value (the municipality analyst's
+/// claim carries the municipality's id).</summary>
+public sealed record AreaPolicy(string Name, IReadOnlyList<string> Roles, string? Claim = null, string? ClaimValue = "true")
 {
     public static AreaPolicy ForRoles(string name, params string[] roles) => new(name, roles);
 
     public static AreaPolicy ForClaim(string name, string claim) => new(name, [], claim);
+
+    public static AreaPolicy ForClaimWithAnyValue(string name, string claim) => new(name, [], claim, null);
 
     public static AreaPolicy SignedIn(string name) => new(name, []);
 }

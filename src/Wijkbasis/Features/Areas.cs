@@ -27,6 +27,7 @@ public static class Areas
         new Admin.AdminArea(),
         new Impact.ImpactArea(),
         new Report.ReportArea(),
+        new MunicipalView.MunicipalViewArea(),
     ];
 
     /// <summary>Every declared policy by name (a name declared twice fails at start).</summary>

@@ -46,7 +46,14 @@ public static class Pages
         var builder = new AuthorizationPolicyBuilder().RequireAuthenticatedUser();
         if (policy.Claim is not null)
         {
-            builder.RequireClaim(policy.Claim, "true");
+            if (policy.ClaimValue is null)
+            {
+                builder.RequireClaim(policy.Claim);
+            }
+            else
+            {
+                builder.RequireClaim(policy.Claim, policy.ClaimValue);
+            }
         }
         if (policy.Roles.Count > 0)
         {

@@ -18,7 +18,8 @@ public static class AreaAccess
         {
             return false;
         }
-        if (policy.Claim is not null && !user.HasClaim(policy.Claim, "true"))
+        if (policy.Claim is not null && !(policy.ClaimValue is null ? user.HasClaim(c => c.Type == policy.Claim && c.Value.Length > 0)
+            : user.HasClaim(policy.Claim, policy.ClaimValue)))
         {
             return false;
         }

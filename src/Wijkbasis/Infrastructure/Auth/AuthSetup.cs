@@ -157,6 +157,10 @@ public sealed class WijkbasisClaimsFactory(UserManager<AppUser> users, IOptions<
         {
             identity.AddClaim(new Claim(WijkbasisClaims.PlatformAdmin, "true"));
         }
+        if (user.AnalystMunicipalityId is { } municipality)
+        {
+            identity.AddClaim(new Claim(WijkbasisClaims.MunicipalityAnalyst, municipality.ToString()));
+        }
         var sensitive = await TenantBypass.MembershipsOfUser(db, user.Id)
             .AnyAsync(m => Roles.SpecialCategory.Contains(m.Role));
         if (sensitive)

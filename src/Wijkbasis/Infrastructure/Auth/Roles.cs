@@ -37,4 +37,6 @@ public static class WijkbasisClaims
     public const string PlatformAdmin = "wb:platform-admin";
     public const string MfaRequired = "wb:mfa-required";
     public const string DisplayName = "wb:name";
+    /// <summary>The municipality (its id) whose figures a municipality analyst sees; absent for everyone else.</summary>
+    public const string MunicipalityAnalyst = "wb:municipality-analyst";
 }

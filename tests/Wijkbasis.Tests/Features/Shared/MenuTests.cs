@@ -56,6 +56,14 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     }
 
     [Fact]
+    public async Task TheMunicipalityAnalystSeesTheMunicipalityOnly()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, "analist@arnhem.demo");
+        var page = await client.GetPageAsync("/");
+        Assert.Equal(["Gemeente", "Mijn account"], page.QuerySelectorAll("nav.wb-nav a").Select(a => a.TextContent.Trim()).ToList());
+    }
+
+    [Fact]
     public async Task EveryEntryOfTheCoordinatorsMenuOpens()
     {
         var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
