@@ -1589,6 +1589,32 @@ EN = {
 "Als analist ziet u alleen cijfers over groepen, nooit gegevens van personen.":"As an analyst you see figures about groups only, never data about persons.",
 # --- end municipal view ---
 
+# --- CBS population import (issue 13): /beheer/inwoners ---
+"Inwoners per buurt":"Inhabitants per neighbourhood","Inwoners per buurt (CBS)":"Inhabitants per neighbourhood (CBS)",
+"Met deze cijfers laat Wijkbasis zien welk deel van de inwoners van een buurt een onderneming bereikt. Lees per jaar het bestand 'Kerncijfers wijken en buurten' van het CBS in, zoals u het downloadt: het bestand kwb-JJJJ.csv van cbs.nl of de tabel uit StatLine als CSV.":"With these figures Wijkbasis shows which share of a neighbourhood's inhabitants an enterprise reaches. Read in CBS's 'Kerncijfers wijken en buurten' file per year, as you download it: the kwb-YYYY.csv file from cbs.nl or the StatLine table as CSV.",
+"Gecontroleerd: nog niets opgeslagen":"Checked: nothing saved yet",
+"Jaar {0}: {1} buurten met samen {2} inwoners.":"Year {0}: {1} neighbourhoods with {2} inhabitants together.",
+"{0} buurten zijn nieuw voor dit jaar, {1} vervangen cijfers die er al waren.":"{0} neighbourhoods are new for this year, {1} replace figures that were already there.",
+"{0} buurten van dit jaar staan niet in het bestand; hun cijfers vervallen.":"{0} neighbourhoods of this year are not in the file; their figures lapse.",
+"Overgeslagen: {0} regels van het land, gemeenten en wijken, en {1} buurten zonder aantal inwoners.":"Skipped: {0} lines of the country, municipalities and districts, and {1} neighbourhoods without a number of inhabitants.",
+"De eerste buurten uit het bestand":"The first neighbourhoods in the file","Buurtcode":"Neighbourhood code","Inwoners":"Inhabitants",
+"0–14 jaar":"0–14 years","65 jaar en ouder":"65 years and older","Inlezen":"Read in","Annuleren":"Cancel",
+"Bestand controleren":"Check a file","Jaar van de cijfers":"Year of the figures","CSV-bestand van het CBS":"CBS CSV file",
+"Controleren":"Check","Ingelezen jaren":"Years read in","Jaar":"Year","Ingelezen op":"Read in on",
+"Er zijn nog geen inwonertallen ingelezen. Zonder deze cijfers toont de rapportage geen bereik als deel van de inwoners.":"No inhabitant figures have been read in yet. Without them the report shows no reach as a share of the inhabitants.",
+"Vul het jaar van de cijfers in.":"Enter the year of the figures.","Het jaar moet tussen {0} en {1} liggen.":"The year must be between {0} and {1}.",
+"Het bestand is groter dan 40 MB.":"The file is larger than 40 MB.",
+"Deze controle is verlopen of al ingelezen. Kies het bestand opnieuw.":"This check has expired or was already read in. Choose the file again.",
+"De inwoners van {0} buurten voor {1} zijn ingelezen.":"The inhabitants of {0} neighbourhoods for {1} have been read in.",
+"Het bestand is geen leesbaar CSV-bestand.":"The file is not a readable CSV file.","Het bestand bevat geen regels.":"The file contains no lines.",
+"Dit lijkt geen bestand met de kerncijfers wijken en buurten van het CBS: de kolommen {0} en {1} (of {2} en {3}) ontbreken.":"This does not look like CBS's key figures for districts and neighbourhoods: the columns {0} and {1} (or {2} and {3}) are missing.",
+"Regel {0}: er ontbreken kolommen.":"Line {0}: columns are missing.",
+"Regel {0}: de buurtcode {1} is niet BU gevolgd door 8 cijfers.":"Line {0}: the neighbourhood code {1} is not BU followed by 8 digits.",
+"Regel {0}: in kolom {1} staat {2}; dat is geen aantal.":"Line {0}: column {1} holds {2}; that is not a number.",
+"Regel {0}: buurt {1} staat twee keer in het bestand.":"Line {0}: neighbourhood {1} is in the file twice.",
+"Het bestand bevat geen buurten met een aantal inwoners.":"The file contains no neighbourhoods with a number of inhabitants.",
+# --- end CBS population import ---
+
 # --- group T and shared: binding messages, infrastructure, tests ---
 "Een bedrag is hoogstens {0}.":"An amount is at most {0}.",
 "Vul een geldige waarde in.":"Enter a valid value.",
