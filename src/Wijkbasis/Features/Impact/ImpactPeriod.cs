@@ -117,19 +117,15 @@ public readonly record struct ImpactPeriod(PeriodKind Kind, DateOnly From, DateO
 
     private static bool InRange(int year) => year >= Earliest.Year && year <= 2100;
 
-    /// <summary>Dutch label, e.g. "2026", "3e kwartaal 2026", "juli 2026", "1-1-2026 t/m 31-3-2026".</summary>
-    public string Label
+    /// <summary>Dutch label, e.g. "2026", "Q3 2026", "juli 2026", "1-1-2026 – 31-3-2026": what a fixed report keeps.</summary>
+    public string Label => LabelIn(CultureInfo.GetCultureInfo("nl-NL"));
+
+    /// <summary>The label in the reader's language: month names differ ("juli 2026", "July 2026"), the rest does not.</summary>
+    public string LabelIn(CultureInfo culture) => Kind switch
     {
-        get
-        {
-            var nl = CultureInfo.GetCultureInfo("nl-NL");
-            return Kind switch
-            {
-                PeriodKind.Year => From.Year.ToString(CultureInfo.InvariantCulture),
-                PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"Q{(From.Month - 1) / 3 + 1} {From.Year}"),
-                PeriodKind.Month => From.ToString("MMMM yyyy", nl),
-                _ => string.Create(CultureInfo.InvariantCulture, $"{From:d-M-yyyy} – {To:d-M-yyyy}"),
-            };
-        }
-    }
+        PeriodKind.Year => From.Year.ToString(CultureInfo.InvariantCulture),
+        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"Q{(From.Month - 1) / 3 + 1} {From.Year}"),
+        PeriodKind.Month => From.ToString("MMMM yyyy", culture),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{From:d-M-yyyy} – {To:d-M-yyyy}"),
+    };
 }

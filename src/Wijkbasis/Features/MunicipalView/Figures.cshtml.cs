@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -50,8 +51,8 @@ public sealed class FiguresModel(WijkbasisDb db, MunicipalCubeLoader loader, Tim
         var cube = await loader.LoadAsync(id, Period.From.Year, cancellationToken);
         var previous = Period.Previous.From.Year == cube.Year ? cube : await loader.LoadAsync(id, Period.Previous.From.Year, cancellationToken);
         string Label(string text) => localizer[text];
-        Table = MunicipalTable.Units(Indicator!, cube, previous, Views[View], Period, Label);
-        Trend = MunicipalTable.Trend(Indicator!, cube, Label);
+        Table = MunicipalTable.Units(Indicator!, cube, previous, Views[View], Period, Label, CultureInfo.CurrentCulture);
+        Trend = MunicipalTable.Trend(Indicator!, cube, Label, CultureInfo.CurrentCulture);
         var total = cube.UnitsOf(UnitKind.Total).Single();
         Bars = [.. Enumerable.Range(1, 12).Select(m =>
         {

@@ -34,10 +34,10 @@ public sealed record MunicipalTable(IReadOnlyList<string> Header, IReadOnlyList<
 
     /// <summary>One row per unit of the view, the period and the previous period beside it, then the period's parts.</summary>
     public static MunicipalTable Units(Indicator indicator, MunicipalCube cube, MunicipalCube previousCube, UnitKind kind,
-        ImpactPeriod period, Func<string, string> label)
+        ImpactPeriod period, Func<string, string> label, CultureInfo culture)
     {
         var previous = period.Previous;
-        List<string> header = [label(KindLabel(kind)), period.Label, label("Periode ervoor") + " (" + previous.Label + ")"];
+        List<string> header = [label(KindLabel(kind)), period.LabelIn(culture), label("Periode ervoor") + " (" + previous.LabelIn(culture) + ")"];
         header.AddRange(indicator.Parts.Select(p => label(p.Label)));
         MunicipalTableRow Row(CubeUnit unit)
         {
@@ -53,11 +53,11 @@ public sealed record MunicipalTable(IReadOnlyList<string> Header, IReadOnlyList<
     }
 
     /// <summary>The municipality's total per month of the cube's year.</summary>
-    public static MunicipalTable Trend(Indicator indicator, MunicipalCube cube, Func<string, string> label)
+    public static MunicipalTable Trend(Indicator indicator, MunicipalCube cube, Func<string, string> label, CultureInfo culture)
     {
         var total = cube.UnitsOf(UnitKind.Total).Single();
         var months = Enumerable.Range(1, 12).Select(m => ImpactPeriod.Month(cube.Year, m))
-            .Select(p => new MunicipalTableRow(p.Label, [Text(indicator, cube.Cell(indicator, total, p))])).ToList();
+            .Select(p => new MunicipalTableRow(p.LabelIn(culture), [Text(indicator, cube.Cell(indicator, total, p))])).ToList();
         return new MunicipalTable([label("Maand"), label(indicator.Name)], months,
             new MunicipalTableRow(cube.Year.ToString(CultureInfo.InvariantCulture), [Text(indicator, cube.Cell(indicator, total, ImpactPeriod.Year(cube.Year)))]));
     }

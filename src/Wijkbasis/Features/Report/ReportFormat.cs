@@ -61,12 +61,7 @@ public static class ReportFormat
         new DateOnly(monthKey / 100, monthKey % 100, 1).ToString("MMM yyyy", culture);
 
     /// <summary>A period's label in the reader's language ("juli 2026", "July 2026"; quarters "Q3 2026").</summary>
-    public static string PeriodLabel(Impact.ImpactPeriod period, CultureInfo culture) => period.Kind switch
-    {
-        Impact.PeriodKind.Month => period.From.ToString("MMMM yyyy", culture),
-        Impact.PeriodKind.Custom => period.From.ToString("d-M-yyyy", CultureInfo.InvariantCulture) + " – " + period.To.ToString("d-M-yyyy", CultureInfo.InvariantCulture),
-        _ => period.Label,
-    };
+    public static string PeriodLabel(Impact.ImpactPeriod period, CultureInfo culture) => period.LabelIn(culture);
 
     private static string Number(decimal value, string format) => value.ToString(format, Dutch);
 }

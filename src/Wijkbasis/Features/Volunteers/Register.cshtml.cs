@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
-using Wijkbasis.Features.Talents;
 
 namespace Wijkbasis.Features.Volunteers;
 
@@ -24,30 +23,18 @@ public sealed class RegisterModel(WijkbasisDb db) : PageModel
     {
         var people = await db.People.AsNoTracking().Where(p => p.ArchivedAt == null)
             .Select(p => new { p.Id, p.Name, p.IsVrager, p.CreatedAt }).ToListAsync(cancellationToken);
-        var received = await db.Matches.AsNoTracking().GroupBy(m => m.ReceiverPersonId)
-            .Select(g => new { g.Key, First = g.Min(m => m.SuggestedAt) }).ToDictionaryAsync(x => x.Key, x => x.First, cancellationToken);
-        var gaveMatch = await db.Matches.AsNoTracking().Where(m => m.DoneAt != null).GroupBy(m => m.GiverPersonId)
-            .Select(g => new { g.Key, First = g.Min(m => m.DoneAt!.Value) }).ToDictionaryAsync(x => x.Key, x => x.First, cancellationToken);
-        var contributed = await db.Contributions.AsNoTracking().GroupBy(c => c.PersonId)
-            .Select(g => new { g.Key, First = g.Min(c => c.GivenOn) }).ToDictionaryAsync(x => x.Key, x => x.First, cancellationToken);
-        var worked = await db.VolunteerHours.AsNoTracking().GroupBy(h => h.PersonId)
-            .Select(g => new { g.Key, First = g.Min(h => h.WorkedOn) }).ToDictionaryAsync(x => x.Key, x => x.First, cancellationToken);
-
-        static DateOnly? Day(DateTime? utc) => utc is { } u ? DateOnly.FromDateTime(Infrastructure.Time.Clock.ToAmsterdam(u)) : null;
+        var names = people.ToDictionary(p => p.Id, p => p.Name);
+        var facts = await VragerDrager.FactsAsync([.. people.Select(p => new VragerDrager.Person(p.Id, p.IsVrager, p.CreatedAt))],
+            db.Matches.AsNoTracking(), db.Contributions.AsNoTracking(), db.VolunteerHours.AsNoTracking(), onlyThese: false, cancellationToken);
         var lines = new List<Line>();
         var notYet = 0;
-        foreach (var p in people)
+        foreach (var f in facts)
         {
-            var facts = new VragerDrager.Facts(p.Id, p.IsVrager ? Day(p.CreatedAt) : null,
-                Day(received.TryGetValue(p.Id, out var r) ? r : null),
-                contributed.TryGetValue(p.Id, out var c) ? c : null,
-                worked.TryGetValue(p.Id, out var w) ? w : null,
-                Day(gaveMatch.TryGetValue(p.Id, out var g) ? g : null));
-            if (VragerDrager.RowOf(facts) is { } row)
+            if (VragerDrager.RowOf(f) is { } row)
             {
-                lines.Add(new Line(p.Id, p.Name, row.AskedSince, row.GivesSince, row.FirstGiving));
+                lines.Add(new Line(f.PersonId, names[f.PersonId], row.AskedSince, row.GivesSince, row.FirstGiving));
             }
-            else if (VragerDrager.AskedSince(facts) is not null && VragerDrager.GivesSince(facts) is null)
+            else if (VragerDrager.AskedSince(f) is not null && VragerDrager.GivesSince(f) is null)
             {
                 notYet++;
             }

@@ -131,6 +131,19 @@ public sealed class MunicipalPagesTests(WijkbasisFactory app) : IClassFixture<Wi
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#samenvatting")!.TextContent));
     }
 
+    [Fact]
+    public async Task AnEnglishAnalystReadsTheMonthsInEnglish()
+    {
+        var analyst = await HtmlClient.LoggedInAsync(app, Analyst);
+        await analyst.SubmitAsync("/gemeente", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = "/gemeente" }, formAction: "/taal");
+
+        var page = await analyst.GetPageAsync(Url(Reach.Persons, "ondernemingen", $"{ThisYear}-01"));
+
+        Assert.Contains($"December {ThisYear - 1}", TableOf(page, "eenheden")[0][2]);
+        Assert.Contains($"January {ThisYear}", page.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("januari", page.QuerySelector("main")!.TextContent);
+    }
+
     [Theory]
     [InlineData("indicator=bestaat-niet&weergave=ondernemingen&periode=2026")]
     [InlineData("weergave=ondernemingen&periode=2026")]

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.Cases;
+using Wijkbasis.Data;
 using Wijkbasis.Features.Intakes;
+using Wijkbasis.Infrastructure.Secrets;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Impact.Indicators;
@@ -148,11 +150,12 @@ public static class BuddyProgramme
             select new { Case = c, Intake = i })
             .AsNoTracking()
             .ToListAsync(ct);
+        ZrmScores Open(SealedText? sealedScores, IAudited owner, string field) => ZrmScores.FromJson(q.Cipher.Open(sealedScores, owner, field));
         var sums = new Dictionary<(Guid TenantId, int? Month, string Part), (decimal Sum, int Cases)>();
         foreach (var x in cases)
         {
-            var first = ZrmScores.FromJson(q.Cipher.Open(x.Intake.Zrm, x.Intake, nameof(Intake.Zrm)));
-            var latest = ZrmScores.FromJson(q.Cipher.Open(x.Case.ClosingZrm, x.Case, nameof(Case.ClosingZrm)));
+            var first = Open(x.Intake.Zrm, x.Intake, nameof(Intake.Zrm));
+            var latest = Open(x.Case.ClosingZrm, x.Case, nameof(Case.ClosingZrm));
             var month = q.MonthOf(DateOnly.FromDateTime(x.Case.ClosedAt!.Value.ToAmsterdam()));
             foreach (var (domain, before) in first.Scores)
             {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Features.TimeCredits;
 using Wijkbasis.Features.Volunteers;
-using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Impact.Indicators;
 
@@ -76,26 +75,15 @@ public static class Reciprocity
         {
             return [];
         }
-        var ids = people.Select(p => p.Id).ToList();
-        var received = await q.Matches.Where(m => ids.Contains(m.ReceiverPersonId)).GroupBy(m => m.ReceiverPersonId)
-            .Select(g => new { g.Key, First = g.Min(m => m.SuggestedAt) }).ToDictionaryAsync(x => x.Key, x => x.First, ct);
-        var gaveMatch = await q.Matches.Where(m => m.DoneAt != null && ids.Contains(m.GiverPersonId)).GroupBy(m => m.GiverPersonId)
-            .Select(g => new { g.Key, First = g.Min(m => m.DoneAt!.Value) }).ToDictionaryAsync(x => x.Key, x => x.First, ct);
-        var contributed = await q.Contributions.Where(c => ids.Contains(c.PersonId)).GroupBy(c => c.PersonId)
-            .Select(g => new { g.Key, First = g.Min(c => c.GivenOn) }).ToDictionaryAsync(x => x.Key, x => x.First, ct);
-        var worked = await q.VolunteerHours.Where(h => ids.Contains(h.PersonId)).GroupBy(h => h.PersonId)
-            .Select(g => new { g.Key, First = g.Min(h => h.WorkedOn) }).ToDictionaryAsync(x => x.Key, x => x.First, ct);
-        static DateOnly? Day(DateTime? utc) => utc is { } u ? DateOnly.FromDateTime(u.ToAmsterdam()) : null;
+        var byId = people.ToDictionary(p => p.Id);
+        var facts = await VragerDrager.FactsAsync([.. people.Select(p => new VragerDrager.Person(p.Id, p.IsVrager, p.CreatedAt))],
+            q.Matches, q.Contributions, q.VolunteerHours, onlyThese: true, ct);
         var rows = new List<(Guid TenantId, string? BuurtCode, int? Month)>();
-        foreach (var p in people)
+        foreach (var f in facts)
         {
-            var facts = new VragerDrager.Facts(p.Id, p.IsVrager ? Day(p.CreatedAt) : null,
-                Day(received.TryGetValue(p.Id, out var r) ? r : null),
-                contributed.TryGetValue(p.Id, out var c) ? c : null,
-                worked.TryGetValue(p.Id, out var w) ? w : null,
-                Day(gaveMatch.TryGetValue(p.Id, out var g) ? g : null));
-            if (VragerDrager.RowOf(facts) is { } row && row.GivesSince >= first && row.GivesSince < until)
+            if (VragerDrager.RowOf(f) is { } row && row.GivesSince >= first && row.GivesSince < until)
             {
+                var p = byId[f.PersonId];
                 rows.Add((p.TenantId, p.BuurtCode, q.MonthOf(row.GivesSince)));
             }
         }
