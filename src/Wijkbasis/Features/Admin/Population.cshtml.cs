@@ -86,8 +86,10 @@ public sealed class PopulationModel(WijkbasisDb db, IMemoryCache cache, TimeProv
             await LoadAsync(cancellationToken);
             return this.Refuse();
         }
-        cache.Remove(Key(Token));
+        // Replacing a year is idempotent, so a second click racing the first does no harm; the token goes only once the
+        // year is in, so a failure (a locked database) can simply be tried again.
         await PopulationImport.ImportAsync(db, preview.Year, preview.Parsed, time.UtcNow(), cancellationToken);
+        cache.Remove(Key(Token));
         TempData.Say("De inwoners van {0} buurten voor {1} zijn ingelezen.", preview.Parsed.Rows.Count, preview.Year);
         return RedirectToPage();
     }
