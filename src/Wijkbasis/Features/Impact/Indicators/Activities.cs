@@ -45,18 +45,15 @@ public static class Activities
         return rows.Select(r => new FigureRow(r.TenantId, null, byMonth ? r.Month : null, FigureRow.Whole, r.Count, null, null)).ToList();
     }
 
+    /// <summary>From the same check-ins as reach (<see cref="Reach.VisitsAsync"/>): visits, and the persons they rest on.</summary>
     private static async Task<IReadOnlyList<FigureRow>> NamedVisits(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var rows = await (
-            from c in q.CheckIns
-            join s in q.Sessions on c.SessionId equals s.Id
-            where s.StartsAt >= q.FromUtc && s.StartsAt < q.UntilUtc
-            join p in q.People on c.PersonId equals p.Id
-            group c.PersonId by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0 } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, Visits = g.Count(), Persons = g.Distinct().Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Visits, null, r.Persons)).ToList();
+        return (await Reach.VisitsAsync(q, ct))
+            .GroupBy(v => (v.TenantId, v.BuurtCode, v.Month))
+            .Select(g => new FigureRow(g.Key.TenantId, g.Key.BuurtCode, byMonth ? g.Key.Month : null, FigureRow.Whole,
+                g.Sum(v => v.Visits), null, g.Sum(v => v.Persons)))
+            .ToList();
     }
 
     private static async Task<IReadOnlyList<FigureRow>> Counted(ImpactQuery q, CancellationToken ct)

@@ -44,30 +44,34 @@ public static class Volunteering
         return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, null, FigureRow.Whole, r.Count, null, r.Count)).ToList();
     }
 
+    private sealed record HoursGroup(Guid TenantId, string? BuurtCode, int Month, int Minutes, int Persons);
+
+    /// <summary>The hours of the period per enterprise, buurt and (when split) month, read once for both figures.</summary>
+    private static Task<List<HoursGroup>> HoursAsync(ImpactQuery q, CancellationToken ct) =>
+        q.Memo.GetAsync(("volunteers.hours", q.Period, q.ByMonth), async () =>
+        {
+            var byMonth = q.ByMonth;
+            return await (
+                from h in q.VolunteerHours
+                where h.WorkedOn >= q.From && h.WorkedOn < q.Until
+                join p in q.People on h.PersonId equals p.Id
+                group h by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? h.WorkedOn.Year * 100 + h.WorkedOn.Month : 0 } into g
+                select new HoursGroup(g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Sum(h => h.Minutes), g.Select(h => h.PersonId).Distinct().Count()))
+                .ToListAsync(ct);
+        });
+
     private static async Task<IReadOnlyList<FigureRow>> GaveTime(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var rows = await (
-            from h in q.VolunteerHours
-            where h.WorkedOn >= q.From && h.WorkedOn < q.Until
-            join p in q.People on h.PersonId equals p.Id
-            group h.PersonId by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? h.WorkedOn.Year * 100 + h.WorkedOn.Month : 0 } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, Count = g.Distinct().Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Count, null, r.Count)).ToList();
+        return (await HoursAsync(q, ct))
+            .Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Persons, null, r.Persons)).ToList();
     }
 
     private static async Task<IReadOnlyList<FigureRow>> HoursGiven(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var rows = await (
-            from h in q.VolunteerHours
-            where h.WorkedOn >= q.From && h.WorkedOn < q.Until
-            join p in q.People on h.PersonId equals p.Id
-            group h by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? h.WorkedOn.Year * 100 + h.WorkedOn.Month : 0 } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, Minutes = g.Sum(h => h.Minutes), Persons = g.Select(h => h.PersonId).Distinct().Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Minutes, null, r.Persons)).ToList();
+        return (await HoursAsync(q, ct))
+            .Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Minutes, null, r.Persons)).ToList();
     }
 
     private static async Task<IReadOnlyList<FigureRow>> WithVog(ImpactQuery q, CancellationToken ct)
