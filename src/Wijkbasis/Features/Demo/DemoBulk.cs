@@ -29,6 +29,12 @@ public sealed class DemoBulk(WijkbasisDb db, Action<string> progress)
 
     public long TotalRows { get; private set; }
 
+    /// <summary>PostgreSQL: what was taken off the tables before their first rows went in, to be put back by
+    /// <see cref="RestoreDeferredAsync"/> (index definitions, and foreign keys as table + name + definition).</summary>
+    private readonly List<string> deferredIndexes = [];
+    private readonly List<(string Table, string Name, string Definition)> deferredForeignKeys = [];
+    private readonly HashSet<string> deferredTables = new(StringComparer.Ordinal);
+
     /// <summary>SQLite settings for the load: the load is one transaction (all or nothing), so the per-commit sync
     /// of synchronous=FULL buys nothing; a big page cache keeps the indexes in memory. Called before the transaction
     /// starts (SQLite refuses some pragmas inside one); <see cref="AfterLoadAsync"/> puts the app's settings back.</summary>
@@ -84,6 +90,7 @@ public sealed class DemoBulk(WijkbasisDb db, Action<string> progress)
             // security"), so the rows are copied into a temporary table of the same shape, a chunk at a time, and moved
             // on with INSERT ... SELECT, which passes the policy as every insert of the seed does (no enterprise set).
             var npgsql = (NpgsqlConnection)connection;
+            await DeferAsync(npgsql, table.Name, cancellationToken);
             var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
             var stage = $"pg_temp.\"bulk_{table.Name}\"";
             await using (var create = npgsql.CreateCommand())
@@ -154,6 +161,88 @@ public sealed class DemoBulk(WijkbasisDb db, Action<string> progress)
         Report(true);
         TotalRows += count;
         return count;
+    }
+
+    /// <summary>PostgreSQL, before a table's first rows: drops its secondary indexes and its foreign keys, so the rows go in
+    /// without updating a B-tree per index at random places (the keys are random Guids) and without a lookup per row and
+    /// foreign key; <see cref="RestoreDeferredAsync"/> builds them again in one pass each, in the same transaction, so
+    /// nothing outside ever sees a table without them. Primary keys and unique constraints stay (other tables' foreign
+    /// keys rest on them). The load's rows are made consistent by the generator; re-adding a foreign key checks them all.</summary>
+    private async Task DeferAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        if (!deferredTables.Add(table))
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        // A table with a trigger of its own (such as the rooms' double-booking check, which looks up the room's other
+        // bookings for every row) keeps its indexes: without them every row's check would read the whole table.
+        command.CommandText = """
+            SELECT 'i', i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+            FROM pg_index i
+            WHERE i.indrelid = @table::regclass AND NOT i.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+              AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = i.indrelid AND NOT t.tgisinternal)
+            UNION ALL
+            SELECT 'f', c.conname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            WHERE c.conrelid = @table::regclass AND c.contype = 'f'
+            """;
+        command.Parameters.AddWithValue("table", $"\"{table}\"");
+        var drops = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (kind, name, definition) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                if (kind == "i")
+                {
+                    deferredIndexes.Add(definition);
+                    drops.Add($"DROP INDEX {name}");
+                }
+                else
+                {
+                    deferredForeignKeys.Add((table, name, definition));
+                    drops.Add($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"");
+                }
+            }
+        }
+        if (drops.Count > 0)
+        {
+            command.Parameters.Clear();
+            command.CommandText = string.Join(";\n", drops);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>PostgreSQL: builds the indexes and foreign keys <see cref="DeferAsync"/> took off, inside the load's
+    /// transaction (call it before the commit). Nothing to do on SQLite.</summary>
+    public async Task RestoreDeferredAsync(CancellationToken cancellationToken)
+    {
+        if (!postgres || deferredIndexes.Count + deferredForeignKeys.Count == 0)
+        {
+            return;
+        }
+        var clock = Stopwatch.StartNew();
+        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
+        command.CommandTimeout = 0;
+        command.CommandText = "SET LOCAL maintenance_work_mem = '256MB'";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var definition in deferredIndexes)
+        {
+            command.CommandText = definition;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var indexSeconds = clock.Elapsed.TotalSeconds;
+        foreach (var (table, name, definition) in deferredForeignKeys)
+        {
+            command.CommandText = $"ALTER TABLE \"{table}\" ADD CONSTRAINT \"{name}\" {definition}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        progress(string.Create(CultureInfo.InvariantCulture,
+            $"indexes and foreign keys: {deferredIndexes.Count} indexes built in {indexSeconds:F1} s, {deferredForeignKeys.Count} foreign keys checked in {clock.Elapsed.TotalSeconds - indexSeconds:F1} s"));
+        deferredIndexes.Clear();
+        deferredForeignKeys.Clear();
     }
 
     private sealed record Column(string Name, string PostgresType, RelationalTypeMapping Mapping, bool Nullable, Func<object, object?> Value);

@@ -113,6 +113,7 @@ public sealed class DemoCity(WijkbasisDb db, TenantContext tenant, TimeProvider 
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 await GenerateAsync(bulk, options, cancellationToken);
+                await bulk.RestoreDeferredAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             await bulk.AfterLoadAsync(cancellationToken);

@@ -27,7 +27,8 @@ public sealed record ImpactScope(IReadOnlyList<Guid> TenantIds, bool IsMunicipal
 
 /// <summary>What an indicator's query reads: the records of the scope (every enterprise's rows, past the buddy
 /// programme's access filter: the figures are counts, never rows), the period and whether to split by month.</summary>
-public sealed class ImpactQuery(WijkbasisDb db, FieldCipher cipher, ImpactScope scope, ImpactPeriod period, bool byMonth, DateOnly today)
+public sealed class ImpactQuery(WijkbasisDb db, FieldCipher cipher, ImpactScope scope, ImpactPeriod period, bool byMonth, DateOnly today,
+    ImpactMemo? memo = null)
 {
     public WijkbasisDb Db { get; } = db;
     public FieldCipher Cipher { get; } = cipher;
@@ -67,6 +68,33 @@ public sealed class ImpactQuery(WijkbasisDb db, FieldCipher cipher, ImpactScope 
     public IQueryable<MoneyLine> MoneyLines => Rows<MoneyLine>();
     public IQueryable<Buddy> Buddies => Rows<Buddy>();
 
+    /// <summary>What indicators of one calculation share (the same scope throughout): rows one query gave that another
+    /// indicator or period can use again.</summary>
+    public ImpactMemo Memo { get; } = memo ?? new ImpactMemo(null);
+
     /// <summary>The month key of a day when splitting by month, else null.</summary>
     public int? MonthOf(DateOnly day) => ByMonth ? ImpactPeriod.MonthKey(day) : null;
+}
+
+/// <summary>Results shared by the indicators of one calculation (one scope, one request, one after the other): one reach
+/// query serves unique visitors, age bands, visits, returning visitors and the share of the inhabitants; and when the
+/// calculation covers one calendar year (<see cref="Year"/>: the municipal cube, which asks for the year, its quarters and
+/// its months), a source may compute every grain of that year in one pass and hand each period its slice.</summary>
+public sealed class ImpactMemo(int? year)
+{
+    private readonly Dictionary<object, object> values = [];
+
+    /// <summary>The calendar year every period of this calculation lies in; null when not known.</summary>
+    public int? Year { get; } = year;
+
+    public async Task<T> GetAsync<T>(object key, Func<Task<T>> compute) where T : class
+    {
+        if (values.TryGetValue(key, out var value))
+        {
+            return (T)value;
+        }
+        var computed = await compute();
+        values[key] = computed;
+        return computed;
+    }
 }

@@ -29,7 +29,18 @@ public sealed class MunicipalCubeLoader(WijkbasisDb db, ImpactCalculator calcula
         return cube;
     }
 
-    private async Task<MunicipalCube> BuildAsync(Guid municipalityId, int year, CancellationToken cancellationToken)
+    /// <summary>Computes and suppresses the cube without the cache (what <see cref="LoadAsync"/> does on a miss; the W2
+    /// bench times it).</summary>
+    public async Task<MunicipalCube> BuildAsync(Guid municipalityId, int year, CancellationToken cancellationToken)
+    {
+        var (geography, rows) = await ComputeAsync(municipalityId, year, IndicatorRegistry.All, cancellationToken);
+        return MunicipalCube.Build(year, geography, rows);
+    }
+
+    /// <summary>The cube's input: the municipality's enterprises and buurten, and per indicator its rows for the 17
+    /// times (the year, its quarters, its months), unsuppressed.</summary>
+    public async Task<(CubeGeography Geography, Dictionary<Indicator, IReadOnlyList<FigureRow>[]> Rows)> ComputeAsync(
+        Guid municipalityId, int year, IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
     {
         var code = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Code).SingleAsync(cancellationToken);
         var enterprises = await db.Enterprises.Where(e => e.MunicipalityId == municipalityId)
@@ -41,24 +52,7 @@ public sealed class MunicipalCubeLoader(WijkbasisDb db, ImpactCalculator calcula
             [.. buurten.GroupBy(b => b.BuurtCode).Select(g => g.First()).Select(b => (b.BuurtCode, b.BuurtName, b.WijkCode, b.WijkName))]);
 
         var scope = ImpactScope.Municipality([.. enterprises.Select(e => e.Id)]);
-        var indicators = IndicatorRegistry.All;
-        var rows = indicators.ToDictionary(i => i, _ => new IReadOnlyList<FigureRow>[MunicipalCube.Times]);
-        for (var t = 0; t <= 4; t++)
-        {
-            foreach (var figures in await calculator.ComputeAsync(scope, MunicipalCube.PeriodOf(year, t), false, indicators, cancellationToken))
-            {
-                rows[figures.Indicator][t] = figures.Rows;
-            }
-        }
-        var trend = await calculator.ComputeTrendAsync(scope, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1), indicators, cancellationToken);
-        foreach (var figures in trend)
-        {
-            var byMonth = figures.Rows.ToLookup(r => r.Month);
-            for (var month = 1; month <= 12; month++)
-            {
-                rows[figures.Indicator][4 + month] = [.. byMonth[(int?)(year * 100 + month)]];
-            }
-        }
-        return MunicipalCube.Build(year, geography, rows);
+        var rows = await calculator.ComputeYearAsync(scope, year, indicators, cancellationToken);
+        return (geography, rows);
     }
 }

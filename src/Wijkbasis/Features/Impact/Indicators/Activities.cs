@@ -37,6 +37,22 @@ public static class Activities
     {
         var byMonth = q.ByMonth;
         var today = q.Today;
+        if (q.Memo.Year is { } year && Reach.YearGrain(q, year) is { } grain)
+        {
+            // The municipal cube: the year's sessions counted once per enterprise, quarter (by the start, as the periods
+            // are cut) and month (by the date, as the trend splits); counts add up to every grain of the year.
+            var all = await q.Memo.GetAsync(("activities.sessions.year", year), async () =>
+            {
+                var (start, q2, q3, q4, until) = Reach.YearBounds(year);
+                return await q.Sessions
+                    .Where(s => s.StartsAt >= start && s.StartsAt < until && s.CancelledAt == null && s.OccurrenceDate <= today)
+                    .GroupBy(s => new { s.TenantId, Quarter = s.StartsAt < q2 ? 1 : s.StartsAt < q3 ? 2 : s.StartsAt < q4 ? 3 : 4, s.OccurrenceDate.Month })
+                    .Select(g => new YearGrainCount(g.Key.TenantId, g.Key.Quarter, g.Key.Month, g.Count(), 0, 0, 0))
+                    .ToListAsync(ct);
+            });
+            return Slice(all, year, grain)
+                .Select(r => new FigureRow(r.TenantId, null, byMonth ? r.Month : null, FigureRow.Whole, r.A, null, null)).ToList();
+        }
         var rows = await q.Sessions
             .Where(s => s.StartsAt >= q.FromUtc && s.StartsAt < q.UntilUtc && s.CancelledAt == null && s.OccurrenceDate <= today)
             .GroupBy(s => new { s.TenantId, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0 })
@@ -45,39 +61,65 @@ public static class Activities
         return rows.Select(r => new FigureRow(r.TenantId, null, byMonth ? r.Month : null, FigureRow.Whole, r.Count, null, null)).ToList();
     }
 
+    /// <summary>Counts per enterprise, quarter and month of a year (up to four of them), to be summed to a grain.</summary>
+    private sealed record YearGrainCount(Guid TenantId, int Quarter, int Month, int A, int B, int C, int D);
+
+    /// <summary>Sums the counts to one grain of the year (0 the year, 1–4 a quarter, 5 the months); Month is the month key
+    /// at grain 5, else 0.</summary>
+    private static List<YearGrainCount> Slice(List<YearGrainCount> all, int year, int grain) =>
+        all.Where(r => grain is 0 or 5 || r.Quarter == grain)
+            .GroupBy(r => (r.TenantId, Month: grain == 5 ? year * 100 + r.Month : 0))
+            .Select(g => new YearGrainCount(g.Key.TenantId, 0, g.Key.Month, g.Sum(r => r.A), g.Sum(r => r.B), g.Sum(r => r.C), g.Sum(r => r.D)))
+            .ToList();
+
+    /// <summary>From the same check-ins as reach (<see cref="Reach.VisitsAsync"/>): visits, and the persons they rest on.</summary>
     private static async Task<IReadOnlyList<FigureRow>> NamedVisits(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var rows = await (
-            from c in q.CheckIns
-            join s in q.Sessions on c.SessionId equals s.Id
-            where s.StartsAt >= q.FromUtc && s.StartsAt < q.UntilUtc
-            join p in q.People on c.PersonId equals p.Id
-            group c.PersonId by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0 } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, Visits = g.Count(), Persons = g.Distinct().Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Visits, null, r.Persons)).ToList();
+        return (await Reach.VisitsAsync(q, ct))
+            .GroupBy(v => (v.TenantId, v.BuurtCode, v.Month))
+            .Select(g => new FigureRow(g.Key.TenantId, g.Key.BuurtCode, byMonth ? g.Key.Month : null, FigureRow.Whole,
+                g.Sum(v => v.Visits), null, g.Sum(v => v.Persons)))
+            .ToList();
     }
 
     private static async Task<IReadOnlyList<FigureRow>> Counted(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var rows = await (
-            from h in q.HeadCounts
-            join s in q.Sessions on h.SessionId equals s.Id
-            where s.StartsAt >= q.FromUtc && s.StartsAt < q.UntilUtc
-            group h by new { h.TenantId, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0 } into g
-            select new
+        List<YearGrainCount> sums;
+        if (q.Memo.Year is { } year && Reach.YearGrain(q, year) is { } grain)
+        {
+            // The municipal cube: summed once per enterprise, quarter and month of the year (see SessionsHeld).
+            var all = await q.Memo.GetAsync(("activities.headCounts.year", year), async () =>
             {
-                g.Key.TenantId, g.Key.Month,
-                Children = g.Sum(h => h.Children), Teens = g.Sum(h => h.Teens), Adults = g.Sum(h => h.Adults), Seniors = g.Sum(h => h.Seniors),
-            })
-            .ToListAsync(ct);
+                var (start, q2, q3, q4, until) = Reach.YearBounds(year);
+                return await (
+                    from h in q.HeadCounts
+                    join s in q.Sessions on h.SessionId equals s.Id
+                    where s.StartsAt >= start && s.StartsAt < until
+                    group h by new { h.TenantId, Quarter = s.StartsAt < q2 ? 1 : s.StartsAt < q3 ? 2 : s.StartsAt < q4 ? 3 : 4, s.OccurrenceDate.Month } into g
+                    select new YearGrainCount(g.Key.TenantId, g.Key.Quarter, g.Key.Month,
+                        g.Sum(h => h.Children), g.Sum(h => h.Teens), g.Sum(h => h.Adults), g.Sum(h => h.Seniors)))
+                    .ToListAsync(ct);
+            });
+            sums = Slice(all, year, grain);
+        }
+        else
+        {
+            sums = await (
+                from h in q.HeadCounts
+                join s in q.Sessions on h.SessionId equals s.Id
+                where s.StartsAt >= q.FromUtc && s.StartsAt < q.UntilUtc
+                group h by new { h.TenantId, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0 } into g
+                select new YearGrainCount(g.Key.TenantId, 0, g.Key.Month,
+                    g.Sum(h => h.Children), g.Sum(h => h.Teens), g.Sum(h => h.Adults), g.Sum(h => h.Seniors)))
+                .ToListAsync(ct);
+        }
         var result = new List<FigureRow>();
-        foreach (var r in rows)
+        foreach (var r in sums)
         {
             int? month = byMonth ? r.Month : null;
-            foreach (var (part, n) in new[] { ("children", r.Children), ("teens", r.Teens), ("adults", r.Adults), ("seniors", r.Seniors) })
+            foreach (var (part, n) in new[] { ("children", r.A), ("teens", r.B), ("adults", r.C), ("seniors", r.D) })
             {
                 if (n > 0)
                 {

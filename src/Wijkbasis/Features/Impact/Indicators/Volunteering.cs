@@ -32,55 +32,99 @@ public static class Volunteering
         { SplitsByMonth = false },
     ];
 
+    /// <summary>A volunteer of the scope with the buurt of their person: the list is short (one row per volunteer, ever),
+    /// so it is read once per calculation and every period's stock is counted from it in memory.</summary>
+    private sealed record Listed(Guid TenantId, string? BuurtCode, Guid PersonId, DateTime CreatedAt, DateTime? ArchivedAt, DateOnly? VogExpiresOn);
+
+    private static Task<List<Listed>> ListAsync(ImpactQuery q, CancellationToken ct) =>
+        q.Memo.GetAsync("volunteers.list", async () => await (
+            from v in q.Volunteers
+            join p in q.People on v.PersonId equals p.Id
+            select new Listed(p.TenantId, p.BuurtCode, v.PersonId, v.CreatedAt, v.ArchivedAt, v.VogExpiresOn))
+            .ToListAsync(ct));
+
     private static async Task<IReadOnlyList<FigureRow>> OnTheList(ImpactQuery q, CancellationToken ct)
     {
-        var rows = await (
-            from v in q.Volunteers
-            where v.CreatedAt < q.UntilUtc && (v.ArchivedAt == null || v.ArchivedAt >= q.FromUtc)
-            join p in q.People on v.PersonId equals p.Id
-            group v.PersonId by new { p.TenantId, p.BuurtCode } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, Count = g.Distinct().Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, null, FigureRow.Whole, r.Count, null, r.Count)).ToList();
+        var (from, until) = (q.FromUtc, q.UntilUtc);
+        return (await ListAsync(q, ct))
+            .Where(v => v.CreatedAt < until && (v.ArchivedAt == null || v.ArchivedAt >= from))
+            .GroupBy(v => (v.TenantId, v.BuurtCode))
+            .Select(g =>
+            {
+                var count = g.Select(v => v.PersonId).Distinct().Count();
+                return new FigureRow(g.Key.TenantId, g.Key.BuurtCode, null, FigureRow.Whole, count, null, count);
+            })
+            .ToList();
+    }
+
+    private sealed record HoursGroup(Guid TenantId, string? BuurtCode, int Month, int Minutes, int Persons);
+
+    /// <summary>The hours of the period per enterprise, buurt and (when split) month, read once for both figures.</summary>
+    private static Task<List<HoursGroup>> HoursAsync(ImpactQuery q, CancellationToken ct) =>
+        q.Memo.Year is { } year && Reach.YearGrain(q, year) is { } grain
+            ? HoursSliceOfYear(q, year, grain, ct)
+            : q.Memo.GetAsync(("volunteers.hours", q.Period, q.ByMonth), async () =>
+        {
+            var byMonth = q.ByMonth;
+            return await (
+                from h in q.VolunteerHours
+                where h.WorkedOn >= q.From && h.WorkedOn < q.Until
+                join p in q.People on h.PersonId equals p.Id
+                group h by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? h.WorkedOn.Year * 100 + h.WorkedOn.Month : 0 } into g
+                select new HoursGroup(g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Sum(h => h.Minutes), g.Select(h => h.PersonId).Distinct().Count()))
+                .ToListAsync(ct);
+        });
+
+    private sealed record PersonMonth(Guid TenantId, string? BuurtCode, Guid PersonId, int Month, int Minutes);
+
+    /// <summary>The municipal cube: the year's hours once, per person and month (a day's quarter is its month's), so the
+    /// distinct persons of every grain of the year are counted from the same rows.</summary>
+    private static async Task<List<HoursGroup>> HoursSliceOfYear(ImpactQuery q, int year, int grain, CancellationToken ct)
+    {
+        var all = await q.Memo.GetAsync(("volunteers.hours.year", year), async () =>
+        {
+            var (first, next) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
+            return await (
+                from h in q.VolunteerHours
+                where h.WorkedOn >= first && h.WorkedOn < next
+                join p in q.People on h.PersonId equals p.Id
+                group h by new { p.TenantId, p.BuurtCode, h.PersonId, h.WorkedOn.Month } into g
+                select new PersonMonth(g.Key.TenantId, g.Key.BuurtCode, g.Key.PersonId, g.Key.Month, g.Sum(h => h.Minutes)))
+                .ToListAsync(ct);
+        });
+        return all.Where(r => grain is 0 or 5 || (r.Month - 1) / 3 + 1 == grain)
+            .GroupBy(r => (r.TenantId, r.BuurtCode, Month: grain == 5 ? year * 100 + r.Month : 0))
+            .Select(g => new HoursGroup(g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Sum(r => r.Minutes), g.Select(r => r.PersonId).Distinct().Count()))
+            .ToList();
     }
 
     private static async Task<IReadOnlyList<FigureRow>> GaveTime(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var rows = await (
-            from h in q.VolunteerHours
-            where h.WorkedOn >= q.From && h.WorkedOn < q.Until
-            join p in q.People on h.PersonId equals p.Id
-            group h.PersonId by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? h.WorkedOn.Year * 100 + h.WorkedOn.Month : 0 } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, Count = g.Distinct().Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Count, null, r.Count)).ToList();
+        return (await HoursAsync(q, ct))
+            .Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Persons, null, r.Persons)).ToList();
     }
 
     private static async Task<IReadOnlyList<FigureRow>> HoursGiven(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var rows = await (
-            from h in q.VolunteerHours
-            where h.WorkedOn >= q.From && h.WorkedOn < q.Until
-            join p in q.People on h.PersonId equals p.Id
-            group h by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? h.WorkedOn.Year * 100 + h.WorkedOn.Month : 0 } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, Minutes = g.Sum(h => h.Minutes), Persons = g.Select(h => h.PersonId).Distinct().Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Minutes, null, r.Persons)).ToList();
+        return (await HoursAsync(q, ct))
+            .Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Minutes, null, r.Persons)).ToList();
     }
 
     private static async Task<IReadOnlyList<FigureRow>> WithVog(ImpactQuery q, CancellationToken ct)
     {
         var lastDay = q.Period.To;
         var endUtc = q.UntilUtc;
-        var rows = await (
-            from v in q.Volunteers
-            where v.CreatedAt < endUtc && (v.ArchivedAt == null || v.ArchivedAt >= endUtc)
-            join p in q.People on v.PersonId equals p.Id
-            group v by new { p.TenantId, p.BuurtCode } into g
-            select new { g.Key.TenantId, g.Key.BuurtCode, All = g.Count(), Valid = g.Count(v => v.VogExpiresOn != null && v.VogExpiresOn >= lastDay) })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, null, FigureRow.Whole, r.Valid, r.All, r.All)).ToList();
+        return (await ListAsync(q, ct))
+            .Where(v => v.CreatedAt < endUtc && (v.ArchivedAt == null || v.ArchivedAt >= endUtc))
+            .GroupBy(v => (v.TenantId, v.BuurtCode))
+            .Select(g =>
+            {
+                var all = g.Count();
+                var valid = g.Count(v => v.VogExpiresOn != null && v.VogExpiresOn >= lastDay);
+                return new FigureRow(g.Key.TenantId, g.Key.BuurtCode, null, FigureRow.Whole, valid, all, all);
+            })
+            .ToList();
     }
 }
