@@ -409,104 +409,193 @@ internal static class SuppressionAudit
             reduced = Reduce<System.Numerics.BigInteger>(hidden.Count, equations);
         }
 
-        // Determined: a reduced row with one cell. Pinned: the reader's bounds propagated over the original and the
-        // reduced equations (the constant of each is the combination of the true values, as the reader computes it from
-        // the visible cells) leave fewer than two integers.
-        var lo = new decimal[hidden.Count];
-        var hi = new decimal[hidden.Count];
-        for (var k = 0; k < hidden.Count; k++)
-        {
-            (lo[k], hi[k]) = Suppression.Bounds(cells[hidden[k]]);
-        }
-        // Rows with huge coefficients (never seen in sums of ±1 over units and times) stay out of the bounds check, where
-        // they could overflow a decimal against the open upper bounds.
-        var all = equations.Select(e => (e.Cols, Coefs: e.Coefs.Select(c => (decimal)c).ToArray())).Concat(reduced)
-            .Where(e => e.Coefs.All(c => Math.Abs(c) <= 1_000_000m)).ToList();
-        var constant = all.Select(e => e.Cols.Select((k, i) => e.Coefs[i] * cells[hidden[k]].Value).Sum()).ToArray();
-        // An open upper bound is infinite: a bound computed from it stays open, so bounds never creep down in small steps.
-        var open = new bool[hidden.Count];
-        for (var k = 0; k < hidden.Count; k++)
-        {
-            open[k] = hi[k] >= Suppression.Unbounded;
-        }
-        for (var pass = 0; pass < 50; pass++)
-        {
-            var changed = false;
-            for (var r = 0; r < all.Count; r++)
-            {
-                var (cols, coefs) = all[r];
-                // Σ a·x within [min, max]; terms with an open end counted apart.
-                decimal min = 0, max = 0;
-                int openMin = 0, openMax = 0;
-                for (var i = 0; i < cols.Length; i++)
-                {
-                    var (a, k) = (coefs[i], cols[i]);
-                    if (a > 0)
-                    {
-                        min += a * lo[k];
-                        if (open[k]) { openMax++; } else { max += a * hi[k]; }
-                    }
-                    else
-                    {
-                        max += a * lo[k];
-                        if (open[k]) { openMin++; } else { min += a * hi[k]; }
-                    }
-                }
-                for (var i = 0; i < cols.Length; i++)
-                {
-                    var (a, k) = (coefs[i], cols[i]);
-                    // a·x_k = constant − rest: rest's bounds without x_k's own term.
-                    var ownMin = a > 0 ? a * lo[k] : (open[k] ? 0 : a * hi[k]);
-                    var ownMax = a > 0 ? (open[k] ? 0 : a * hi[k]) : a * lo[k];
-                    var restMinOpen = openMin - (a < 0 && open[k] ? 1 : 0) > 0;
-                    var restMaxOpen = openMax - (a > 0 && open[k] ? 1 : 0) > 0;
-                    var restMin = min - ownMin;
-                    var restMax = max - ownMax;
-                    // x_k ≥ (constant − restMax)/a for a > 0, ≥ (constant − restMin)/a for a < 0; the other end likewise.
-                    var (fromOpen, toOpen) = a > 0 ? (restMaxOpen, restMinOpen) : (restMinOpen, restMaxOpen);
-                    if (!fromOpen)
-                    {
-                        var from = (constant[r] - (a > 0 ? restMax : restMin)) / a;
-                        if (from > lo[k] + 0.000001m)
-                        {
-                            lo[k] = from;
-                            changed = true;
-                        }
-                    }
-                    if (!toOpen)
-                    {
-                        var to = (constant[r] - (a > 0 ? restMin : restMax)) / a;
-                        if (open[k] || to < hi[k] - 0.000001m)
-                        {
-                            (hi[k], open[k]) = (to, false);
-                            changed = true;
-                        }
-                    }
-                }
-            }
-            if (!changed)
-            {
-                break;
-            }
-        }
-        var determined = new List<int>();
-        var single = new bool[hidden.Count];
+        // Linearly determined: a reduced row with one cell (e_j is in the row space).
+        var determined = new bool[hidden.Count];
         foreach (var (cols, _) in reduced)
         {
             if (cols.Length == 1)
             {
-                single[cols[0]] = true;
+                determined[cols[0]] = true;
             }
         }
-        for (var k = 0; k < hidden.Count; k++)
+        // Pinned by bounds. A reader knows of a hidden cell only a lower bound (1 for persons, else 0; upper bounds come
+        // from the equations themselves), so the values the reader thinks possible are P = {x : equations, x ≥ lo}, which
+        // holds the truth x*. A cell is constant over P iff it is constant over P's affine hull: the equations plus
+        // x_i = lo_i for every cell i that no point of P lifts off its bound. Only cells at their bound in the truth can be
+        // such cells; one is, iff no direction d of the null space with d ≥ 0 on those cells has d_i > 0 (see Lifted).
+        // Those equalities are added and the elimination runs again: what it then determines, bounds pin.
+        var atBound = Enumerable.Range(0, hidden.Count)
+            .Where(k => !determined[k] && cells[hidden[k]].Value <= Suppression.Bounds(cells[hidden[k]]).Lo).ToList();
+        if (atBound.Count > 0)
         {
-            // Integers in [lo, hi]: fewer than two when the range is narrower than 1 (rounded inward).
-            if (single[k] || (!open[k] && Math.Floor(hi[k]) - Math.Ceiling(lo[k]) < 1))
+            var lifted = reduced.Any(r => r.Coefs.Length != r.Cols.Length) ? new bool[atBound.Count] : Lifted(hidden.Count, reduced, atBound);
+            var stuck = atBound.Where((_, i) => !lifted[i]).ToList();
+            if (stuck.Count > 0)
             {
-                determined.Add(hidden[k]);
+                var more = equations.Concat(stuck.Select(k => (Cols: new[] { k }, Coefs: new[] { 1L }))).ToList();
+                try
+                {
+                    reduced = Reduce<long>(hidden.Count, more);
+                }
+                catch (OverflowException)
+                {
+                    reduced = Reduce<System.Numerics.BigInteger>(hidden.Count, more);
+                }
+                foreach (var (cols, _) in reduced)
+                {
+                    if (cols.Length == 1)
+                    {
+                        determined[cols[0]] = true;
+                    }
+                }
             }
         }
-        return determined;
+        return [.. Enumerable.Range(0, hidden.Count).Where(k => determined[k]).Select(k => hidden[k])];
+    }
+
+    /// <summary>For each cell of <paramref name="atBound"/>: true when some direction d of the equations' null space
+    /// keeps every cell of <paramref name="atBound"/> from decreasing (d ≥ 0 there) and raises this one (d &gt; 0), so a
+    /// small step from the truth along d is another value the reader must allow. Such directions form a cone; one
+    /// linear programme finds its whole support: maximise Σ s_i with 0 ≤ s_i ≤ 1 and s_i ≤ d_i, d = N·t over the null
+    /// space basis N (free columns of the reduced rows), d ≥ 0 on the cells at their bound. The cone is closed under sums
+    /// and scaling, so the optimum sets s_i = 1 exactly on the support. Dense simplex with Bland's rule (no cycling);
+    /// if it does not finish, every cell counts as not lifted (more hiding, never less).</summary>
+    private static bool[] Lifted(int columns, List<(int[] Cols, decimal[] Coefs)> reduced, List<int> atBound)
+    {
+        var pivotRow = new Dictionary<int, (int[] Cols, decimal[] Coefs)>();
+        foreach (var row in reduced)
+        {
+            pivotRow[row.Cols[0]] = row;
+        }
+        var free = new Dictionary<int, int>();
+        for (var c = 0; c < columns; c++)
+        {
+            if (!pivotRow.ContainsKey(c))
+            {
+                free[c] = free.Count;
+            }
+        }
+        var m = atBound.Count;
+        var f = free.Count;
+        var result = new bool[m];
+        if (f == 0 || m > 800)
+        {
+            return result;
+        }
+        // d_k over the free parameters t: a free cell is its own parameter; a pivot cell is −Σ (a_c / a_k)·t_c.
+        var n = new double[m][];
+        for (var i = 0; i < m; i++)
+        {
+            n[i] = new double[f];
+            var k = atBound[i];
+            if (free.TryGetValue(k, out var own))
+            {
+                n[i][own] = 1;
+            }
+            else
+            {
+                var (cols, coefs) = pivotRow[k];
+                for (var j = 1; j < cols.Length; j++)
+                {
+                    n[i][free[cols[j]]] = -(double)(coefs[j] / coefs[0]);
+                }
+            }
+        }
+        // Variables: s (m), t⁺ (f), t⁻ (f), then the slacks of the 2m rows; the last column the right-hand side.
+        var vars = m + (2 * f);
+        var rows = 2 * m;
+        var width = vars + rows + 1;
+        var rhs = width - 1;
+        var t = new double[rows + 1][];
+        for (var r = 0; r <= rows; r++)
+        {
+            t[r] = new double[width];
+        }
+        var basis = new int[rows];
+        for (var i = 0; i < m; i++)
+        {
+            // s_i − d_i ≤ 0
+            t[i][i] = 1;
+            for (var j = 0; j < f; j++)
+            {
+                t[i][m + j] = -n[i][j];
+                t[i][m + f + j] = n[i][j];
+            }
+            t[i][vars + i] = 1;
+            basis[i] = vars + i;
+            // s_i ≤ 1
+            t[m + i][i] = 1;
+            t[m + i][vars + m + i] = 1;
+            t[m + i][rhs] = 1;
+            basis[m + i] = vars + m + i;
+            t[rows][i] = -1;
+        }
+        const double Eps = 1e-9;
+        for (var iteration = 0; ; iteration++)
+        {
+            if (iteration > 20_000)
+            {
+                return new bool[m];
+            }
+            var entering = -1;
+            for (var j = 0; j < rhs; j++)
+            {
+                if (t[rows][j] < -Eps)
+                {
+                    entering = j;
+                    break;
+                }
+            }
+            if (entering < 0)
+            {
+                break;
+            }
+            var leaving = -1;
+            var best = double.PositiveInfinity;
+            for (var r = 0; r < rows; r++)
+            {
+                if (t[r][entering] > Eps)
+                {
+                    var ratio = t[r][rhs] / t[r][entering];
+                    if (ratio < best - Eps || (ratio < best + Eps && leaving >= 0 && basis[r] < basis[leaving]))
+                    {
+                        (best, leaving) = (Math.Min(ratio, best), r);
+                    }
+                }
+            }
+            if (leaving < 0)
+            {
+                return new bool[m];
+            }
+            var pivot = t[leaving][entering];
+            var pr = t[leaving];
+            for (var j = 0; j < width; j++)
+            {
+                pr[j] /= pivot;
+            }
+            for (var r = 0; r <= rows; r++)
+            {
+                var factor = t[r][entering];
+                if (r == leaving || factor == 0)
+                {
+                    continue;
+                }
+                var row = t[r];
+                for (var j = 0; j < width; j++)
+                {
+                    row[j] -= factor * pr[j];
+                }
+            }
+            basis[leaving] = entering;
+        }
+        for (var r = 0; r < rows; r++)
+        {
+            if (basis[r] < m && t[r][rhs] > 0.5)
+            {
+                result[basis[r]] = true;
+            }
+        }
+        return result;
     }
 
     /// <summary>Reduced row echelon form of the rows over the rationals, in integers: each row is scaled to integer
@@ -561,20 +650,15 @@ internal static class SuppressionAudit
         {
             if (row is { } r)
             {
-                // A coefficient too large for a decimal leaves the row out of the bounds check (its single-cell test
-                // needs no coefficient).
-                decimal[] coefs;
+                // A coefficient too large for a decimal (never seen in sums of ±1) gives up the bounds check: every cell
+                // at its bound then counts as pinned (Component).
                 try
                 {
-                    coefs = [.. r.Coefs.Select(decimal.CreateChecked)];
+                    result.Add((r.Cols, [.. r.Coefs.Select(decimal.CreateChecked)]));
                 }
                 catch (OverflowException)
                 {
-                    coefs = r.Cols.Length == 1 ? [1m] : [];
-                }
-                if (coefs.Length > 0)
-                {
-                    result.Add((r.Cols, coefs));
+                    result.Add((r.Cols, []));
                 }
             }
         }
