@@ -27,6 +27,8 @@ public sealed class SuppressionStats
     /// <summary>Audits run (each after the group checks settled).</summary>
     public int Rounds { get; set; }
     public TimeSpan AuditTime { get; set; }
+    /// <summary>The whole rule, from the first cell to the last round.</summary>
+    public TimeSpan TotalTime { get; set; }
     /// <summary>Time in the group checks (the worklist), all rounds.</summary>
     public TimeSpan GroupTime { get; set; }
     /// <summary>Connected sets of hidden cells audited, over all rounds, and the largest (hidden cells, equations).</summary>
@@ -49,6 +51,7 @@ public static class Suppression
     public static CellState[] Apply(IReadOnlyList<SuppressionCell> cells, IReadOnlyList<SuppressionGroup> groups, int threshold = Threshold,
         SuppressionStats? stats = null)
     {
+        var total = System.Diagnostics.Stopwatch.StartNew();
         var state = new CellState[cells.Count];
         for (var i = 0; i < cells.Count; i++)
         {
@@ -155,6 +158,10 @@ public static class Suppression
                 break;
             }
         }
+        if (stats is not null)
+        {
+            stats.TotalTime = total.Elapsed;
+        }
         return state;
 
         // One more complement for a hidden cell a reader can pin: the visible cell resting on the fewest persons (≥ the
@@ -260,6 +267,8 @@ public static class Suppression
 /// their gcd; 64-bit with overflow checks, redone with big integers if a coefficient ever overflows).</summary>
 internal static class SuppressionAudit
 {
+    private static readonly long[] One = [1];
+
     /// <summary>Hidden cells a reader can compute: e_j lies in the row space of the equations restricted to the hidden
     /// cells (the visible cells are constants), or the reduced equations and the reader's bounds leave j one value.
     /// Only the components holding a cell marked in <paramref name="dirty"/> are audited (the others are unchanged
@@ -432,7 +441,7 @@ internal static class SuppressionAudit
             var stuck = atBound.Where((_, i) => !lifted[i]).ToList();
             if (stuck.Count > 0)
             {
-                var more = equations.Concat(stuck.Select(k => (Cols: new[] { k }, Coefs: new[] { 1L }))).ToList();
+                var more = equations.Concat(stuck.Select(k => (Cols: new[] { k }, Coefs: One))).ToList();
                 try
                 {
                     reduced = Reduce<long>(hidden.Count, more);
