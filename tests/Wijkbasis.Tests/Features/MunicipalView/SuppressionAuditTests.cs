@@ -307,6 +307,101 @@ public sealed class SuppressionAuditTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void InRandomCubesNoHiddenCellIsRecoveredThroughVisitorsEqualNewPlusReturning()
+    {
+        // Three indicators tied by a declared identity (MunicipalCube.IndicatorSums), each across units and periods: a
+        // reader can subtract new from all visitors in any unit and period, and add new visitors over months.
+        var persons = IndicatorRegistry.Get(Wijkbasis.Features.Impact.Indicators.Reach.Persons);
+        var fresh = IndicatorRegistry.Get(Wijkbasis.Features.Impact.Indicators.Reach.New);
+        var returning = IndicatorRegistry.Get(Wijkbasis.Features.Impact.Indicators.Reach.Returning);
+        Indicator[] indicators = [persons, fresh, returning];
+        var random = new Random(1303);
+        for (var round = 0; round < 8; round++)
+        {
+            var enterprises = Enumerable.Range(0, 2).Select(i => (Id: Guid.NewGuid(), Slug: $"o{i}", Name: $"O{i}")).ToList();
+            var buurten = Enumerable.Range(0, random.Next(1, 3)).Select(i => ($"BU{i:0000}", $"B{i}", "WK0", "W0")).ToList();
+            long Draw() => random.Next(10) switch { < 4 => 0, < 7 => random.Next(1, 5), _ => random.Next(5, 12) };
+            var byTime = indicators.ToDictionary(i => i, _ => new List<FigureRow>[MunicipalCube.Times]);
+            foreach (var list in byTime.Values)
+            {
+                for (var t = 0; t < MunicipalCube.Times; t++)
+                {
+                    list[t] = [];
+                }
+            }
+            foreach (var (id, _, _) in enterprises)
+            {
+                foreach (var (code, _, _, _) in buurten)
+                {
+                    var newByMonth = Enumerable.Range(0, 12).Select(_ => Draw()).ToArray();
+                    for (var t = 0; t < MunicipalCube.Times; t++)
+                    {
+                        var months = t == 0 ? Enumerable.Range(0, 12) : t <= 4 ? Enumerable.Range(3 * (t - 1), 3) : [t - 5];
+                        var n = months.Sum(m => newByMonth[m]);
+                        var r = Draw();
+                        void Add(Indicator indicator, long v)
+                        {
+                            if (v > 0)
+                            {
+                                byTime[indicator][t].Add(new FigureRow(id, code, null, FigureRow.Whole, v, null, v));
+                            }
+                        }
+                        Add(fresh, n);
+                        Add(returning, r);
+                        Add(persons, n + r);
+                    }
+                }
+            }
+            var cube = MunicipalCube.Build(2026, new CubeGeography([.. enterprises], buurten),
+                byTime.ToDictionary(x => x.Key, x => x.Value.Select(l => (IReadOnlyList<FigureRow>)l).ToArray()));
+
+            var units = cube.Units.ToList();
+            int Id(int i, int u, int t) => (((i * units.Count) + u) * MunicipalCube.Times) + t;
+            var published = new List<(long Value, bool Published)>();
+            for (var i = 0; i < indicators.Length; i++)
+            {
+                for (var u = 0; u < units.Count; u++)
+                {
+                    for (var t = 0; t < MunicipalCube.Times; t++)
+                    {
+                        var cell = cube.Cell(indicators[i], units[u], MunicipalCube.PeriodOf(2026, t));
+                        published.Add(((long)cell.Figure.Value, cell.State == CellState.Shown));
+                    }
+                }
+            }
+            var sums = new List<(int Parent, int[] Children)>();
+            var total = units.IndexOf(cube.UnitsOf(UnitKind.Total).Single());
+            for (var i = 0; i < indicators.Length; i++)
+            {
+                for (var t = 0; t < MunicipalCube.Times; t++)
+                {
+                    sums.Add((Id(i, total, t), [.. cube.UnitsOf(UnitKind.Enterprise).Select(e => Id(i, units.IndexOf(e), t))]));
+                    sums.Add((Id(i, total, t), [.. cube.UnitsOf(UnitKind.Wijk).Select(w => Id(i, units.IndexOf(w), t))]));
+                    foreach (var wijk in cube.UnitsOf(UnitKind.Wijk))
+                    {
+                        sums.Add((Id(i, units.IndexOf(wijk), t), [.. cube.UnitsOf(UnitKind.Buurt).Where(b => b.WijkKey == wijk.Key).Select(b => Id(i, units.IndexOf(b), t))]));
+                    }
+                }
+            }
+            for (var u = 0; u < units.Count; u++)
+            {
+                for (var t = 0; t < MunicipalCube.Times; t++)
+                {
+                    sums.Add((Id(0, u, t), [Id(1, u, t), Id(2, u, t)]));
+                }
+                sums.Add((Id(1, u, 0), [Id(1, u, 1), Id(1, u, 2), Id(1, u, 3), Id(1, u, 4)]));
+                for (var q = 0; q < 4; q++)
+                {
+                    sums.Add((Id(1, u, 1 + q), [Id(1, u, 5 + (3 * q)), Id(1, u, 6 + (3 * q)), Id(1, u, 7 + (3 * q))]));
+                }
+            }
+            Assert.All(sums, s => Assert.Equal(published[s.Parent].Value, s.Children.Sum(c => published[c].Value)));
+            var recovered = new Attacker(published, _ => Attacker.PersonsBounds(100_000), sums).Recovered();
+            Assert.True(recovered.Count == 0, $"round {round}: recovered {string.Join(",", recovered)}");
+        }
+    }
+
+    [Fact]
     public void ACitySizedCubeIsSuppressedWithTheAuditAndReportsItsTime()
     {
         // 60 enterprises, 10 wijken of 10 buurten, every indicator with its parts: each enterprise works in 12 buurten.
