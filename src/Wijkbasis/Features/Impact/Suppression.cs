@@ -47,7 +47,9 @@ public static class Suppression
     /// changes: in every group (parent = Σ children) that has a hidden cell, the hidden cells must be two or more, one of
     /// them must rest on at least threshold persons, and none may be pinned by the equation and what a reader knows of
     /// hidden cells (see <see cref="Bounds"/>); else the visible child with the smallest base is hidden too (the
-    /// first one that settles the group), and with no such child left a visible parent is hidden.</summary>
+    /// first one that settles the group), and with no such child left a visible parent is hidden. When the groups have
+    /// settled, the exact audit (SuppressionAudit, below) looks at all equations at once; every hidden cell they
+    /// determine, alone or with the reader's bounds, gets one more complement, and everything runs again.</summary>
     public static CellState[] Apply(IReadOnlyList<SuppressionCell> cells, IReadOnlyList<SuppressionGroup> groups, int threshold = Threshold,
         SuppressionStats? stats = null)
     {
