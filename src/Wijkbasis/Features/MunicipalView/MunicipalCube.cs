@@ -115,7 +115,7 @@ public sealed class MunicipalCube
     /// <summary>Builds and suppresses the cube. <paramref name="rows"/> holds per indicator its rows for each of the 17
     /// times (the year, the quarters, the months), as the calculator computes them per period.</summary>
     public static MunicipalCube Build(int year, CubeGeography geography, IReadOnlyDictionary<Indicator, IReadOnlyList<FigureRow>[]> rows,
-        int threshold = Suppression.Threshold)
+        int threshold = Suppression.Threshold, SuppressionStats? stats = null)
     {
         var units = new List<CubeUnit> { new(UnitKind.Total, CubeUnit.TotalKey, "Hele gemeente") };
         var enterpriseUnit = new Dictionary<Guid, int>();
@@ -192,11 +192,11 @@ public sealed class MunicipalCube
             cubes[indicator.Id] = cube;
         }
 
-        Suppress(cubes, units, threshold);
+        Suppress(cubes, units, threshold, stats);
         return new MunicipalCube(year, units, cubes);
     }
 
-    private static void Suppress(Dictionary<string, IndicatorCube> cubes, List<CubeUnit> units, int threshold)
+    private static void Suppress(Dictionary<string, IndicatorCube> cubes, List<CubeUnit> units, int threshold, SuppressionStats? stats)
     {
         var cells = new List<SuppressionCell>();
         var groups = new List<SuppressionGroup>();
@@ -283,7 +283,7 @@ public sealed class MunicipalCube
                 Across(cb, [ca], buurtenOnly);
             }
         }
-        var states = Suppression.Apply(cells, groups, threshold);
+        var states = Suppression.Apply(cells, groups, threshold, stats);
         foreach (var cube in cubes.Values)
         {
             cube.States = cube.Indicator.AboutPersons ? states[cube.Offset..(cube.Offset + cube.Figures.Length)] : new CellState[cube.Figures.Length];

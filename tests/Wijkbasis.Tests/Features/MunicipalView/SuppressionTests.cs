@@ -72,16 +72,15 @@ public sealed class SuppressionTests
         Assert.Empty(Recover(values, states, groups));
     }
 
-    [Fact(Skip = "Known gap (ADR 0016): in a two-way table (units × months of an additive figure) a linear combination of "
-        + "equations can still determine a hidden cell; the rule needs an exact linear audit before it is complete.")]
+    [Fact]
     public void InRandomTwoWayTablesNoGroupWithAVisibleParentHasOneHiddenChildOrHiddenChildrenWithoutAShieldAndNoHiddenCellIsRecovered()
     {
         var random = new Random(13);
-        for (var round = 0; round < 300; round++)
+        for (var round = 0; round < 600; round++)
         {
             // A two-way table (enterprises × buurten) with its margins and grand total, as both views publish it.
-            var rows = random.Next(2, 5);
-            var cols = random.Next(2, 5);
+            var rows = random.Next(2, 6);
+            var cols = random.Next(2, 6);
             var inner = new long[rows, cols];
             for (var r = 0; r < rows; r++)
             {
