@@ -43,9 +43,12 @@ public static class Reach
             AboutPersons: true, PersonsByAge),
     ];
 
-    /// <summary>One row per enterprise, buurt, month (0 when not split by month) and age band: the distinct persons who
-    /// came and their visits. A person has one band, so the persons of the bands add up to the persons of the buurt.</summary>
-    internal sealed record VisitGroup(Guid TenantId, string? BuurtCode, int Month, string Band, int Persons, int Visits);
+    /// <summary>One row per enterprise, buurt, month (0 when not split by month), age band and role (drager, vrager — a
+    /// person who is both counts as drager — or none): the distinct persons who came and their visits. A person has one
+    /// band and one role, so the persons of the rows add up to the persons of the buurt.</summary>
+    internal sealed record VisitGroup(Guid TenantId, string? BuurtCode, int Month, string Band, string Role, int Persons, int Visits);
+
+    internal const string Drager = "drager", Vrager = "vrager", NoRole = "none";
 
     /// <summary>The check-ins of the period joined to their sessions and persons, counted once for every indicator that
     /// reads them (unique, age bands, returning, share of the inhabitants, visits on name).</summary>
@@ -66,8 +69,9 @@ public static class Reach
                     : year - p.BirthYear < 18 ? "teens"
                     : year - p.BirthYear < 65 ? "adults"
                     : "seniors"
-                group c.PersonId by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0, Band = band } into g
-                select new VisitGroup(g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Key.Band, g.Distinct().Count(), g.Count()))
+                let role = p.IsDrager ? Drager : p.IsVrager ? Vrager : NoRole
+                group c.PersonId by new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0, Band = band, Role = role } into g
+                select new VisitGroup(g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Key.Band, g.Key.Role, g.Distinct().Count(), g.Count()))
                 .ToListAsync(ct);
         });
 
@@ -77,6 +81,7 @@ public static class Reach
         public Guid TenantId { get; init; }
         public string? BuurtCode { get; init; }
         public string Band { get; init; } = "";
+        public string Role { get; init; } = "";
         public int Quarter { get; init; }
         public int Month { get; init; }
         public int Persons { get; init; }
@@ -93,6 +98,7 @@ public static class Reach
             SELECT p."TenantId" AS t, p."BuurtCode" AS b, c."PersonId" AS pid,
                    CASE WHEN p."BirthYear" IS NULL THEN 'unknown' WHEN @year - p."BirthYear" < 13 THEN 'children'
                         WHEN @year - p."BirthYear" < 18 THEN 'teens' WHEN @year - p."BirthYear" < 65 THEN 'adults' ELSE 'seniors' END AS band,
+                   CASE WHEN p."IsDrager" THEN 'drager' WHEN p."IsVrager" THEN 'vrager' ELSE 'none' END AS role,
                    CASE WHEN s."StartsAt" < @q2 THEN 1 WHEN s."StartsAt" < @q3 THEN 2 WHEN s."StartsAt" < @q4 THEN 3 ELSE 4 END AS q,
                    extract(month FROM s."OccurrenceDate")::int AS m,
                    count(*)::int AS n
@@ -101,12 +107,12 @@ public static class Reach
             JOIN "People" p ON p."Id" = c."PersonId"
             WHERE c."TenantId" = ANY(@tenants) AND s."TenantId" = ANY(@tenants) AND p."TenantId" = ANY(@tenants)
               AND s."StartsAt" >= @from AND s."StartsAt" < @until
-            GROUP BY 1, 2, 3, 4, 5, 6)
-        SELECT t AS "TenantId", b AS "BuurtCode", band AS "Band",
+            GROUP BY 1, 2, 3, 4, 5, 6, 7)
+        SELECT t AS "TenantId", b AS "BuurtCode", band AS "Band", role AS "Role",
                CASE WHEN GROUPING(q) = 0 THEN q ELSE 0 END AS "Quarter", CASE WHEN GROUPING(m) = 0 THEN m ELSE 0 END AS "Month",
                count(DISTINCT pid)::int AS "Persons", sum(n)::int AS "Visits"
         FROM pm
-        GROUP BY GROUPING SETS ((t, b, band), (t, b, band, q), (t, b, band, m))
+        GROUP BY GROUPING SETS ((t, b, band, role), (t, b, band, role, q), (t, b, band, role, m))
         """;
 
     private static async Task<List<VisitGroup>> VisitsSliceOfYear(ImpactQuery q, int year, int grain, CancellationToken ct)
@@ -125,7 +131,7 @@ public static class Reach
                 .ToListAsync(ct);
         });
         return all.Where(r => grain switch { 0 => r.Quarter == 0 && r.Month == 0, 5 => r.Month > 0, _ => r.Quarter == grain })
-            .Select(r => new VisitGroup(r.TenantId, r.BuurtCode, grain == 5 ? year * 100 + r.Month : 0, r.Band, r.Persons, r.Visits))
+            .Select(r => new VisitGroup(r.TenantId, r.BuurtCode, grain == 5 ? year * 100 + r.Month : 0, r.Band, r.Role, r.Persons, r.Visits))
             .ToList();
     }
 
@@ -244,7 +250,10 @@ public static class Reach
     private static async Task<IReadOnlyList<FigureRow>> PersonsByAge(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        return (await VisitsAsync(q, ct)).Select(v => Persons_(v.TenantId, v.BuurtCode, v.Month, v.Band, v.Persons, byMonth)).ToList();
+        return (await VisitsAsync(q, ct))
+            .GroupBy(v => (v.TenantId, v.BuurtCode, v.Month, v.Band))
+            .Select(g => Persons_(g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, g.Key.Band, g.Sum(v => v.Persons), byMonth))
+            .ToList();
     }
 
     private static FigureRow Persons_(Guid tenantId, string? buurtCode, int month, string part, int count, bool byMonth) =>

@@ -92,21 +92,15 @@ public static class Reciprocity
             .ToList();
     }
 
+    /// <summary>From the same check-ins as reach (<see cref="Reach.VisitsAsync"/>, which splits the persons by role).</summary>
     private static async Task<IReadOnlyList<FigureRow>> DragerShare(ImpactQuery q, CancellationToken ct)
     {
         var byMonth = q.ByMonth;
-        var persons = (
-            from c in q.CheckIns
-            join s in q.Sessions on c.SessionId equals s.Id
-            where s.StartsAt >= q.FromUtc && s.StartsAt < q.UntilUtc
-            join p in q.People on c.PersonId equals p.Id
-            where p.IsDrager || p.IsVrager
-            select new { p.TenantId, p.BuurtCode, Month = EF.Constant(byMonth) ? s.OccurrenceDate.Year * 100 + s.OccurrenceDate.Month : 0, p.Id, p.IsDrager })
-            .Distinct();
-        var rows = await persons
-            .GroupBy(x => new { x.TenantId, x.BuurtCode, x.Month })
-            .Select(g => new { g.Key.TenantId, g.Key.BuurtCode, g.Key.Month, All = g.Count(), Dragers = g.Count(x => x.IsDrager) })
-            .ToListAsync(ct);
-        return rows.Select(r => new FigureRow(r.TenantId, r.BuurtCode, byMonth ? r.Month : null, FigureRow.Whole, r.Dragers, r.All, r.All)).ToList();
+        return (await Reach.VisitsAsync(q, ct))
+            .Where(v => v.Role != Reach.NoRole)
+            .GroupBy(v => (v.TenantId, v.BuurtCode, v.Month))
+            .Select(g => (g.Key, All: g.Sum(v => v.Persons), Dragers: g.Where(v => v.Role == Reach.Drager).Sum(v => v.Persons)))
+            .Select(r => new FigureRow(r.Key.TenantId, r.Key.BuurtCode, byMonth ? r.Key.Month : null, FigureRow.Whole, r.Dragers, r.All, r.All))
+            .ToList();
     }
 }
