@@ -301,18 +301,10 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .OrderByDescending(x => x.c.At)
             .Select(x => new Visitor(x.c.Id, x.p.Id, x.p.Name, x.p.BirthYear, x.p.Postcode, x.c.At))
             .ToListAsync(cancellationToken);
-        // The counts and the stories together, in one round trip: a session has a few of each, so the join stays small.
-        var notes = await db.Sessions.AsNoTracking().AsSingleQuery().Where(s => s.Id == Id)
-            .Select(s => new
-            {
-                Counts = db.HeadCounts.Where(h => h.SessionId == s.Id).OrderBy(h => h.At).ToList(),
-                Entries = db.LogEntries.Where(e => e.SessionId == s.Id).OrderBy(e => e.At)
-                    .Select(e => new EntryRow(e, db.People.Where(p => p.Id == e.PersonId).Select(p => p.Name).FirstOrDefault()))
-                    .ToList(),
-            })
-            .SingleAsync(cancellationToken);
-        Counts = notes.Counts;
-        Entries = notes.Entries;
+        Counts = await db.HeadCounts.AsNoTracking().Where(h => h.SessionId == Id).OrderBy(h => h.At).ToListAsync(cancellationToken);
+        Entries = await db.LogEntries.AsNoTracking().Where(e => e.SessionId == Id).OrderBy(e => e.At)
+            .Select(e => new EntryRow(e, db.People.Where(p => p.Id == e.PersonId).Select(p => p.Name).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
         await SearchAsync(cancellationToken);
     }
 
