@@ -153,17 +153,17 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Settings = await bookings.SettingsAsync(cancellationToken);
-        // Every account with its balance in one round trip (the balance per account through its (AccountId, At) index).
+        var balances = await db.TimeCreditMovements.GroupBy(m => m.AccountId).Select(g => new { AccountId = g.Key, Balance = g.Sum(m => m.Points) })
+            .ToDictionaryAsync(b => b.AccountId, b => b.Balance, cancellationToken);
         var accounts = await db.TimeCreditAccounts.AsNoTracking()
             .Select(a => new
             {
                 a.Id, a.Kind,
                 Name = a.PersonId == null ? a.Name : db.People.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault() ?? a.Name,
-                Balance = db.TimeCreditMovements.Where(m => m.AccountId == a.Id).Sum(m => m.Points),
             })
             .ToListAsync(cancellationToken);
         AllAccounts = accounts.OrderBy(a => a.Kind == AccountKind.Enterprise ? 0 : 1).ThenBy(a => a.Name, StringComparer.CurrentCulture)
-            .Select(a => new AccountRow(a.Id, a.Kind, a.Name, a.Balance)).ToList();
+            .Select(a => new AccountRow(a.Id, a.Kind, a.Name, balances.GetValueOrDefault(a.Id))).ToList();
         SumOfBalances = AllAccounts.Sum(a => a.Balance);
         var shown = AllAccounts.AsEnumerable();
         if (!string.IsNullOrWhiteSpace(Zoek))
