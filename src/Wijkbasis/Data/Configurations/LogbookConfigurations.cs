@@ -43,6 +43,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         // One session per place in the series: planning twice (or on two instances) cannot double it.
         b.HasIndex(s => new { s.ActivityId, s.OccurrenceDate }).IsUnique();
         b.HasIndex(s => new { s.TenantId, s.StartsAt });
+        // The activities list asks each activity for its next session: a range from now on, not the whole history.
+        b.HasIndex(s => new { s.ActivityId, s.EndsAt });
         b.HasOne<Enterprise>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Activity).WithMany().HasForeignKey(s => s.ActivityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.Location).WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);

@@ -33,28 +33,39 @@ public sealed class IndexModel(WijkbasisDb db) : PageModel
             query = query.Where(p => p.BuurtCode == Buurt);
         }
 
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await query
-            .OrderBy(p => p.SearchName).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new Row(p.Id, p.Name, p.BirthYear, p.Postcode,
-                db.PostcodeAreas.Where(a => a.BuurtCode == p.BuurtCode).Select(a => a.BuurtName).FirstOrDefault(),
-                p.IsVrager, p.IsDrager, p.ArchivedAt != null))
-            .ToListAsync(cancellationToken);
+        // The page first: when the first page is not full, it holds everyone found and no count is needed (one round
+        // trip for most searches). A page past the end (an old link) falls back to the last page.
+        PageNumber = Math.Max(1, PageNumber);
+        Rows = await PageAsync(query, PageNumber, cancellationToken);
+        if (PageNumber == 1 && Rows.Count < PageSize)
+        {
+            Total = Rows.Count;
+        }
+        else
+        {
+            Total = await query.CountAsync(cancellationToken);
+            if (PageNumber > PageCount)
+            {
+                PageNumber = PageCount;
+                Rows = await PageAsync(query, PageNumber, cancellationToken);
+            }
+        }
 
-        var codes = await db.People.Where(p => p.BuurtCode != null).Select(p => p.BuurtCode!).Distinct().ToListAsync(cancellationToken);
-        Buurten = (await db.PostcodeAreas.Where(a => codes.Contains(a.BuurtCode))
+        // The buurten where someone of this enterprise lives, in one round trip (an index probe per buurt).
+        Buurten = (await db.PostcodeAreas.AsNoTracking()
+                .Where(a => db.People.Any(p => p.BuurtCode == a.BuurtCode))
                 .Select(a => new { a.BuurtCode, a.BuurtName }).Distinct().ToListAsync(cancellationToken))
             .Select(a => (a.BuurtCode, a.BuurtName))
             .OrderBy(a => a.BuurtName, StringComparer.CurrentCulture).ToList();
     }
 
-    public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?>
-        {
-            ["q"] = Q, ["buurt"] = Buurt, ["archief"] = Archief ? "true" : null, ["pagina"] = page.ToString(),
-        }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+    private Task<List<Row>> PageAsync(IQueryable<Person> query, int page, CancellationToken cancellationToken) => query
+        .OrderBy(p => p.SearchName).ThenBy(p => p.Id)
+        .Skip((page - 1) * PageSize).Take(PageSize)
+        .Select(p => new Row(p.Id, p.Name, p.BirthYear, p.Postcode,
+            db.PostcodeAreas.Where(a => a.BuurtCode == p.BuurtCode).Select(a => a.BuurtName).FirstOrDefault(),
+            p.IsVrager, p.IsDrager, p.ArchivedAt != null))
+        .ToListAsync(cancellationToken);
 
     public sealed record Row(Guid Id, string Name, int? BirthYear, string? Postcode, string? BuurtName,
         bool IsVrager, bool IsDrager, bool Archived);

@@ -50,8 +50,84 @@ public sealed class IndexTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var first = await client.GetPageAsync("/huiskamer/mensen");
         Assert.Equal(25, Names(first).Count);
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
-        var second = await client.GetPageAsync("/huiskamer/mensen" + next);
+        var second = await client.GetPageAsync(next);
         Assert.Empty(Names(first).Intersect(Names(second)));
+    }
+
+    /// <summary>Adds people straight into an enterprise's register, named "{prefix} 01" and on.</summary>
+    private Task<int> AddPeopleAsync(string enterprise, string prefix, int count, string? postcode = null, string? buurt = null) =>
+        app.InDbAsync(enterprise, async db =>
+        {
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+            for (var i = 1; i <= count; i++)
+            {
+                var name = $"{prefix} {i:00}";
+                db.People.Add(new Wijkbasis.Features.People.Person
+                {
+                    Name = name, SearchName = Wijkbasis.Features.People.SearchText.Normalize(name), Postcode = postcode, BuurtCode = buurt,
+                    CreatedAt = now, UpdatedAt = now,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
+    public async Task PageTwoShowsTheNextPeopleAndTheSearchSurvivesPaging()
+    {
+        await AddPeopleAsync("huiskamer", "Pagineer Pien", 30);
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+
+        var first = await client.GetPageAsync("/huiskamer/mensen?q=pagineer+pien");
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"Pagineer Pien {i:00}"), Names(first));
+        Assert.Contains("30 gevonden", first.QuerySelector("#aantal")!.TextContent);
+        Assert.Contains("Pagina 1 van 2", first.QuerySelector("nav.wb-pager")!.TextContent);
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.StartsWith("/huiskamer/mensen?", next);
+        Assert.Contains("q=pagineer", next);
+
+        var second = await client.GetPageAsync(next);
+        Assert.Equal(Enumerable.Range(26, 5).Select(i => $"Pagineer Pien {i:00}"), Names(second));
+        Assert.Contains("Pagina 2 van 2", second.QuerySelector("nav.wb-pager")!.TextContent);
+        Assert.Null(second.QuerySelector("a[rel=next]"));
+        var back = await client.GetPageAsync(second.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+        Assert.Equal(Names(first), Names(back));
+    }
+
+    [Fact]
+    public async Task TheBuurtAndArchiveFiltersSurvivePaging()
+    {
+        await AddPeopleAsync("huiskamer", "Buurtpager Bas", 27, "6815 AA", "BU02020801");
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var first = await client.GetPageAsync("/huiskamer/mensen?buurt=BU02020801&archief=true");
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("buurt=BU02020801", next);
+        Assert.Contains("archief=true", next);
+        var second = await client.GetPageAsync(next);
+        Assert.NotEmpty(Names(second));
+        Assert.All(second.QuerySelectorAll("tbody tr td:nth-child(4)"), td => Assert.Equal("Geitenkamp", td.TextContent.Trim()));
+        Assert.Equal("BU02020801", second.QuerySelector("#buurt option[selected]")!.GetAttribute("value"));
+        Assert.True(second.QuerySelector("#archief")!.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task AnotherEnterprisesPeopleAppearOnNoPageOfTheList()
+    {
+        await AddPeopleAsync("groene-spijker", "Grensganger Gijs", 30);
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        Assert.Contains("Niemand gevonden", (await client.GetPageAsync("/huiskamer/mensen?q=grensganger")).QuerySelector("main [role=status]")!.TextContent);
+
+        var seen = new List<string>();
+        var url = "/huiskamer/mensen";
+        for (var pages = 0; url is not null && pages < 200; pages++)
+        {
+            var page = await client.GetPageAsync(url);
+            seen.AddRange(Names(page));
+            url = page.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        }
+        var own = await app.InDbAsync("huiskamer", db => db.People.CountAsync(p => p.ArchivedAt == null));
+        Assert.Equal(own, seen.Count);
+        Assert.DoesNotContain(seen, n => n.StartsWith("Grensganger", StringComparison.Ordinal));
     }
 
     [Fact]

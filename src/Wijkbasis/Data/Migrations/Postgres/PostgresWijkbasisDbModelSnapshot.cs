@@ -529,6 +529,8 @@ namespace Wijkbasis.Data.Migrations.Postgres
 
                     b.HasIndex("LocationId");
 
+                    b.HasIndex("ActivityId", "EndsAt");
+
                     b.HasIndex("ActivityId", "OccurrenceDate")
                         .IsUnique();
 

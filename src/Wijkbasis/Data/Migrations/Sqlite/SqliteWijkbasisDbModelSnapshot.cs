@@ -520,6 +520,8 @@ namespace Wijkbasis.Data.Migrations.Sqlite
 
                     b.HasIndex("LocationId");
 
+                    b.HasIndex("ActivityId", "EndsAt");
+
                     b.HasIndex("ActivityId", "OccurrenceDate")
                         .IsUnique();
 
