@@ -14,31 +14,20 @@ namespace Wijkbasis.Data.Migrations.Postgres
         /// a row is visible when no enterprise is set, or when it is that enterprise's own. The two scalar subqueries are
         /// evaluated once per query (InitPlans), so the test per row is a comparison with a parameter. A policy made
         /// later by <see cref="TenantRowSecurity.EnableSql"/> has the same rule.</summary>
-        internal const string FastPolicies = $$"""
+        private static string EveryPolicy(string rule) => $$"""
             DO $do$
             DECLARE r record;
             BEGIN
               FOR r IN SELECT schemaname, tablename FROM pg_policies WHERE policyname = 'tenant_isolation' LOOP
-                EXECUTE format('ALTER POLICY tenant_isolation ON %I.%I USING (%s) WITH CHECK (%s)', r.schemaname, r.tablename, $rule${{TenantRowSecurity.Rule}}$rule$, $rule${{TenantRowSecurity.Rule}}$rule$);
+                EXECUTE format('ALTER POLICY tenant_isolation ON %I.%I USING (%s) WITH CHECK (%s)', r.schemaname, r.tablename, $rule${{rule}}$rule$, $rule${{rule}}$rule$);
               END LOOP;
             END $do$;
-            """;
-
-        internal const string FunctionPolicies = """
-            DO $$
-            DECLARE r record;
-            BEGIN
-              FOR r IN SELECT schemaname, tablename FROM pg_policies WHERE policyname = 'tenant_isolation' LOOP
-                EXECUTE format('ALTER POLICY tenant_isolation ON %I.%I USING (wijkbasis_tenant_visible("TenantId")) WITH CHECK (wijkbasis_tenant_visible("TenantId"))',
-                  r.schemaname, r.tablename);
-              END LOOP;
-            END $$;
             """;
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(FastPolicies);
+            migrationBuilder.Sql(EveryPolicy(TenantRowSecurity.Rule));
             migrationBuilder.CreateIndex(
                 name: "IX_Sessions_ActivityId_EndsAt",
                 table: "Sessions",
@@ -48,7 +37,7 @@ namespace Wijkbasis.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(FunctionPolicies);
+            migrationBuilder.Sql(EveryPolicy(TenantRowSecurity.PastedRule));
             migrationBuilder.DropIndex(
                 name: "IX_Sessions_ActivityId_EndsAt",
                 table: "Sessions");

@@ -119,15 +119,15 @@ public static class Reach
     {
         var all = await q.Memo.GetAsync(("reach.visits.year", year), () =>
         {
-            DateTime Start(int month) => Infrastructure.Time.Clock.FromAmsterdam(new DateOnly(year, month, 1), TimeOnly.MinValue);
+            var (from, q2, q3, q4, until) = YearBounds(year);
             return q.Db.Database.SqlQueryRaw<YearVisitRow>(VisitsOfYearSql,
                 new Npgsql.NpgsqlParameter("tenants", q.Scope.TenantIds.ToArray()),
                 new Npgsql.NpgsqlParameter("year", year),
-                new Npgsql.NpgsqlParameter("from", Start(1)),
-                new Npgsql.NpgsqlParameter("q2", Start(4)),
-                new Npgsql.NpgsqlParameter("q3", Start(7)),
-                new Npgsql.NpgsqlParameter("q4", Start(10)),
-                new Npgsql.NpgsqlParameter("until", Infrastructure.Time.Clock.FromAmsterdam(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue)))
+                new Npgsql.NpgsqlParameter("from", from),
+                new Npgsql.NpgsqlParameter("q2", q2),
+                new Npgsql.NpgsqlParameter("q3", q3),
+                new Npgsql.NpgsqlParameter("q4", q4),
+                new Npgsql.NpgsqlParameter("until", until))
                 .ToListAsync(ct);
         });
         return all.Where(r => grain switch { 0 => r.Quarter == 0 && r.Month == 0, 5 => r.Month > 0, _ => r.Quarter == grain })
@@ -200,11 +200,7 @@ public static class Reach
     {
         var all = await q.Memo.GetAsync(("reach.new.year", year), async () =>
         {
-            var yearStart = Infrastructure.Time.Clock.FromAmsterdam(new DateOnly(year, 1, 1), TimeOnly.MinValue);
-            var q2 = Infrastructure.Time.Clock.FromAmsterdam(new DateOnly(year, 4, 1), TimeOnly.MinValue);
-            var q3 = Infrastructure.Time.Clock.FromAmsterdam(new DateOnly(year, 7, 1), TimeOnly.MinValue);
-            var q4 = Infrastructure.Time.Clock.FromAmsterdam(new DateOnly(year, 10, 1), TimeOnly.MinValue);
-            var until = Infrastructure.Time.Clock.FromAmsterdam(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+            var (yearStart, q2, q3, q4, until) = YearBounds(year);
             var firsts =
                 from c in q.CheckIns
                 join s in q.Sessions on c.SessionId equals s.Id
