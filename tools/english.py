@@ -1615,6 +1615,16 @@ EN = {
 "Het bestand bevat geen buurten met een aantal inwoners.":"The file contains no neighbourhoods with a number of inhabitants.",
 # --- end CBS population import ---
 
+# --- published cubes (issue 13): when the municipal figures were computed ---
+"De cijfers worden nu berekend. Voor een grote gemeente duurt dat ongeveer een minuut.":"The figures are being computed now. For a large municipality that takes about a minute.",
+"Kijk opnieuw":"Look again",
+"Berekend op {0}.":"Computed on {0}.",
+"Nieuwe cijfers worden nu berekend; kijk over een paar minuten opnieuw.":"New figures are being computed now; look again in a few minutes.",
+"De cijfers van dit en vorig jaar worden elke dag opnieuw berekend.":"The figures of this year and last year are computed again every day.",
+"Cijfers berekend om {0}.":"Figures computed at {0}.",
+"Nieuwe cijfers worden nu berekend; kijk over een minuut opnieuw.":"New figures are being computed now; look again in a minute.",
+# --- end published cubes ---
+
 # --- group T and shared: binding messages, infrastructure, tests ---
 "Een bedrag is hoogstens {0}.":"An amount is at most {0}.",
 "Vul een geldige waarde in.":"Enter a valid value.",

@@ -151,9 +151,42 @@ internal static class W2Program
             perIndicator.Add((indicator, (await App([indicator], year)).Ms));
         }
 
+        // What the analyst's pages do (docs/decisions/0019): publish the cube once, then serve the stored one. Cold: the
+        // database restarted and a new instance of the app, whose first look reads the stored cube.
+        using (var scope = services.CreateScope())
+        {
+            var loader = scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>();
+            var cube = await loader.BuildAsync(municipality, year, CancellationToken.None);
+            cube.ForgetHidden();
+            await loader.StoreAsync(municipality, cube, scope.ServiceProvider.GetRequiredService<TimeProvider>().UtcNow(), CancellationToken.None);
+        }
+        Cold();
+        double servedCold;
+        var servedWarm = new List<double>();
+        await using (var restarted = new W2App(appConnection, values))
+        {
+            async Task<double> Serve()
+            {
+                using var scope = restarted.Services.CreateScope();
+                var clock = Stopwatch.StartNew();
+                var load = await scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>().LoadAsync(municipality, year, CancellationToken.None);
+                if (load.Cube is null || load.Computing)
+                {
+                    throw new InvalidOperationException("w2: the published cube was not served as stored");
+                }
+                return clock.Elapsed.TotalMilliseconds;
+            }
+            servedCold = await Serve();
+            for (var run = 1; run <= runs; run++)
+            {
+                servedWarm.Add(await Serve());
+            }
+        }
+        Console.WriteLine($"w2: served from the published cube: cold {servedCold:F0} ms, warm {Median(servedWarm):F1} ms");
+
         var mismatches = Compare(covered, last, lastBase, year);
         var report = Report(year, tenants.Count, coldNote, runs, all.Count, covered, appCold.Ms, Median(appWarm), Median(buildWarm),
-            appCoveredCold.Ms, Median(appCoveredWarm), baseCold.Ms, Median(baseWarm), mismatches, perIndicator);
+            appCoveredCold.Ms, Median(appCoveredWarm), baseCold.Ms, Median(baseWarm), mismatches, perIndicator, servedCold, Median(servedWarm));
         Console.WriteLine();
         Console.WriteLine(report);
         if (outFile is not null)
@@ -201,7 +234,7 @@ internal static class W2Program
 
     private static string Report(int year, int enterprises, string coldNote, int runs, int allCount, List<Indicator> covered,
         double appCold, double appWarm, double buildWarm, double appCoveredCold, double appCoveredWarm, double baseCold, double baseWarm,
-        List<string> mismatches, List<(Indicator Indicator, double Ms)> perIndicator)
+        List<string> mismatches, List<(Indicator Indicator, double Ms)> perIndicator, double servedCold, double servedWarm)
     {
         var inv = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -215,7 +248,9 @@ internal static class W2Program
         s.AppendLine(inv, $"| baseline: hand-written SQL, the same {covered.Count} indicators | {baseCold:F0} | {baseWarm:F0} |");
         s.AppendLine(inv, $"| **ratio app / baseline** (same indicators; goal ≤ 1.5×) | **{appCoveredCold / baseCold:F2}×** | **{appCoveredWarm / baseWarm:F2}×** |");
         s.AppendLine();
-        s.AppendLine(inv, $"Goal: within 1.5× of the baseline and the cube under 2 s cold: ratio cold {(appCoveredCold / baseCold <= 1.5 ? "met" : "NOT met")}, warm {(appCoveredWarm / baseWarm <= 1.5 ? "met" : "NOT met")}; whole cube cold {appCold:F0} ms, {(appCold < 2000 ? "met" : "NOT met")}.");
+        s.AppendLine(inv, $"| app: the analyst's look, the published cube served (a new app instance on a restarted database; warm: the next looks) | {servedCold:F0} | {servedWarm:F1} |");
+        s.AppendLine();
+        s.AppendLine(inv, $"Goal: computing within 1.5× of the baseline: cold {(appCoveredCold / baseCold <= 1.5 ? "met" : "NOT met")}, warm {(appCoveredWarm / baseWarm <= 1.5 ? "met" : "NOT met")}. The year report under 2 s cold: the analyst's look serves the published cube in {servedCold:F0} ms, {(servedCold < 2000 ? "met" : "NOT met")}; computing the whole cube takes {appCold:F0} ms cold and runs in the background (docs/decisions/0019).");
         s.AppendLine();
         s.AppendLine(mismatches.Count == 0
             ? $"Equality: the baseline's rows equal the app's rows for all {covered.Count} indicators it covers, at all 17 times ({string.Join(", ", covered.Select(i => i.Id))})."

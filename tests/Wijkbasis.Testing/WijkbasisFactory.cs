@@ -92,6 +92,13 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual int LogbookMonths => 1;
     /// <summary>Tests log in many times from one address; the rate limit has a test of its own.</summary>
     public virtual int LoginAttemptsPerMinute => 10_000;
+
+    /// <summary>How long the municipal pages wait for a first computation of a year's cube (long: a busy test machine
+    /// must not see "being computed" where a test expects figures).</summary>
+    public virtual double CubeWaitSeconds => 600;
+
+    /// <summary>How long the report waits for figures computed again after a save (long, for the same reason).</summary>
+    public virtual double ReportWaitSeconds => 600;
     public Dictionary<string, string> AuthenticatorKeys { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -102,6 +109,8 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Activities:PlanInBackground", "false");
+        builder.UseSetting("Impact:CubeWaitSeconds", CubeWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Impact:ReportWaitSeconds", ReportWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Audit:SealIntervalSeconds", "0");
         builder.UseSetting("Audit:ChainKey", ChainKey);
         builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);

@@ -20,6 +20,8 @@ public static class DatabaseSetup
         builder.Services.AddScoped<TenantInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<Features.Buddies.BuddyPoolStamping>();
+        builder.Services.AddSingleton<TenantWrites>();
+        builder.Services.AddScoped<TenantWritesCounting>();
         builder.Services.AddSingleton<Features.Buddies.BuddyPoolCache>();
         builder.Services.AddScoped<PostgresTenantSession>();
         builder.Services.AddScoped<AuditLog>();
@@ -38,7 +40,7 @@ public static class DatabaseSetup
                 builder.Services.AddDbContext<WijkbasisDb, SqliteWijkbasisDb>((sp, o) =>
                     ConfigureSqlite(o, connectionString).AddInterceptors(
                         sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                        sp.GetRequiredService<Features.Buddies.BuddyPoolStamping>(), SqliteWriteGate.For(connectionString)));
+                        sp.GetRequiredService<Features.Buddies.BuddyPoolStamping>(), sp.GetRequiredService<TenantWritesCounting>(), SqliteWriteGate.For(connectionString)));
                 break;
             case "postgres":
                 PostgresTenantSession.EnsureSafeConnectionString(connectionString);
@@ -46,7 +48,7 @@ public static class DatabaseSetup
                 builder.Services.AddDbContext<WijkbasisDb, PostgresWijkbasisDb>((sp, o) =>
                     ConfigurePostgres(o, connectionString).AddInterceptors(
                         sp.GetRequiredService<TenantInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                        sp.GetRequiredService<Features.Buddies.BuddyPoolStamping>(), sp.GetRequiredService<PostgresTenantSession>()));
+                        sp.GetRequiredService<Features.Buddies.BuddyPoolStamping>(), sp.GetRequiredService<TenantWritesCounting>(), sp.GetRequiredService<PostgresTenantSession>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not 'sqlite' or 'postgres'.");

@@ -41,3 +41,12 @@ internal sealed class BuurtPopulationConfiguration : IEntityTypeConfiguration<Bu
         b.Property(x => x.BuurtCode).HasMaxLength(20);
     }
 }
+
+internal sealed class PublishedCubeConfiguration : IEntityTypeConfiguration<PublishedCube>
+{
+    public void Configure(EntityTypeBuilder<PublishedCube> b)
+    {
+        b.HasKey(x => new { x.MunicipalityId, x.Year });
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

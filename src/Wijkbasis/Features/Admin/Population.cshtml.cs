@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Wijkbasis.Data;
+using Wijkbasis.Features.MunicipalView;
 using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Time;
 
@@ -13,7 +14,7 @@ namespace Wijkbasis.Features.Admin;
 /// The checked file waits in memory for half an hour under a one-time token, so the admin does not pick it twice and a
 /// second click on "Inlezen" finds nothing left to do.</summary>
 [RequestSizeLimit(MaxBytes + (64 * 1024))]
-public sealed class PopulationModel(WijkbasisDb db, IMemoryCache cache, TimeProvider time) : PageModel
+public sealed class PopulationModel(WijkbasisDb db, IMemoryCache cache, TimeProvider time, CubePublisher cubes) : PageModel
 {
     public const long MaxBytes = 40 * 1024 * 1024;
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(30);
@@ -89,6 +90,8 @@ public sealed class PopulationModel(WijkbasisDb db, IMemoryCache cache, TimeProv
         // Replacing a year is idempotent, so a second click racing the first does no harm; the token goes only once the
         // year is in, so a failure (a locked database) can simply be tried again.
         await PopulationImport.ImportAsync(db, preview.Year, preview.Parsed, time.UtcNow(), cancellationToken);
+        // The municipalities' published figures hold shares of the old inhabitants: they are computed again.
+        await cubes.ForgetAllAsync(db, cancellationToken);
         cache.Remove(Key(Token));
         TempData.Say("De inwoners van {0} buurten voor {1} zijn ingelezen.", preview.Parsed.Rows.Count, preview.Year);
         return RedirectToPage();

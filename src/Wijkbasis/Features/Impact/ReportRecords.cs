@@ -64,3 +64,19 @@ public sealed class BuurtPopulation
     public int? Age65Plus { get; set; }
     public DateTime ImportedAt { get; set; }
 }
+
+/// <summary>A municipality's year cube as it was published to its analysts: the suppressed cells only (a hidden cell
+/// is stored as its state, never its figure), computed in the background and served from here, so the analyst's
+/// pages open in a moment even for a city, survive a restart, and show everyone the same figures until the next
+/// computation (docs/decisions/0019). Not tenant-owned: it holds no row of any enterprise, only the group figures the
+/// analyst may see.</summary>
+public sealed class PublishedCube
+{
+    public Guid MunicipalityId { get; set; }
+    public int Year { get; set; }
+    public DateTime ComputedAt { get; set; }
+    /// <summary>The layout of <see cref="Payload"/>; a cube stored in an older layout or for another set of indicators
+    /// is computed again rather than read.</summary>
+    public int Format { get; set; }
+    public required byte[] Payload { get; set; }
+}

@@ -31,6 +31,8 @@ public sealed class FiguresModel(WijkbasisDb db, MunicipalCubeLoader loader, Tim
     public string View { get; private set; } = "ondernemingen";
     public ImpactPeriod Period { get; private set; }
     public int ThisYear { get; private set; }
+    /// <summary>The period's year cube as loaded (while it is computed for the first time, the page says so).</summary>
+    public CubeLoad? Load { get; private set; }
     public MunicipalTable? Table { get; private set; }
     public MunicipalTable? Trend { get; private set; }
     /// <summary>The trend's months for the chart: the value when shown, null when hidden or nothing to divide.</summary>
@@ -48,8 +50,14 @@ public sealed class FiguresModel(WijkbasisDb db, MunicipalCubeLoader loader, Tim
         {
             return this.Refuse(refusal);
         }
-        var cube = await loader.LoadAsync(id, Period.From.Year, cancellationToken);
-        var previous = Period.Previous.From.Year == cube.Year ? cube : await loader.LoadAsync(id, Period.Previous.From.Year, cancellationToken);
+        Load = await loader.LoadAsync(id, Period.From.Year, cancellationToken);
+        var previousLoad = Period.Previous.From.Year == Period.From.Year ? Load : await loader.LoadAsync(id, Period.Previous.From.Year, cancellationToken);
+        if (Load.Cube is not { } cube || previousLoad.Cube is not { } previous)
+        {
+            // Both years are being computed; the page says so and offers to look again.
+            Load = Load with { Cube = null, Computing = true };
+            return Page();
+        }
         string Label(string text) => localizer[text];
         Table = MunicipalTable.Units(Indicator!, cube, previous, Views[View], Period, Label, CultureInfo.CurrentCulture);
         Trend = MunicipalTable.Trend(Indicator!, cube, Label, CultureInfo.CurrentCulture);

@@ -12,14 +12,15 @@ public sealed class IndexModel(WijkbasisDb db, MunicipalCubeLoader loader, TimeP
 {
     public string Municipality { get; private set; } = "";
     public int Year { get; private set; }
-    public MunicipalCube Cube { get; private set; } = null!;
+    public CubeLoad Load { get; private set; } = new(null, null, true);
+    public MunicipalCube Cube => Load.Ready;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var id = MunicipalCubeLoader.MunicipalityOf(User)!.Value;
         Municipality = await db.Municipalities.Where(m => m.Id == id).Select(m => m.Name).SingleAsync(cancellationToken);
         Year = time.AmsterdamToday().Year;
-        Cube = await loader.LoadAsync(id, Year, cancellationToken);
+        Load = await loader.LoadAsync(id, Year, cancellationToken);
     }
 
     public string TotalText(Indicator indicator) =>

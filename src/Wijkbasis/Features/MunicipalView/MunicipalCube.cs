@@ -30,7 +30,7 @@ public readonly record struct CubeCell(Figure Figure, CellState State);
 /// <summary>Everything the analyst can request for one calendar year, suppressed once (docs/decisions/0016): units
 /// {total, enterprises, wijken, buurten} × times {year, 4 quarters, 12 months} × parts, for every indicator. Every page,
 /// period and export reads its cells, so they all hide the same set.</summary>
-public sealed class MunicipalCube
+public sealed partial class MunicipalCube
 {
     /// <summary>Time 0 is the year, 1–4 the quarters, 5–16 the months.</summary>
     public const int Times = 17;

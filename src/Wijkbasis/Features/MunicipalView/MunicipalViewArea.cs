@@ -14,6 +14,7 @@ public sealed class MunicipalViewArea : Area
     {
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<MunicipalCubeLoader>();
+        builder.Services.AddSingleton<CubePublisher>();
     }
 
     public override IEnumerable<AreaPolicy> Policies =>

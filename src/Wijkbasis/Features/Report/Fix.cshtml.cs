@@ -47,7 +47,8 @@ public sealed class FixModel(WijkbasisDb db, ReportBuilder builder, TenantContex
         {
             return await this.RefuseAsync(db, () => LoadAsync(ct));
         }
-        var content = await builder.LiveAsync(period, await builder.DraftAsync(period, ct), ct);
+        // Fixing takes the figures as they are now, never kept ones.
+        var content = await builder.LiveAsync(period, await builder.DraftAsync(period, ct), ct, fresh: true);
         FixedReport? made = null;
         try
         {
@@ -91,7 +92,7 @@ public sealed class FixModel(WijkbasisDb db, ReportBuilder builder, TenantContex
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Report = await builder.LiveAsync(Period, await builder.DraftAsync(Period, ct), ct);
+        Report = await builder.LiveAsync(Period, await builder.DraftAsync(Period, ct), ct, fresh: true);
         Latest = await db.FixedReports.AsNoTracking().Where(f => f.PeriodKey == Period.Key).OrderByDescending(f => f.Number).FirstOrDefaultAsync(ct);
     }
 }

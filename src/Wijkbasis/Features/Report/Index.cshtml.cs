@@ -16,6 +16,8 @@ public sealed class IndexModel(WijkbasisDb db, ReportBuilder builder, TenantCont
 {
     public ImpactPeriod Period { get; private set; }
     public ReportContent? Report { get; private set; }
+    /// <summary>When the figures shown were computed (kept figures can be some minutes old).</summary>
+    public ReportFigureCache.Served? Figures => builder.LastFigures;
     public List<FixedReport> Versions { get; private set; } = [];
     public int ConsentedStories { get; private set; }
     public PeriodPicker Picker { get; private set; } = new();

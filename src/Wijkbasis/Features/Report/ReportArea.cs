@@ -21,7 +21,11 @@ public sealed class ReportArea : Area
         AreaPolicy.ForRoles(ReportWrite, Roles.Coordinator),
     ];
 
-    public override void AddServices(WebApplicationBuilder builder) => builder.Services.AddScoped<ReportBuilder>();
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ReportBuilder>();
+        builder.Services.AddSingleton<ReportFigureCache>();
+    }
 
     public override void ConfigurePages(PageConventionCollection pages)
     {

@@ -10,7 +10,7 @@ namespace Wijkbasis.Features.Report;
 /// <summary>Builds the live report of the enterprise of the request from the indicator registry: the period, the
 /// period before and a monthly trend, each computed by the calculator (one query per indicator, a few dozen in all,
 /// never one per row), plus the draft's texts and chosen stories.</summary>
-public sealed class ReportBuilder(WijkbasisDb db, ImpactCalculator calculator, TenantContext tenant, TimeProvider time)
+public sealed class ReportBuilder(WijkbasisDb db, ImpactCalculator calculator, TenantContext tenant, TimeProvider time, ReportFigureCache cache)
 {
     /// <summary>A trend covers at least the twelve months up to the end of the period (or up to this month, for a
     /// period still running), and the whole period when it is longer (at most 36 months).</summary>
@@ -30,7 +30,26 @@ public sealed class ReportBuilder(WijkbasisDb db, ImpactCalculator calculator, T
         return (first, last);
     }
 
-    public async Task<ReportContent> LiveAsync(ImpactPeriod period, ReportDraft? draft, CancellationToken ct)
+    /// <summary>The live report: the figures as <see cref="ReportFigureCache"/> serves them (possibly computed a few
+    /// minutes ago; <paramref name="fresh"/> computes them now, as fixing does), the draft's texts and stories.</summary>
+    public async Task<ReportContent> LiveAsync(ImpactPeriod period, ReportDraft? draft, CancellationToken ct, bool fresh = false)
+    {
+        var figures = fresh
+            ? new ReportFigureCache.Served(await FiguresAsync(period, ct), time.UtcNow(), false)
+            : await cache.GetAsync(tenant, period, ct);
+        LastFigures = figures;
+        var chosen = ParseIds(draft?.StoryIds);
+        var stories = chosen.Count == 0 ? [] : await ConsentedStories(period, chosen).ToListAsync(ct);
+        return new ReportContent(period.Key, period.Label, period.Previous.Label, period.From, period.Until, figures.Sections,
+            stories.OrderBy(s => s.Date).ThenBy(s => s.Id).ToList(), draft?.WentWell, draft?.Learned, draft?.Plans);
+    }
+
+    /// <summary>When the figures of the last <see cref="LiveAsync"/> were computed, and whether newer ones are on their way.</summary>
+    public ReportFigureCache.Served? LastFigures { get; private set; }
+
+    /// <summary>Computes the figures of the period for the enterprise of this scope: the period, the period before and a
+    /// monthly trend, by the calculator.</summary>
+    public async Task<IReadOnlyList<ReportSection>> FiguresAsync(ImpactPeriod period, CancellationToken ct)
     {
         var scope = ImpactScope.Enterprise(tenant.TenantId);
         var indicators = IndicatorRegistry.All;
@@ -64,11 +83,7 @@ public sealed class ReportBuilder(WijkbasisDb db, ImpactCalculator calculator, T
                 return new ReportFigure(indicator.Id, indicator.Name, indicator.Explanation, indicator.Unit,
                     Round(indicator, current.Total.Shown(indicator)), Round(indicator, previous.Total.Shown(indicator)), parts, trend);
             }).ToList())).ToList();
-
-        var chosen = ParseIds(draft?.StoryIds);
-        var stories = chosen.Count == 0 ? [] : await ConsentedStories(period, chosen).ToListAsync(ct);
-        return new ReportContent(period.Key, period.Label, period.Previous.Label, period.From, period.Until, sections,
-            stories.OrderBy(s => s.Date).ThenBy(s => s.Id).ToList(), draft?.WentWell, draft?.Learned, draft?.Plans);
+        return sections;
     }
 
     /// <summary>The logbook's stories of the period that were told with consent to use them in a report: the only

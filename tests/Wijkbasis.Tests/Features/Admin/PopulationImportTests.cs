@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Wijkbasis.Features.Admin;
 
 namespace Wijkbasis.Tests.Features.Admin;
@@ -110,6 +111,24 @@ public sealed class PopulationImportTests(WijkbasisFactory app) : IClassFixture<
         Assert.Contains("al ingelezen", (await HtmlClient.ParseAsync(twice)).QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal(2, await app.InDbAsync(null, db => db.BuurtPopulations.CountAsync(p => p.Year == 2011)));
         Assert.Contains("2011", (await client.GetPageAsync("/beheer/inwoners")).QuerySelector("table")!.TextContent);
+    }
+
+    [Fact]
+    public async Task NewInhabitantsHaveThePublishedMunicipalFiguresComputedAgain()
+    {
+        var arnhem = await app.InDbAsync(null, db => db.Municipalities.Where(m => m.Code == "GM0202").Select(m => m.Id).SingleAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var loader = scope.ServiceProvider.GetRequiredService<Wijkbasis.Features.MunicipalView.MunicipalCubeLoader>();
+            await loader.LoadAsync(arnhem, 2012, CancellationToken.None);
+        }
+        Assert.Equal(1, await app.InDbAsync(null, db => db.PublishedCubes.CountAsync(c => c.Year == 2012)));
+
+        var client = await HtmlClient.LoggedInAsync(app, PlatformAdmin);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(client, await CheckAsync(client, "2012", Kwb))).StatusCode);
+
+        // The shares of the inhabitants in the published cube are of the old figures: it goes, and is computed anew.
+        Assert.Equal(0, await app.InDbAsync(null, db => db.PublishedCubes.CountAsync()));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class MunicipalPagesTests(WijkbasisFactory app) : IClassFixture<Wi
     private async Task<MunicipalCube> CubeAsync(Guid municipality, int year)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>().LoadAsync(municipality, year, CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>().LoadAsync(municipality, year, CancellationToken.None)).Ready;
     }
 
     private static string Url(string indicator, string view, string period, string? format = null) =>

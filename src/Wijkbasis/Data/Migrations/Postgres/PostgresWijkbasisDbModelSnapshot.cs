@@ -1197,6 +1197,29 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("FixedReports");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Impact.PublishedCube", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MunicipalityId", "Year");
+
+                    b.ToTable("PublishedCubes");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3240,6 +3263,15 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.PublishedCube", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

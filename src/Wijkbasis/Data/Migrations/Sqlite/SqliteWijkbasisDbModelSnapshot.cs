@@ -1188,6 +1188,29 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.ToTable("FixedReports");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Impact.PublishedCube", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MunicipalityId", "Year");
+
+                    b.ToTable("PublishedCubes");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3229,6 +3252,15 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Impact.PublishedCube", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
