@@ -42,7 +42,8 @@ public sealed class LogbookJourneyTests(BrowserApp browser) : IClassFixture<Brow
                 .Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).Take(count).ToList();
         });
 
-    /// <summary>A session of a weekly activity with a history (so it has regulars), started half an hour ago, today.</summary>
+    /// <summary>A session of a weekly activity with a history (so it has regulars), started half an hour ago, today,
+    /// hosted by the volunteer.</summary>
     private Task<Guid> SessionWithRegularsAsync() =>
         browser.App.InDbAsync("huiskamer", async db =>
         {
@@ -50,9 +51,10 @@ public sealed class LogbookJourneyTests(BrowserApp browser) : IClassFixture<Brow
             var today = Wijkbasis.Infrastructure.Time.Clock.AmsterdamToday(TimeProvider.System);
             var activity = await db.Activities.Where(a => a.Recurrence == Wijkbasis.Features.Activities.Recurrence.Weekly && a.Day != today.DayOfWeek
                     && (a.Name == "KoffieKaffee" || a.Name == "Taalcafé")).OrderBy(a => a.Name).FirstAsync();
+            var volunteer = await db.Users.Where(u => u.Email == Volunteer).Select(u => u.Id).SingleAsync();
             var session = new Wijkbasis.Features.Activities.Session
             {
-                ActivityId = activity.Id, OccurrenceDate = today, StartsAt = now.AddMinutes(-30), EndsAt = now.AddMinutes(90), LocationId = activity.LocationId,
+                HostUserId = volunteer, ActivityId = activity.Id, OccurrenceDate = today, StartsAt = now.AddMinutes(-30), EndsAt = now.AddMinutes(90), LocationId = activity.LocationId,
             };
             db.Sessions.Add(session);
             await db.SaveChangesAsync();
@@ -170,7 +172,7 @@ public sealed class LogbookJourneyTests(BrowserApp browser) : IClassFixture<Brow
         var session = await SessionWithRegularsAsync();
         var axe = new AxeWatch();
         var page = await browser.NewPageAsync(360, 740);
-        await browser.SignInAsync(page, Coordinator, axe);
+        await browser.SignInAsync(page, Volunteer, axe);
 
         var actions = await KeepTheLogbookAsync(page, session, axe, keyboardFirst: true);
 
