@@ -175,6 +175,30 @@ public sealed class DemoLogbook(WijkbasisDb db, TenantContext tenant, SessionPla
             db.ChangeTracker.Clear();
             log.LogInformation("Demo: {Enterprise}: {Activity}: {Sessions} sessions, {CheckIns} check-ins", enterprise.Name, plan.Name, sessions.Count, checkIns);
         }
+        if (volunteer is not null && setup.Plans.Any(p => p.HostedByVolunteer))
+        {
+            await AddOpenDayAsync(places[0], volunteer.Value, today, now, cancellationToken);
+        }
+    }
+
+    /// <summary>Whatever day the demo starts on, the volunteer has a logbook open today: a one-off open day that
+    /// they host (their weekly activity gives them a coming session too).</summary>
+    private async Task AddOpenDayAsync(Location place, Guid volunteer, DateOnly today, DateTime now, CancellationToken cancellationToken)
+    {
+        var activity = new Activity
+        {
+            Name = "Open inloop", Description = "De deur staat open: binnenlopen voor koffie en een praatje.", LocationId = place.Id,
+            Recurrence = Recurrence.Once, StartTime = new(9, 0), EndTime = new(17, 0), FirstDate = today, LastDate = today,
+            PlannedUntil = today, HostUserId = volunteer, IsPublic = false, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Activities.Add(activity);
+        db.Sessions.Add(new Session
+        {
+            ActivityId = activity.Id, OccurrenceDate = today, StartsAt = Clock.FromAmsterdam(today, activity.StartTime),
+            EndsAt = Clock.FromAmsterdam(today, activity.EndTime), LocationId = place.Id,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private static void Add(HeadCount count, AgeBand band, int n)

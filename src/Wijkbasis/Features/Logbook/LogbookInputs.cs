@@ -69,3 +69,22 @@ public sealed class NewPersonInput : IValidatableObject
         }
     }
 }
+
+/// <summary>One tap on a stepper: one more or one less in an age band.</summary>
+public sealed class StepInput : IValidatableObject
+{
+    [Required(ErrorMessage = "Kies een leeftijdsgroep.")]
+    [EnumDataType(typeof(AgeBand), ErrorMessage = "Kies een leeftijdsgroep.")]
+    public AgeBand? Band { get; set; }
+
+    [Range(-1, 1, ErrorMessage = "Tel er één bij of haal er één af.")]
+    public int Delta { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Delta == 0)
+        {
+            yield return new ValidationResult("Tel er één bij of haal er één af.", [nameof(Delta)]);
+        }
+    }
+}

@@ -27,6 +27,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     [BindProperty(Name = nameof(Count))] public HeadCountInput Count { get; set; } = new();
     [BindProperty(Name = nameof(Entry))] public EntryInput Entry { get; set; } = new();
     [BindProperty(Name = nameof(NewPerson))] public NewPersonInput NewPerson { get; set; } = new();
+    [BindProperty(Name = nameof(Step))] public StepInput Step { get; set; } = new();
 
     public Session Session { get; private set; } = null!;
     public bool MayCorrect { get; private set; }
@@ -38,7 +39,20 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public List<Found> Results { get; private set; } = [];
     public List<HeadCount> Counts { get; private set; } = [];
     public List<EntryRow> Entries { get; private set; } = [];
+    /// <summary>The session's "vaste bezoekers", to tick off with one tap.</summary>
+    public List<Regulars.Regular> RegularVisitors { get; private set; } = [];
+    /// <summary>The close button was pressed: the page shows the summary to confirm.</summary>
+    public bool Confirming { get; private set; }
     public int WalkIns => Counts.Sum(c => c.Total);
+    public int InBand(AgeBand band) => Counts.Sum(c => band switch
+    {
+        AgeBand.Children => c.Children, AgeBand.Teens => c.Teens, AgeBand.Adults => c.Adults, _ => c.Seniors,
+    });
+
+    /// <summary>A request from the page's script (progressive enhancement): the answer is the parts of the page
+    /// that changed instead of a redirect. Authorization, antiforgery and validation are the same as for a full post.</summary>
+    public bool IsLive => Request.Headers[LiveHeader] == "1";
+    public const string LiveHeader = "X-Logbook-Live";
 
     /// <summary>The name shown with what this user writes in the logbook.</summary>
     private string Actor => User.FindFirst(WijkbasisClaims.DisplayName)?.Value ?? tenant.UserName;
@@ -51,8 +65,15 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         }
         await ShowAsync(cancellationToken);
         // Who came is personal data: the look is logged, once per visitor shown, before the page is sent.
-        await audit.RecordViewAsync(Session, CheckedIn.Select(v => v.PersonId).Concat(Entries.Select(e => e.Entry.PersonId).OfType<Guid>()), cancellationToken);
+        await audit.RecordViewAsync(Session, Shown(), cancellationToken);
         return Page();
+    }
+
+    /// <summary>The close button: the page again with a summary to confirm (closing itself is the post).</summary>
+    public async Task<IActionResult> OnGetCloseAsync(CancellationToken cancellationToken)
+    {
+        Confirming = true;
+        return await OnGetAsync(cancellationToken);
     }
 
     /// <summary>Type-ahead: only the list of matches, for the script on the page.</summary>
@@ -140,6 +161,39 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return null;
     });
 
+    /// <summary>The steppers: one more (a tally of one) or one less (taken from the latest tally of that band).</summary>
+    public Task<IActionResult> OnPostStepAsync(CancellationToken cancellationToken) => WriteAsync(nameof(Step), async () =>
+    {
+        var band = Step.Band!.Value;
+        if (Step.Delta > 0)
+        {
+            var count = new HeadCount { SessionId = Id, At = time.UtcNow(), ByName = Actor };
+            HeadCounts.Add(count, band, 1);
+            db.HeadCounts.Add(count);
+        }
+        else
+        {
+            var latest = await db.HeadCounts.Where(h => h.SessionId == Id && (band == AgeBand.Children ? h.Children > 0
+                    : band == AgeBand.Teens ? h.Teens > 0 : band == AgeBand.Adults ? h.Adults > 0 : h.Seniors > 0))
+                .OrderByDescending(h => h.At).ThenByDescending(h => h.Id).FirstOrDefaultAsync(cancellationToken);
+            if (latest is null)
+            {
+                return new Refusal(HeadCounts.NoneYet(band));
+            }
+            HeadCounts.Add(latest, band, -1);
+            if (latest.Total == 0)
+            {
+                db.HeadCounts.Remove(latest);
+            }
+        }
+        Correction(null);
+        await db.SaveChangesAsync(cancellationToken);
+        var total = await db.HeadCounts.Where(h => h.SessionId == Id).SumAsync(h => band == AgeBand.Children ? h.Children
+            : band == AgeBand.Teens ? h.Teens : band == AgeBand.Adults ? h.Adults : h.Seniors, cancellationToken);
+        TempData.Say(HeadCounts.Counted(band), total);
+        return null;
+    });
+
     public Task<IActionResult> OnPostRemoveHeadCountAsync(CancellationToken cancellationToken) => WriteAsync(nameof(RecordId), async () =>
     {
         var count = await db.HeadCounts.SingleOrDefaultAsync(h => h.Id == RecordId && h.SessionId == Id, cancellationToken);
@@ -223,8 +277,23 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return await RefuseAsync(problem);
         }
+        if (IsLive)
+        {
+            // The parts of the page that changed; who is on them is a look, and logged.
+            db.ChangeTracker.Clear();
+            Q = null;
+            await ShowAsync(cancellationToken);
+            await audit.RecordViewAsync(Session, Shown(), cancellationToken);
+            return Partial("_Live", this);
+        }
         return RedirectToPage("/Logbook/Session", new { id = Id });
     }
+
+    /// <summary>Everyone named on the page: checked in, in a story, or on the list of regulars.</summary>
+    private IEnumerable<Guid> Shown() => CheckedIn.Select(v => v.PersonId)
+        .Concat(Entries.Select(e => e.Entry.PersonId).OfType<Guid>())
+        .Concat(RegularVisitors.Select(r => r.PersonId))
+        .Distinct();
 
     /// <summary>A second check-in of the same person is refused by the unique index, also when two devices
     /// try at the same moment. False when the person was already there.</summary>
@@ -253,11 +322,21 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     }
 
     /// <summary>The page again with the refusal; who is shown on it is a look, and logged.</summary>
-    private Task<IActionResult> RefuseAsync(Refusal? refusal) => this.RefuseAsync(db, async () =>
+    private async Task<IActionResult> RefuseAsync(Refusal? refusal)
     {
-        await ShowAsync(HttpContext.RequestAborted);
-        await audit.RecordViewAsync(Session, CheckedIn.Select(v => v.PersonId), HttpContext.RequestAborted);
-    }, refusal);
+        var page = await this.RefuseAsync(db, async () =>
+        {
+            await ShowAsync(HttpContext.RequestAborted);
+            await audit.RecordViewAsync(Session, Shown(), HttpContext.RequestAborted);
+        }, refusal);
+        if (!IsLive)
+        {
+            return page;
+        }
+        var partial = Partial("_Live", this);
+        partial.StatusCode = Refusing.Status;
+        return partial;
+    }
 
     /// <summary>Loads the session and decides who may do what. Another enterprise's session: 404;
     /// a volunteer at a session they do not host: 403, logged.</summary>
@@ -302,6 +381,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .Select(x => new Visitor(x.c.Id, x.p.Id, x.p.Name, x.p.BirthYear, x.p.Postcode, x.c.At))
             .ToListAsync(cancellationToken);
         Counts = await db.HeadCounts.AsNoTracking().Where(h => h.SessionId == Id).OrderBy(h => h.At).ToListAsync(cancellationToken);
+        RegularVisitors = await Regulars.OfAsync(db, Session, cancellationToken);
         Entries = await db.LogEntries.AsNoTracking().Where(e => e.SessionId == Id).OrderBy(e => e.At)
             .Select(e => new EntryRow(e, db.People.Where(p => p.Id == e.PersonId).Select(p => p.Name).FirstOrDefault()))
             .ToListAsync(cancellationToken);

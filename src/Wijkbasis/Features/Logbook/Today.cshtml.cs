@@ -14,6 +14,7 @@ namespace Wijkbasis.Features.Logbook;
 public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, IServiceScopeFactory scopes) : PageModel
 {
     public const int OpenDaysBack = 60;
+    public const int NextShown = 5;
 
     public List<Row> Today { get; private set; } = [];
     public List<Row> StillOpen { get; private set; } = [];
@@ -27,10 +28,8 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         var since = from.AddDays(-OpenDaysBack);
         StillOpen = await Rows(Mine().Where(s => s.StartsAt >= since && s.StartsAt < from && s.ClosedAt == null && s.CancelledAt == null)
             .OrderByDescending(s => s.StartsAt)).ToListAsync(cancellationToken);
-        if (Today.Count == 0)
-        {
-            Next = await Rows(Mine().Where(s => s.StartsAt >= to && s.CancelledAt == null).OrderBy(s => s.StartsAt).Take(3)).ToListAsync(cancellationToken);
-        }
+        // The coming sessions, to open their logbook and prepare.
+        Next = await Rows(Mine().Where(s => s.StartsAt >= to && s.CancelledAt == null).OrderBy(s => s.StartsAt).Take(NextShown)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The live numbers for today's sessions, polled by the page.</summary>
@@ -48,8 +47,10 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         return (Clock.FromAmsterdam(today, TimeOnly.MinValue), Clock.FromAmsterdam(today.AddDays(1), TimeOnly.MinValue));
     }
 
-    /// <summary>All sessions for staff; for a volunteer, the sessions they host.</summary>
-    private IQueryable<Session> Mine()
+    private IQueryable<Session> Mine() => Mine(db, tenant);
+
+    /// <summary>All sessions for staff; for a volunteer, the sessions they host (as <see cref="LogbookRules.MayKeep"/>).</summary>
+    public static IQueryable<Session> Mine(WijkbasisDb db, TenantContext tenant)
     {
         var sessions = db.Sessions.AsNoTracking();
         if (!tenant.IsInRole(Roles.Coordinator) && !tenant.IsInRole(Roles.Wijkverbinder))

@@ -1,22 +1,119 @@
-// Type-ahead for the logbook: as you type, the matches load without leaving the page.
-// Without JavaScript the search form still works (it submits and the page shows the matches).
+// The logbook at the door. Without JavaScript every form works on its own (it posts and the page comes back).
+// With it: the matches load while typing, Enter checks in the one person found, and every form marked
+// data-live is sent in the background; the server answers with the parts of the page that changed
+// (same handlers, same authorization and antiforgery token) and focus goes back where the work goes on.
 (function () {
-  const form = document.querySelector('form[data-typeahead]');
-  if (!form) return;
-  const input = form.querySelector('input[name="q"]');
-  const target = document.getElementById('resultaten');
+  const search = document.querySelector('form[data-typeahead]');
+  const input = search ? search.querySelector('input[name="q"]') : null;
+  const results = document.getElementById('resultaten');
+  const LIVE = { 'X-Logbook-Live': '1' };
+
+  // A refused form on a full page load: the reader starts at the list of what to fix.
+  const refused = document.getElementById('fouten');
+  if (refused) { refused.setAttribute('tabindex', '-1'); refused.focus(); }
+  // "Logboek afsluiten" shows a summary to confirm at the top.
+  const confirm = document.getElementById('afsluiten');
+  if (confirm) confirm.focus();
+
+  // --- type-ahead ---------------------------------------------------------------------------------
   let timer = 0;
   let latest = 0;
-  input.addEventListener('input', function () {
-    clearTimeout(timer);
-    timer = setTimeout(async function () {
-      const ticket = ++latest;
-      const url = form.dataset.typeahead + '&q=' + encodeURIComponent(input.value);
-      const response = await fetch(url, { credentials: 'same-origin' });
-      // Logged out in the meantime (the answer is the login page): show that page instead of pasting it in.
-      if (response.redirected) { window.location.assign(response.url); return; }
-      if (!response.ok || ticket !== latest) return;
-      target.innerHTML = await response.text();
-    }, 200);
+  async function loadMatches() {
+    const ticket = ++latest;
+    const url = search.dataset.typeahead + '&q=' + encodeURIComponent(input.value);
+    const response = await fetch(url, { credentials: 'same-origin' });
+    // Logged out in the meantime (the answer is the login page): show that page instead of pasting it in.
+    if (response.redirected) { window.location.assign(response.url); return false; }
+    if (!response.ok || ticket !== latest) return false;
+    results.innerHTML = await response.text();
+    return true;
+  }
+  if (search && input && results) {
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(loadMatches, 200);
+    });
+    // Enter: one match is checked in at once; more matches: focus goes to the first, to choose with the keyboard.
+    input.addEventListener('keydown', async function (event) {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      event.preventDefault();
+      clearTimeout(timer);
+      if (!input.value.trim() || !(await loadMatches())) return;
+      const buttons = results.querySelectorAll('form[data-live] button[type="submit"]');
+      const found = results.querySelectorAll('li');
+      if (buttons.length === 1 && found.length === 1) {
+        send(buttons[0].form, buttons[0]);
+      } else if (buttons.length > 0) {
+        buttons[0].focus();
+      }
+    });
+  }
+
+  // --- live forms ----------------------------------------------------------------------------------
+  const busy = new WeakSet();
+  document.addEventListener('submit', function (event) {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-live')) return;
+    event.preventDefault();
+    send(form, event.submitter);
   });
+
+  async function send(form, submitter) {
+    // A second tap while the first is on its way does nothing (the server also does the work only once).
+    if (busy.has(form)) return;
+    busy.add(form);
+    const focusId = submitter && submitter.id;
+    let response;
+    try {
+      response = await fetch(form.action, {
+        method: 'POST', credentials: 'same-origin', headers: LIVE, body: new FormData(form, submitter || undefined),
+      });
+    } catch (e) {
+      busy.delete(form);
+      form.submit();
+      return;
+    }
+    busy.delete(form);
+    if (response.redirected) { window.location.assign(response.url); return; }
+    const type = response.headers.get('content-type') || '';
+    if ((response.status !== 200 && response.status !== 400) || !type.includes('text/html')) {
+      // Not a part of the page (forbidden, gone, an error): let the browser post and show the full answer.
+      form.submit();
+      return;
+    }
+    apply(await response.text());
+    const error = document.querySelector('#meldingen #fouten');
+    if (error) {
+      // A refusal from a live post: the summary from an earlier full page is stale.
+      document.querySelectorAll('#fouten').forEach(function (e) { if (!e.closest('#meldingen')) e.remove(); });
+      error.setAttribute('tabindex', '-1');
+      error.focus();
+      return;
+    }
+    if (form.hasAttribute('data-reset')) form.reset();
+    const again = focusId && document.getElementById(focusId);
+    if (again) {
+      again.focus();
+    } else if (input) {
+      input.value = '';
+      input.focus();
+    }
+  }
+
+  function apply(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    template.content.querySelectorAll('[data-live-part]').forEach(function (part) {
+      const target = document.getElementById(part.id) || document.querySelector('[data-live-options="' + part.id + '"]');
+      if (!target) return;
+      if (target.tagName === 'SELECT') {
+        const chosen = target.value;
+        target.innerHTML = part.innerHTML;
+        target.value = chosen;
+        if (target.value !== chosen) target.value = '';
+      } else {
+        target.innerHTML = part.innerHTML;
+      }
+    });
+  }
 })();
