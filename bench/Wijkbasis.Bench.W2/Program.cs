@@ -109,6 +109,49 @@ internal static class W2Program
             return output.Trim();
         }
 
+        async Task<(double Cold, List<double> Warm)> ServedAsync()
+        {
+            // What the analyst's pages do (docs/decisions/0019): publish the cube once, then serve the stored one. Cold: the
+            // database restarted and a new instance of the app, whose first look reads the stored cube.
+            using (var scope = services.CreateScope())
+            {
+                var loader = scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>();
+                var cube = await loader.BuildAsync(municipality, year, CancellationToken.None);
+                cube.ForgetHidden();
+                await loader.StoreAsync(municipality, cube, scope.ServiceProvider.GetRequiredService<TimeProvider>().UtcNow(), CancellationToken.None);
+            }
+            Cold();
+            double servedCold;
+            var servedWarm = new List<double>();
+            await using (var restarted = new W2App(appConnection, values))
+            {
+                async Task<double> Serve()
+                {
+                    using var scope = restarted.Services.CreateScope();
+                    var clock = Stopwatch.StartNew();
+                    var load = await scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>().LoadAsync(municipality, year, CancellationToken.None);
+                    if (load.Cube is null || load.Computing)
+                    {
+                        throw new InvalidOperationException("w2: the published cube was not served as stored");
+                    }
+                    return clock.Elapsed.TotalMilliseconds;
+                }
+                servedCold = await Serve();
+                for (var run = 1; run <= runs; run++)
+                {
+                    servedWarm.Add(await Serve());
+                }
+            }
+            return (servedCold, servedWarm);
+        }
+
+        if (values.ContainsKey("serve-only"))
+        {
+            var (cold, warm) = await ServedAsync();
+            Console.WriteLine($"w2: served from the published cube: cold {cold:F0} ms, warm {Median(warm):F1} ms ({warm.Count} looks)");
+            return 0;
+        }
+
         // The JIT and EF's query cache warmed on a year without data, so cold measures the database, not the compiler.
         await App(all, 2001);
         await App(covered, 2001);
@@ -151,37 +194,7 @@ internal static class W2Program
             perIndicator.Add((indicator, (await App([indicator], year)).Ms));
         }
 
-        // What the analyst's pages do (docs/decisions/0019): publish the cube once, then serve the stored one. Cold: the
-        // database restarted and a new instance of the app, whose first look reads the stored cube.
-        using (var scope = services.CreateScope())
-        {
-            var loader = scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>();
-            var cube = await loader.BuildAsync(municipality, year, CancellationToken.None);
-            cube.ForgetHidden();
-            await loader.StoreAsync(municipality, cube, scope.ServiceProvider.GetRequiredService<TimeProvider>().UtcNow(), CancellationToken.None);
-        }
-        Cold();
-        double servedCold;
-        var servedWarm = new List<double>();
-        await using (var restarted = new W2App(appConnection, values))
-        {
-            async Task<double> Serve()
-            {
-                using var scope = restarted.Services.CreateScope();
-                var clock = Stopwatch.StartNew();
-                var load = await scope.ServiceProvider.GetRequiredService<MunicipalCubeLoader>().LoadAsync(municipality, year, CancellationToken.None);
-                if (load.Cube is null || load.Computing)
-                {
-                    throw new InvalidOperationException("w2: the published cube was not served as stored");
-                }
-                return clock.Elapsed.TotalMilliseconds;
-            }
-            servedCold = await Serve();
-            for (var run = 1; run <= runs; run++)
-            {
-                servedWarm.Add(await Serve());
-            }
-        }
+        var (servedCold, servedWarm) = await ServedAsync();
         Console.WriteLine($"w2: served from the published cube: cold {servedCold:F0} ms, warm {Median(servedWarm):F1} ms");
 
         var mismatches = Compare(covered, last, lastBase, year);
