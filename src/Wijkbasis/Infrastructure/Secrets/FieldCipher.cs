@@ -83,7 +83,14 @@ public sealed class FieldKeyRing
     public string ActiveId { get; }
     public IReadOnlyCollection<string> Ids => keys.Keys;
 
-    public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log)
+    /// <summary>Keys as configured, not checked against a database (tools and unit tests).</summary>
+    public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log) : this(configuration, log, null, TimeProvider.System)
+    {
+    }
+
+    /// <summary>The app's key ring: a key file is made only while the database holds no sealed field, and every key
+    /// id the database uses must be listed and open its values (docs/decisions/0018).</summary>
+    public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log, ProtectedData? data, TimeProvider time)
     {
         var configured = configuration["FieldEncryption:Keys"];
         var file = configuration["FieldEncryption:KeyFile"] ?? "data/field-encryption.keys";
@@ -96,17 +103,14 @@ public sealed class FieldKeyRing
         {
             if (!File.Exists(file))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-                // Readable by the app's user only from the first byte on (not made first and narrowed after).
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
+                if (data?.HasSealedFields() == true)
                 {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                    throw new KeyProblemException("field-encryption", Path.GetFullPath(file),
+                        $"The field-encryption key file {Path.GetFullPath(file)} is missing, but the database holds fields sealed with its keys. " +
+                        "Put the original file back (from the backup); a new key would make those fields unreadable.");
                 }
-                using (var writer = new StreamWriter(file, System.Text.Encoding.ASCII, options))
-                {
-                    writer.Write($"k1 {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
-                }
+                // Readable by the app's user only from the first byte on; a unique id, never "k1" again.
+                SecretKey.CreateOwnerOnly(file, $"{SecretKey.NewKeyId(time.GetUtcNow().UtcDateTime)} {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
                 log.LogWarning("Made a new field-encryption key file {File}; keep it safe and give every instance the same file", file);
             }
             entries = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
@@ -128,6 +132,10 @@ public sealed class FieldKeyRing
             last = id;
         }
         ActiveId = last ?? throw new InvalidOperationException("No field-encryption key is configured.");
+        if (data is not null)
+        {
+            KeyChecks.CheckFieldKeys(this, data, string.IsNullOrEmpty(configured) ? Path.GetFullPath(file) : "FieldEncryption:Keys");
+        }
     }
 
     public byte[] Key(string id) => keys.TryGetValue(id, out var key)

@@ -2878,6 +2878,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<string[]>("EntityIds")
+                        .HasColumnType("text[]");
+
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2894,6 +2897,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<Guid[]>("PersonIds")
+                        .HasColumnType("uuid[]");
 
                     b.Property<string>("PrevHash")
                         .HasMaxLength(64)

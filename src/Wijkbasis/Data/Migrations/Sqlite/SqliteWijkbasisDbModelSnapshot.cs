@@ -2867,6 +2867,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("EntityIds")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2882,6 +2885,9 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PersonIds")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrevHash")
