@@ -38,17 +38,31 @@ public sealed class KeyEncryptionKey
     {
         var configured = configuration["DataProtection:KeyEncryptionKey"];
         var file = configuration["DataProtection:KeyEncryptionKeyFile"] ?? "data/key-encryption.key";
-        Key = HKDF.DeriveKey(HashAlgorithmName.SHA256, SecretKey.Load(configured, file, "key-encryption", log, data.HasDataProtectionKeys),
-            32, info: "wijkbasis data-protection keys"u8.ToArray());
-        KeyChecks.CheckKeyEncryptionKey(Key, data, string.IsNullOrEmpty(configured) ? Path.GetFullPath(file) : "DataProtection:KeyEncryptionKey");
+        try
+        {
+            key = HKDF.DeriveKey(HashAlgorithmName.SHA256, SecretKey.Load(configured, file, "key-encryption", log, data.HasDataProtectionKeys),
+                32, info: "wijkbasis data-protection keys"u8.ToArray());
+            KeyChecks.CheckKeyEncryptionKey(key, data, string.IsNullOrEmpty(configured) ? Path.GetFullPath(file) : "DataProtection:KeyEncryptionKey");
+        }
+        catch (KeyProblemException e)
+        {
+            // Kept, not thrown: the app starts and serves the maintenance page that names the key (Secrets/KeyGuard);
+            // data protection cannot encrypt a new key with it, so none is stored over the existing ones.
+            Problem = e;
+        }
     }
 
+    private readonly byte[]? key;
+
+    /// <summary>Set when the key is missing or does not open the data-protection keys in the database.</summary>
+    public KeyProblemException? Problem { get; }
+
     /// <summary>A 256-bit AES key derived (HKDF) from the configured secret, whatever its length.</summary>
-    public byte[] Key { get; }
+    public byte[] Key => Problem is null ? key! : throw Problem;
 }
 
 /// <summary>AES-256-GCM around each data-protection key element (authenticated: a changed row fails).</summary>
-public sealed class AesGcmXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
+public sealed class AesGcmXmlEncryptor(IServiceProvider services) : IXmlEncryptor
 {
     public const string ElementName = "aesGcmEncrypted";
 
@@ -58,7 +72,8 @@ public sealed class AesGcmXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
         var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
         var ciphertext = new byte[plaintext.Length];
         var tag = new byte[AesGcm.TagByteSizes.MaxSize];
-        using (var aes = new AesGcm(kek.Key, tag.Length))
+        // Resolved on use: building data protection's options must not fail when the key has a problem.
+        using (var aes = new AesGcm(services.GetRequiredService<KeyEncryptionKey>().Key, tag.Length))
         {
             aes.Encrypt(nonce, plaintext, ciphertext, tag);
         }

@@ -141,7 +141,25 @@ public static class AuditChain
     /// that was cut off (the chain ends before the checkpoint) or rewritten (the row at the checkpoint's position has
     /// another hash).</remarks>
     public static async Task<Verification> VerifyAsync(WijkbasisDb db, byte[] key, DateTime now, TimeSpan lateRowLimit,
-        CancellationToken cancellationToken = default) => await VerifyAsync(db, key, now, lateRowLimit, null, cancellationToken);
+        CancellationToken cancellationToken = default) => await VerifyAsync(db, key, now, lateRowLimit, (AuditCheckpoint?)null, cancellationToken);
+
+    /// <summary>Checks against the sealer's checkpoint file as well; a file that is not a checkpoint signed with the
+    /// chain key is reported, never taken as "no checkpoint".</summary>
+    public static async Task<Verification> VerifyAsync(WijkbasisDb db, byte[] key, DateTime now, TimeSpan lateRowLimit,
+        AuditCheckpoints checkpoints, CancellationToken cancellationToken = default)
+    {
+        AuditCheckpoint? checkpoint;
+        try
+        {
+            checkpoint = checkpoints.Read();
+        }
+        catch (InvalidDataException)
+        {
+            var unsealed = await TenantBypass.AuditChain(db).CountAsync(a => a.ChainSeq == null, cancellationToken);
+            return new Verification(false, 0, unsealed, null, "het controlepunt van de verzegelaar is gewijzigd of met een andere sleutel gemaakt", 0, Genesis);
+        }
+        return await VerifyAsync(db, key, now, lateRowLimit, checkpoint, cancellationToken);
+    }
 
     public static async Task<Verification> VerifyAsync(WijkbasisDb db, byte[] key, DateTime now, TimeSpan lateRowLimit,
         AuditCheckpoint? checkpoint, CancellationToken cancellationToken = default)
@@ -210,17 +228,30 @@ public sealed class AuditChainKey
     public AuditChainKey(IOptions<AuditOptions> options, ILogger<AuditChainKey> log, Secrets.ProtectedData data)
     {
         var where = string.IsNullOrEmpty(options.Value.ChainKey) ? Path.GetFullPath(options.Value.ChainKeyFile) : "Audit:ChainKey";
-        Key = Secrets.SecretKey.Load(options.Value.ChainKey, options.Value.ChainKeyFile, "audit chain", log, data.HasSealedAuditRows);
-        Secrets.KeyChecks.CheckAuditKey(Key, data, where);
+        try
+        {
+            key = Secrets.SecretKey.Load(options.Value.ChainKey, options.Value.ChainKeyFile, "audit chain", log, data.HasSealedAuditRows);
+            Secrets.KeyChecks.CheckAuditKey(key, data, where);
+        }
+        catch (Secrets.KeyProblemException e)
+        {
+            // Kept, not thrown: the app starts and serves the maintenance page that names the key (Secrets/KeyGuard).
+            Problem = e;
+        }
     }
 
-    public byte[] Key { get; }
+    private readonly byte[]? key;
+
+    /// <summary>Set when the key is missing or not the one the chain was sealed with.</summary>
+    public Secrets.KeyProblemException? Problem { get; }
+
+    public byte[] Key => Problem is null ? key! : throw Problem;
 }
 
 /// <summary>Seals new audit rows every few seconds in every app instance (the advisory lock lets one
 /// instance at a time do the work) and logs the head, so an outside copy of it exists.</summary>
-public sealed class AuditSealer(IServiceScopeFactory scopes, IOptions<AuditOptions> options, AuditChainKey key,
-    AuditCheckpoints checkpoints, ILogger<AuditSealer> log, TimeProvider time) : BackgroundService
+public sealed class AuditSealer(IServiceScopeFactory scopes, IOptions<AuditOptions> options, IServiceProvider services,
+    ILogger<AuditSealer> log, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -229,6 +260,13 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, IOptions<AuditOptio
         {
             return;
         }
+        // Resolved here, not in the constructor: a key problem must not keep the app from starting its maintenance page.
+        var key = services.GetRequiredService<AuditChainKey>();
+        if (key.Problem is not null)
+        {
+            return;
+        }
+        var checkpoints = services.GetRequiredService<AuditCheckpoints>();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(interval), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -80,8 +80,14 @@ public sealed class FieldKeyRing
 {
     private readonly Dictionary<string, byte[]> keys = new(StringComparer.Ordinal);
 
-    public string ActiveId { get; }
-    public IReadOnlyCollection<string> Ids => keys.Keys;
+    private readonly string? activeId;
+
+    /// <summary>Set when a key file is missing or a key is not the one the database's fields were sealed with
+    /// (kept, not thrown: the app starts and serves the maintenance page that names the key, see <see cref="KeyGuard"/>).</summary>
+    public KeyProblemException? Problem { get; }
+
+    public string ActiveId => Problem is null ? activeId! : throw Problem;
+    public IReadOnlyCollection<string> Ids => Problem is null ? keys.Keys : [];
 
     /// <summary>Keys as configured, not checked against a database (tools and unit tests).</summary>
     public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log) : this(configuration, log, null, TimeProvider.System)
@@ -91,6 +97,18 @@ public sealed class FieldKeyRing
     /// <summary>The app's key ring: a key file is made only while the database holds no sealed field, and every key
     /// id the database uses must be listed and open its values (docs/decisions/0018).</summary>
     public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log, ProtectedData? data, TimeProvider time)
+    {
+        try
+        {
+            activeId = Load(configuration, log, data, time);
+        }
+        catch (KeyProblemException e) when (data is not null)
+        {
+            Problem = e;
+        }
+    }
+
+    private string Load(IConfiguration configuration, ILogger log, ProtectedData? data, TimeProvider time)
     {
         var configured = configuration["FieldEncryption:Keys"];
         var file = configuration["FieldEncryption:KeyFile"] ?? "data/field-encryption.keys";
@@ -131,14 +149,15 @@ public sealed class FieldKeyRing
             keys[id] = key;
             last = id;
         }
-        ActiveId = last ?? throw new InvalidOperationException("No field-encryption key is configured.");
+        var active = last ?? throw new InvalidOperationException("No field-encryption key is configured.");
         if (data is not null)
         {
             KeyChecks.CheckFieldKeys(this, data, string.IsNullOrEmpty(configured) ? Path.GetFullPath(file) : "FieldEncryption:Keys");
         }
+        return active;
     }
 
-    public byte[] Key(string id) => keys.TryGetValue(id, out var key)
+    public byte[] Key(string id) => Problem is not null ? throw Problem : keys.TryGetValue(id, out var key)
         ? key
         : throw new CryptographicException($"Field-encryption key {id} is not listed; it may have been removed too early.");
 }

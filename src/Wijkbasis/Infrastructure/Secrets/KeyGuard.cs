@@ -112,28 +112,18 @@ public sealed class KeyGuard(IServiceProvider services, ILogger<KeyGuard> log)
 
     private static List<KeyProblemException> Check(IServiceProvider services, ILogger log)
     {
-        var found = new List<KeyProblemException>();
-        foreach (var load in new Action[]
-                 {
-                     () => _ = services.GetRequiredService<AuditChainKey>().Key,
-                     () => _ = services.GetRequiredService<KeyEncryptionKey>().Key,
-                     () => _ = services.GetRequiredService<FieldKeyRing>().ActiveId,
-                 })
+        var found = new[]
         {
-            try
-            {
-                load();
-            }
-            catch (Exception e) when (Unwrap(e) is KeyProblemException problem)
-            {
-                log.LogCritical("Key problem, the app serves a maintenance page only: {Problem}", problem.Message);
-                found.Add(problem);
-            }
+            services.GetRequiredService<AuditChainKey>().Problem,
+            services.GetRequiredService<KeyEncryptionKey>().Problem,
+            services.GetRequiredService<FieldKeyRing>().Problem,
+        }.OfType<KeyProblemException>().ToList();
+        foreach (var problem in found)
+        {
+            log.LogCritical("Key problem, the app serves a maintenance page only: {Problem}", problem.Message);
         }
         return found;
     }
-
-    private static Exception? Unwrap(Exception e) => e is KeyProblemException ? e : e.InnerException is { } inner ? Unwrap(inner) : null;
 
     /// <summary>Files the app makes (database, WAL, mail, keys, checkpoint) are readable by its own user only: the
     /// process's file-creation mask says so before anything is made (POSIX; a no-op on Windows).</summary>
