@@ -36,7 +36,7 @@ public sealed class DetailsModel(WijkbasisDb db, AuditLog audit, Infrastructure.
         if (tenant.IsInRole(Infrastructure.Auth.Roles.Coordinator))
         {
             // Rows about this person and list rows that showed them (a session's visitors, a list of requests).
-            Looks = await AuditLog.AboutPerson(db.AuditEntries.AsNoTracking(), id)
+            Looks = await AuditLog.AboutPerson(db, id).AsNoTracking()
                 .OrderByDescending(a => a.Id).Take(LooksShown).ToListAsync(cancellationToken);
         }
         return Page();

@@ -54,8 +54,16 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
     /// <summary>Every audit row about one person: rows for that person, and list rows that showed them. PostgreSQL
     /// answers the list part from a GIN index on <see cref="AuditEntry.PersonIds"/> (array containment); SQLite reads the
     /// enterprise's list rows only (the rows with <see cref="AuditEntry.PersonIds"/> set).</summary>
-    public static IQueryable<AuditEntry> AboutPerson(IQueryable<AuditEntry> entries, Guid personId) =>
-        entries.Where(a => a.PersonId == personId || (a.PersonIds != null && a.PersonIds.Contains(personId)));
+    public static IQueryable<AuditEntry> AboutPerson(WijkbasisDb db, Guid personId)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // Written as containment ("PersonIds" @> ARRAY[id]), which the GIN index answers; Contains alone becomes "= ANY", which it does not.
+            Guid[] person = [personId];
+            return db.AuditEntries.Where(a => a.PersonId == personId || (a.PersonIds != null && person.All(p => a.PersonIds.Contains(p))));
+        }
+        return db.AuditEntries.Where(a => a.PersonId == personId || (a.PersonIds != null && a.PersonIds.Contains(personId)));
+    }
 
     internal static string ListEntityId(int count) => $"list:{count}";
 

@@ -35,7 +35,7 @@ public sealed class AuditListViewTests(WijkbasisFactory app) : IClassFixture<Wij
         Assert.Null(row.PersonId);
         foreach (var person in people)
         {
-            Assert.True(await app.InDbAsync("huiskamer", db => AuditLog.AboutPerson(db.AuditEntries, person).AnyAsync(a => a.Id == row.Id)));
+            Assert.True(await app.InDbAsync("huiskamer", db => AuditLog.AboutPerson(db, person).AnyAsync(a => a.Id == row.Id)));
         }
     }
 
@@ -77,6 +77,6 @@ public sealed class AuditListViewTests(WijkbasisFactory app) : IClassFixture<Wij
         var people = await PeopleAsync("huiskamer", 4);
         var row = await RecordListViewAsync("huiskamer", people);
         Assert.False(await app.InDbAsync("groene-spijker", db => db.AuditEntries.AnyAsync(a => a.Id == row.Id)));
-        Assert.False(await app.InDbAsync("groene-spijker", db => AuditLog.AboutPerson(db.AuditEntries, people[0]).AnyAsync()));
+        Assert.False(await app.InDbAsync("groene-spijker", db => AuditLog.AboutPerson(db, people[0]).AnyAsync()));
     }
 }
