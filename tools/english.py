@@ -1676,6 +1676,10 @@ EN = {
 "Vul bij {0} een getal in.":"Enter a number for {0}.",
 "{0} ontbreekt.":"{0} is missing.",
 
+# --- trust (issue 15, part A): audit list views, checkpoints, keys that fail closed ---
+"in een lijst van {0} mensen":"in a list of {0} people",
+# --- end trust ---
+
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
   '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',

@@ -20,6 +20,7 @@ builder.AddHealth();
 builder.AddDemoNeighbourhood();
 
 var app = builder.Build();
+if (await Wijkbasis.Infrastructure.Audit.AuditCommands.TryRunAsync(app, args)) { return; }
 
 await app.MigrateDatabaseAsync();
 await app.SeedDemoNeighbourhoodAsync();

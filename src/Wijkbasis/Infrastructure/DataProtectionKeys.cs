@@ -30,18 +30,39 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
 }
 
 /// <summary>The key that encrypts the data-protection keys before they go into the database, so a copy of
-/// the database alone cannot forge a login cookie.</summary>
-public sealed class KeyEncryptionKey(IConfiguration configuration, ILogger<KeyEncryptionKey> log)
+/// the database alone cannot forge a login cookie. Made only while the database holds no data-protection key; otherwise
+/// a missing or other key stops the app (docs/decisions/0018), so a fresh key is never written over the existing ones.</summary>
+public sealed class KeyEncryptionKey
 {
+    public KeyEncryptionKey(IConfiguration configuration, ILogger<KeyEncryptionKey> log, ProtectedData data)
+    {
+        var configured = configuration["DataProtection:KeyEncryptionKey"];
+        var file = configuration["DataProtection:KeyEncryptionKeyFile"] ?? "data/key-encryption.key";
+        try
+        {
+            key = HKDF.DeriveKey(HashAlgorithmName.SHA256, SecretKey.Load(configured, file, "key-encryption", log, data.HasDataProtectionKeys),
+                32, info: "wijkbasis data-protection keys"u8.ToArray());
+            KeyChecks.CheckKeyEncryptionKey(key, data, string.IsNullOrEmpty(configured) ? Path.GetFullPath(file) : "DataProtection:KeyEncryptionKey");
+        }
+        catch (KeyProblemException e)
+        {
+            // Kept, not thrown: the app starts and serves the maintenance page that names the key (Secrets/KeyGuard);
+            // data protection cannot encrypt a new key with it, so none is stored over the existing ones.
+            Problem = e;
+        }
+    }
+
+    private readonly byte[]? key;
+
+    /// <summary>Set when the key is missing or does not open the data-protection keys in the database.</summary>
+    public KeyProblemException? Problem { get; }
+
     /// <summary>A 256-bit AES key derived (HKDF) from the configured secret, whatever its length.</summary>
-    public byte[] Key { get; } = HKDF.DeriveKey(HashAlgorithmName.SHA256,
-        SecretKey.Load(configuration["DataProtection:KeyEncryptionKey"],
-            configuration["DataProtection:KeyEncryptionKeyFile"] ?? "data/key-encryption.key", "key-encryption", log),
-        32, info: "wijkbasis data-protection keys"u8.ToArray());
+    public byte[] Key => Problem is null ? key! : throw Problem;
 }
 
 /// <summary>AES-256-GCM around each data-protection key element (authenticated: a changed row fails).</summary>
-public sealed class AesGcmXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
+public sealed class AesGcmXmlEncryptor(IServiceProvider services) : IXmlEncryptor
 {
     public const string ElementName = "aesGcmEncrypted";
 
@@ -51,7 +72,8 @@ public sealed class AesGcmXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
         var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
         var ciphertext = new byte[plaintext.Length];
         var tag = new byte[AesGcm.TagByteSizes.MaxSize];
-        using (var aes = new AesGcm(kek.Key, tag.Length))
+        // Resolved on use: building data protection's options must not fail when the key has a problem.
+        using (var aes = new AesGcm(services.GetRequiredService<KeyEncryptionKey>().Key, tag.Length))
         {
             aes.Encrypt(nonce, plaintext, ciphertext, tag);
         }
@@ -66,9 +88,10 @@ public sealed class AesGcmXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
 /// <summary>Made by data protection through its activator, hence the service-provider constructor.</summary>
 public sealed class AesGcmXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
-    public XElement Decrypt(XElement encryptedElement)
+    public XElement Decrypt(XElement encryptedElement) => Decrypt(services.GetRequiredService<KeyEncryptionKey>().Key, encryptedElement);
+
+    internal static XElement Decrypt(byte[] key, XElement encryptedElement)
     {
-        var key = services.GetRequiredService<KeyEncryptionKey>().Key;
         var nonce = Convert.FromBase64String(encryptedElement.Attribute("nonce")!.Value);
         var tag = Convert.FromBase64String(encryptedElement.Attribute("tag")!.Value);
         var ciphertext = Convert.FromBase64String(encryptedElement.Value);
@@ -88,6 +111,7 @@ public static class DataProtectionSetup
         builder.Services.AddDataProtection().SetApplicationName("Wijkbasis");
         builder.Services.AddSingleton<DatabaseXmlRepository>();
         builder.Services.AddSingleton<KeyEncryptionKey>();
+        builder.Services.AddSingleton<ProtectedData>();
         builder.Services.AddSingleton<AesGcmXmlEncryptor>();
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<DatabaseXmlRepository, AesGcmXmlEncryptor>((o, repository, encryptor) =>

@@ -8,7 +8,8 @@ namespace Wijkbasis.Features.Admin;
 
 /// <summary>The verifier: recomputes the audit chain. Shows counts and the head only, never audit contents.
 /// It does not seal first: a check must not repair what it checks.</summary>
-public sealed class AuditChainCheckModel(WijkbasisDb db, AuditChainKey key, IOptions<AuditOptions> options, TimeProvider time) : PageModel
+public sealed class AuditChainCheckModel(WijkbasisDb db, AuditChainKey key, AuditCheckpoints checkpoints, IOptions<AuditOptions> options,
+    TimeProvider time) : PageModel
 {
     public AuditChain.Verification? Result { get; private set; }
 
@@ -17,5 +18,5 @@ public sealed class AuditChainCheckModel(WijkbasisDb db, AuditChainKey key, IOpt
     }
 
     public async Task OnPostAsync(CancellationToken cancellationToken) =>
-        Result = await AuditChain.VerifyAsync(db, key.Key, time.UtcNow(), options.Value.LateRowLimit, cancellationToken);
+        Result = await AuditChain.VerifyAsync(db, key.Key, time.UtcNow(), options.Value.LateRowLimit, checkpoints, cancellationToken);
 }

@@ -35,7 +35,8 @@ public sealed class DetailsModel(WijkbasisDb db, AuditLog audit, Infrastructure.
         Visits = await PersonVisits.SummaryAsync(db, id, cancellationToken);
         if (tenant.IsInRole(Infrastructure.Auth.Roles.Coordinator))
         {
-            Looks = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == id)
+            // Rows about this person and list rows that showed them (a session's visitors, a list of requests).
+            Looks = await AuditLog.AboutPerson(db, id).AsNoTracking()
                 .OrderByDescending(a => a.Id).Take(LooksShown).ToListAsync(cancellationToken);
         }
         return Page();

@@ -19,6 +19,12 @@ public sealed class AuditEntry : ITenantOwned
     /// <summary>Which person the record concerns, when there is one (for "who looked at me?").</summary>
     public Guid? PersonId { get; set; }
 
+    /// <summary>A list view, recorded as one row: the records shown (their ids), when there are several.</summary>
+    public string[]? EntityIds { get; set; }
+    /// <summary>A list view, recorded as one row: every person whose data was shown. "Who looked at me?" finds a
+    /// person here as well as in <see cref="PersonId"/>. Sealed into the chain with the rest of the row.</summary>
+    public Guid[]? PersonIds { get; set; }
+
     /// <summary>Position in the tamper-evident chain; null until <see cref="AuditChain"/> seals the row.</summary>
     public long? ChainSeq { get; set; }
     public string? PrevHash { get; set; }

@@ -16,29 +16,66 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Records a look at each of several records (a list that shows what each is about), saved in one go.</summary>
+    /// <summary>Records a look at a list of records (a list that shows what each is about) as ONE row that names every
+    /// record shown (<see cref="AuditEntry.EntityIds"/>) and every person they concern (<see cref="AuditEntry.PersonIds"/>),
+    /// so a long list does not flood the log (docs/decisions/0018).</summary>
     public async Task RecordViewsAsync(IEnumerable<IAudited> records, CancellationToken cancellationToken = default)
     {
-        var at = time.UtcNow();
-        var rows = records.Select(r => Row(tenant, at, r.GetType().Name, r.Id.ToString(), AuditActions.View, r.SubjectPersonId)).ToList();
-        if (rows.Count > 0)
+        var shown = records.DistinctBy(r => (r.GetType(), r.Id)).ToList();
+        if (shown.Count == 0)
         {
-            db.AuditEntries.AddRange(rows);
-            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
+        if (shown.Count == 1)
+        {
+            await RecordViewAsync(shown[0], cancellationToken);
+            return;
+        }
+        var types = shown.Select(r => r.GetType().Name).Distinct().ToList();
+        var row = Row(tenant, time.UtcNow(), types.Count == 1 ? types[0] : string.Join(",", types), ListEntityId(shown.Count),
+            AuditActions.View, null);
+        row.EntityIds = shown.Select(r => r.Id.ToString()).ToArray();
+        row.PersonIds = PeopleShown(shown.Select(r => r.SubjectPersonId).OfType<Guid>(), row);
+        db.AuditEntries.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Records a look at a record that shows several people (a session's visitors): one row per person,
-    /// so each can be told who saw their data; a row without a person when nobody is shown.</summary>
+    /// <summary>Records a look at a record that shows several people (a session's visitors) as ONE row naming every
+    /// person shown (<see cref="AuditEntry.PersonIds"/>), so each can still be told who saw their data; with one person
+    /// the row carries that person as <see cref="AuditEntry.PersonId"/> as well.</summary>
     public async Task RecordViewAsync(IAudited record, IEnumerable<Guid> personIds, CancellationToken cancellationToken = default)
     {
-        var at = time.UtcNow();
-        var people = personIds.Distinct().ToList();
-        foreach (var personId in people.Count == 0 ? [(Guid?)null] : people.Select(p => (Guid?)p))
-        {
-            db.AuditEntries.Add(Row(tenant, at, record.GetType().Name, record.Id.ToString(), AuditActions.View, personId));
-        }
+        var row = Row(tenant, time.UtcNow(), record.GetType().Name, record.Id.ToString(), AuditActions.View, null);
+        row.PersonIds = PeopleShown(personIds, row);
+        db.AuditEntries.Add(row);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Every audit row about one person: rows for that person, and list rows that showed them. PostgreSQL
+    /// answers the list part from a GIN index on <see cref="AuditEntry.PersonIds"/> (array containment); SQLite reads the
+    /// enterprise's list rows only (the rows with <see cref="AuditEntry.PersonIds"/> set).</summary>
+    public static IQueryable<AuditEntry> AboutPerson(WijkbasisDb db, Guid personId)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // Written as containment ("PersonIds" @> ARRAY[id]), which the GIN index answers; Contains alone becomes "= ANY", which it does not.
+            Guid[] person = [personId];
+            return db.AuditEntries.Where(a => a.PersonId == personId || (a.PersonIds != null && person.All(p => a.PersonIds.Contains(p))));
+        }
+        return db.AuditEntries.Where(a => a.PersonId == personId || (a.PersonIds != null && a.PersonIds.Contains(personId)));
+    }
+
+    internal static string ListEntityId(int count) => $"list:{count}";
+
+    /// <summary>The people of a list row, in a stable order; one person also goes into <see cref="AuditEntry.PersonId"/>.</summary>
+    private static Guid[]? PeopleShown(IEnumerable<Guid> personIds, AuditEntry row)
+    {
+        var people = personIds.Distinct().Order().ToArray();
+        if (people.Length == 1)
+        {
+            row.PersonId = people[0];
+        }
+        return people.Length == 0 ? null : people;
     }
 
     /// <summary>Adds (without saving) a row saying that a closed record was corrected; it commits with the correction.</summary>

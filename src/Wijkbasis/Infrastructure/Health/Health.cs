@@ -7,7 +7,24 @@ public static class Health
 {
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseReachable>("database", tags: ["ready"]);
+        // Files the app makes are its own user's only; older ones are narrowed (docs/decisions/0018).
+        Infrastructure.Secrets.KeyGuard.OwnerOnlyFiles();
+        if ((builder.Configuration["Database:Provider"] ?? "sqlite").Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                builder.Configuration.GetConnectionString("Wijkbasis") ?? DatabaseSetup.DefaultSqlite).DataSource;
+            if (!string.IsNullOrEmpty(database) && database != ":memory:")
+            {
+                using var loggers = LoggerFactory.Create(l => l.AddConsole());
+                Infrastructure.Secrets.KeyGuard.NarrowExisting([database, database + "-wal", database + "-shm"],
+                    loggers.CreateLogger("Wijkbasis.Startup"));
+            }
+        }
+        builder.Services.AddSingleton<Infrastructure.Secrets.KeyGuard>();
+        builder.Services.AddSingleton<Infrastructure.Audit.AuditCheckpoints>();
+        builder.Services.AddTransient<IStartupFilter, Infrastructure.Secrets.MaintenanceWhenKeysFail>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReachable>("database", tags: ["ready"])
+            .AddCheck<Infrastructure.Secrets.KeysPresent>("keys", tags: ["ready"]);
         return builder;
     }
 

@@ -80,10 +80,35 @@ public sealed class FieldKeyRing
 {
     private readonly Dictionary<string, byte[]> keys = new(StringComparer.Ordinal);
 
-    public string ActiveId { get; }
-    public IReadOnlyCollection<string> Ids => keys.Keys;
+    private readonly string? activeId;
 
-    public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log)
+    /// <summary>Set when a key file is missing or a key is not the one the database's fields were sealed with
+    /// (kept, not thrown: the app starts and serves the maintenance page that names the key, see <see cref="KeyGuard"/>).</summary>
+    public KeyProblemException? Problem { get; }
+
+    public string ActiveId => Problem is null ? activeId! : throw Problem;
+    public IReadOnlyCollection<string> Ids => Problem is null ? keys.Keys : [];
+
+    /// <summary>Keys as configured, not checked against a database (tools and unit tests).</summary>
+    public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log) : this(configuration, log, null, TimeProvider.System)
+    {
+    }
+
+    /// <summary>The app's key ring: a key file is made only while the database holds no sealed field, and every key
+    /// id the database uses must be listed and open its values (docs/decisions/0018).</summary>
+    public FieldKeyRing(IConfiguration configuration, ILogger<FieldKeyRing> log, ProtectedData? data, TimeProvider time)
+    {
+        try
+        {
+            activeId = Load(configuration, log, data, time);
+        }
+        catch (KeyProblemException e) when (data is not null)
+        {
+            Problem = e;
+        }
+    }
+
+    private string Load(IConfiguration configuration, ILogger log, ProtectedData? data, TimeProvider time)
     {
         var configured = configuration["FieldEncryption:Keys"];
         var file = configuration["FieldEncryption:KeyFile"] ?? "data/field-encryption.keys";
@@ -96,17 +121,14 @@ public sealed class FieldKeyRing
         {
             if (!File.Exists(file))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-                // Readable by the app's user only from the first byte on (not made first and narrowed after).
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
+                if (data?.HasSealedFields() == true)
                 {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                    throw new KeyProblemException("field-encryption", Path.GetFullPath(file),
+                        $"The field-encryption key file {Path.GetFullPath(file)} is missing, but the database holds fields sealed with its keys. " +
+                        "Put the original file back (from the backup); a new key would make those fields unreadable.");
                 }
-                using (var writer = new StreamWriter(file, System.Text.Encoding.ASCII, options))
-                {
-                    writer.Write($"k1 {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
-                }
+                // Readable by the app's user only from the first byte on; a unique id, never "k1" again.
+                SecretKey.CreateOwnerOnly(file, $"{SecretKey.NewKeyId(time.GetUtcNow().UtcDateTime)} {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
                 log.LogWarning("Made a new field-encryption key file {File}; keep it safe and give every instance the same file", file);
             }
             entries = File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
@@ -127,10 +149,15 @@ public sealed class FieldKeyRing
             keys[id] = key;
             last = id;
         }
-        ActiveId = last ?? throw new InvalidOperationException("No field-encryption key is configured.");
+        var active = last ?? throw new InvalidOperationException("No field-encryption key is configured.");
+        if (data is not null)
+        {
+            KeyChecks.CheckFieldKeys(this, data, string.IsNullOrEmpty(configured) ? Path.GetFullPath(file) : "FieldEncryption:Keys");
+        }
+        return active;
     }
 
-    public byte[] Key(string id) => keys.TryGetValue(id, out var key)
+    public byte[] Key(string id) => Problem is not null ? throw Problem : keys.TryGetValue(id, out var key)
         ? key
         : throw new CryptographicException($"Field-encryption key {id} is not listed; it may have been removed too early.");
 }

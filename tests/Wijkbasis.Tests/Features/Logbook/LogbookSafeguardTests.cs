@@ -89,7 +89,7 @@ public sealed class LogbookSafeguardTests(WijkbasisFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task LookingAtALogbookIsAuditedOncePerVisitorShown()
+    public async Task LookingAtALogbookIsAuditedAsOneRowNamingEveryVisitorShown()
     {
         var session = await NewSessionAsync(app);
         var client = await HtmlClient.LoggedInAsync(app, Coordinator);
@@ -100,10 +100,10 @@ public sealed class LogbookSafeguardTests(WijkbasisFactory app) : IClassFixture<
 
         await client.GetPageAsync($"/huiskamer/sessies/{session}");
 
-        var views = await app.InDbAsync("huiskamer", db => db.AuditEntries.Where(x => x.EntityId == session.ToString() && x.Action == "view")
-            .OrderByDescending(x => x.Id).Take(2).Select(x => x.PersonId).ToListAsync());
-        Assert.Equal(before + 2, await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(x => x.EntityId == session.ToString() && x.Action == "view")));
-        Assert.Equal(new Guid?[] { a, b }.Order(), views.Order());
+        var view = await app.InDbAsync("huiskamer", db => db.AuditEntries.Where(x => x.EntityId == session.ToString() && x.Action == "view")
+            .OrderByDescending(x => x.Id).FirstAsync());
+        Assert.Equal(before + 1, await app.InDbAsync("huiskamer", db => db.AuditEntries.CountAsync(x => x.EntityId == session.ToString() && x.Action == "view")));
+        Assert.Equal(new[] { a, b }.Order(), view.PersonIds!);
     }
 
     [Fact]

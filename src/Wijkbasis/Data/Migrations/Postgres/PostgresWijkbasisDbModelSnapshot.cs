@@ -2901,6 +2901,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<string[]>("EntityIds")
+                        .HasColumnType("text[]");
+
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2917,6 +2920,9 @@ namespace Wijkbasis.Data.Migrations.Postgres
 
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<Guid[]>("PersonIds")
+                        .HasColumnType("uuid[]");
 
                     b.Property<string>("PrevHash")
                         .HasMaxLength(64)
