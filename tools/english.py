@@ -1421,6 +1421,11 @@ EN = {
 "Nieuw talent of nieuwe vraag":"New talent or new need",
 "Op een talentkaart kiest u uit deze lijst. Zo vinden vraag en aanbod elkaar. Een woord dat niet meer past, zet u uit: kaarten die het hebben, houden het.":"On a talent card you choose from this list. That way needs and offers find each other. A word that no longer fits can be switched off: cards that have it keep it.",
 "Kies de begindatum.":"Choose the start date.","Kies de einddatum.":"Choose the end date.",
+"Vul een bedrag in, bijvoorbeeld 1.234,56.":"Enter an amount, for example 1.234,56 (a comma before the cents).",
+"Een bedrag bestaat alleen uit cijfers, met een komma voor de centen, bijvoorbeeld 1.234,56.":"An amount consists of digits only, with a comma before the cents, for example 1.234,56.",
+"Gebruik één komma voor de centen, bijvoorbeeld 1.234,56.":"Use one comma before the cents, for example 1.234,56.",
+"Een bedrag heeft hoogstens twee cijfers achter de komma (centen).":"An amount has at most two digits after the comma (cents).",
+"Zet punten alleen tussen groepjes van drie cijfers, bijvoorbeeld 1.234,56.":"Put dots only between groups of three digits, for example 1.234,56.",
 # --- end polish ---
 
 # --- history (issue 13): back-filling, every session of an activity, a person's visits ---
