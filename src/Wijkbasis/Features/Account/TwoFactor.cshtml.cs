@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +10,15 @@ using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
-/// <summary>TOTP enrolment with Identity's built-in authenticator provider.</summary>
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+/// <summary>TOTP enrolment with Identity's built-in authenticator provider. Opening the page changes nothing on the
+/// account: a new key waits in a protected cookie of this browser until the user confirms it with a code (then it is
+/// stored, two-factor goes on and the login is renewed). Storing it earlier would change the security stamp and end
+/// this very login at the next stamp check.</summary>
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store,
+    IDataProtectionProvider protection) : PageModel
 {
+    private const string PendingCookie = "wijkbasis.2fa-key";
+
     [BindProperty]
     [Required(ErrorMessage = "Vul de code in.")]
     [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "De code bestaat uit 6 cijfers.")]
@@ -44,6 +51,21 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         return Page();
     }
 
+    /// <summary>A new key, for a user who wants to start over (e.g. scanned the code with a phone they lost).</summary>
+    public async Task<IActionResult> OnPostNewKeyAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            SetPendingKey(user, users.GenerateNewAuthenticatorKey());
+        }
+        return RedirectToPage(new { ReturnUrl });
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -59,9 +81,18 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (ModelState.IsValid)
         {
             var code = Code.Replace(" ", "", StringComparison.Ordinal).Trim();
-            if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            var stored = await users.GetAuthenticatorKeyAsync(user);
+            var pending = string.IsNullOrEmpty(stored) ? PendingKey(user) : null;
+            if (pending is not null)
+            {
+                // Only in memory until the code proves the phone has it; SetTwoFactorEnabledAsync saves both.
+                await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, pending, HttpContext.RequestAborted);
+            }
+            if ((pending is not null || !string.IsNullOrEmpty(stored))
+                && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.SetTwoFactorEnabledAsync(user, true);
+                Response.Cookies.Delete(PendingCookie, PendingCookieOptions());
                 RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray() ?? [];
                 // This login now counts as two-factor: the enforcement lets the user through.
                 await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
@@ -89,13 +120,48 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         return Page();
     }
 
+    private IDataProtector Protector => protection.CreateProtector("Wijkbasis.TwoFactor.PendingKey");
+
+    private CookieOptions PendingCookieOptions() => new()
+    {
+        HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true,
+        Path = Url.Page("/Account/TwoFactor") ?? "/",
+    };
+
+    /// <summary>The key this browser was shown for this user, if any (a cookie of another user does not count).</summary>
+    private string? PendingKey(AppUser user)
+    {
+        if (Request.Cookies[PendingCookie] is not { Length: > 0 } cookie)
+        {
+            return null;
+        }
+        try
+        {
+            var parts = Protector.Unprotect(cookie).Split(' ');
+            return parts.Length == 2 && parts[0] == user.Id.ToString() ? parts[1] : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private void SetPendingKey(AppUser user, string key) =>
+        Response.Cookies.Append(PendingCookie, Protector.Protect($"{user.Id} {key}"), PendingCookieOptions());
+
     private async Task LoadKeyAsync(AppUser user)
     {
+        // A key stored before (enrolment begun by an older version) still counts; otherwise the one waiting in
+        // this browser, or a new one that waits there from now on. Nothing on the account changes here.
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            key = PendingKey(user);
+            if (key is null)
+            {
+                key = users.GenerateNewAuthenticatorKey();
+                SetPendingKey(user, key);
+            }
         }
         SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         var uri = $"otpauth://totp/Wijkbasis:{Uri.EscapeDataString(user.Email ?? user.UserName ?? "")}?secret={key}&issuer=Wijkbasis&digits=6";

@@ -238,7 +238,7 @@ public static class BuddyMatching
             if (shared > 0)
             {
                 score += 30;
-                reasons?.Add($"Spreekt {pool.Words(m.Languages, wanted.Languages)}");
+                reasons?.Add($"Spreekt {LanguageNames(pool.Words(m.Languages, wanted.Languages))}");
             }
         }
         if (wanted.AnyNeed)
@@ -281,6 +281,11 @@ public static class BuddyMatching
         }
         return score;
     }
+
+    /// <summary>Language tags are kept in lower case ("nederlands, arabisch"); a language's name is written with a
+    /// capital ("Nederlands, Arabisch").</summary>
+    internal static string LanguageNames(string words) =>
+        string.Join(", ", words.Split(", ").Select(w => w.Length == 0 ? w : char.ToUpper(w[0], System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) + w[1..]));
 
     /// <summary>The numeric part of a Dutch postcode; neighbouring numbers are (roughly) neighbouring places.</summary>
     public static int? Pc4(string? postcode) =>

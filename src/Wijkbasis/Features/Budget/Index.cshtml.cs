@@ -99,14 +99,29 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public Task<IActionResult> OnPostPotAsync(CancellationToken cancellationToken) => ActAsync(nameof(NewPot), ManagesPot, async () =>
     {
         var input = NewPot;
+        // Every problem of the form at once (the first is returned, the others go into model state).
+        var problems = new List<(string, Refusal)>();
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > BudgetPot.NameMax)
         {
-            return (Key(nameof(NewPot), nameof(PotInput.Name)), new("Geef de pot een naam (hoogstens {0} tekens).", BudgetPot.NameMax));
+            problems.Add((Key(nameof(NewPot), nameof(PotInput.Name)), new("Geef de pot een naam (hoogstens {0} tekens).", BudgetPot.NameMax)));
         }
-        if (input.StartsOn is not { } starts || input.EndsOn is not { } ends || ends < starts)
+        if (input.StartsOn is null)
         {
-            return (Key(nameof(NewPot), nameof(PotInput.EndsOn)), new("Kies een begin- en einddatum; het einde ligt na het begin."));
+            problems.Add((Key(nameof(NewPot), nameof(PotInput.StartsOn)), new("Kies de begindatum.")));
         }
+        if (input.EndsOn is null)
+        {
+            problems.Add((Key(nameof(NewPot), nameof(PotInput.EndsOn)), new("Kies de einddatum.")));
+        }
+        if (input.StartsOn is { } s0 && input.EndsOn is { } e0 && e0 < s0)
+        {
+            problems.Add((Key(nameof(NewPot), nameof(PotInput.EndsOn)), new("Kies een begin- en einddatum; het einde ligt na het begin.")));
+        }
+        if (problems.Count > 0)
+        {
+            return Several(problems);
+        }
+        var (starts, ends) = (input.StartsOn!.Value, input.EndsOn!.Value);
         if (ends > starts.AddYears(2) || starts < time.AmsterdamToday().AddYears(-1))
         {
             return (Key(nameof(NewPot), nameof(PotInput.EndsOn)), new("Een pot loopt hoogstens twee jaar en begint niet meer dan een jaar geleden."));
@@ -115,7 +130,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             return (Key(nameof(NewPot), nameof(PotInput.StartsOn)), new("Deze periode overlapt met een pot die er al is. Eén pot per periode: kies andere datums."));
         }
-        var pot = new BudgetPot { Name = input.Name.Trim(), StartsOn = starts, EndsOn = ends, CreatedAt = time.UtcNow() };
+        var pot = new BudgetPot { Name = input.Name!.Trim(), StartsOn = starts, EndsOn = ends, CreatedAt = time.UtcNow() };
         db.BudgetPots.Add(pot);
         await db.SaveChangesAsync(cancellationToken);
         PotId = pot.Id;
@@ -132,24 +147,30 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             return (Key(nameof(Contribution), nameof(ContributionInput.PotId)), new("Kies een pot."));
         }
+        var problems = new List<(string, Refusal)>();
         if (input.Source is not { } source || !Enum.IsDefined(source))
         {
-            return (Key(nameof(Contribution), nameof(ContributionInput.Source)), new("Kies de bron."));
+            problems.Add((Key(nameof(Contribution), nameof(ContributionInput.Source)), new("Kies de bron.")));
+            source = default;
         }
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > LedgerEntry.SourceNameMax)
         {
-            return (Key(nameof(Contribution), nameof(ContributionInput.Name)), new("Vul in van wie het geld komt, bijvoorbeeld de naam van de corporatie of het fonds."));
+            problems.Add((Key(nameof(Contribution), nameof(ContributionInput.Name)), new("Vul in van wie het geld komt, bijvoorbeeld de naam van de corporatie of het fonds.")));
         }
         if (!Money.TryParse(input.Amount, out var cents))
         {
-            return (Key(nameof(Contribution), nameof(ContributionInput.Amount)), new("Vul een bedrag in euro’s in, bijvoorbeeld 2.500,00."));
+            problems.Add((Key(nameof(Contribution), nameof(ContributionInput.Amount)), new("Vul een bedrag in euro’s in, bijvoorbeeld 2.500,00.")));
         }
-        var result = await bookings.ContributeAsync(pot, source, input.Name, cents, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Several(problems);
+        }
+        var result = await bookings.ContributeAsync(pot, source, input.Name!, cents, cancellationToken);
         if (result.Outcome == SpendOutcome.Refused)
         {
             return (Key(nameof(Contribution), nameof(ContributionInput.Amount)), result.Message);
         }
-        TempData.Say("{0} van {1} is in de pot gestort.", Money.Format(cents), input.Name.Trim());
+        TempData.Say("{0} van {1} is in de pot gestort.", Money.Format(cents), input.Name!.Trim());
         return null;
     }, cancellationToken);
 
@@ -237,6 +258,17 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     private static string Key(string form, string field) => $"{form}.{field}";
 
     /// <summary>Runs a change allowed to this role only (else 403, audited); a refusal shows the page again with it (400).</summary>
+    /// <summary>Several problems of one form: all but the first go into model state now, the first is returned (so
+    /// <see cref="ActAsync"/> refuses with all of them at once).</summary>
+    private (string Key, Refusal Refusal) Several(List<(string Key, Refusal Refusal)> problems)
+    {
+        foreach (var (key, refusal) in problems.Skip(1))
+        {
+            ModelState.AddRefusal(key, refusal);
+        }
+        return problems[0];
+    }
+
     private async Task<IActionResult> ActAsync(string form, bool allowed, Func<Task<(string Key, Refusal Refusal)?>> work, CancellationToken cancellationToken)
     {
         if (!allowed)

@@ -196,6 +196,11 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var buddy = await db.Buddies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BuddyId && b.ArchivedAt == null, cancellationToken);
         if (buddy is null)
         {
+            // Both problems of the form at once: the buddy, and the reason when it is empty too.
+            if (string.IsNullOrWhiteSpace(input.Text))
+            {
+                ModelState.AddRefusal(Key(nameof(Transfer), nameof(TransferInput.Text)), new Refusal("Schrijf op waarom de bewoner naar een andere buddy gaat."));
+            }
             return (Key(nameof(Transfer), nameof(TransferInput.BuddyId)), new("Kies een buddy."));
         }
         if (buddy.Id != Case.OwnerBuddyId && await BuddyPool.BlockerNowAsync(db, buddy.Id, time.AmsterdamToday(), cancellationToken) is { } blocker)

@@ -69,18 +69,22 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
             return NotFound();
         }
         var input = Input;
-        var (line, field, problem) = MoneyRules.Make(
+        var (line, problems) = MoneyRules.MakeAll(
             new MoneyLineInput(input.Direction, input.Source, input.Category, input.BookedOn, input.Amount, input.Counterparty, input.Description,
                 input.Direction == MoneyDirection.Spending ? input.Local : null),
             time.AmsterdamToday(), tenant.UserId, tenant.DisplayName, time.UtcNow());
+        var all = problems.ToList();
         MoneyLine? reversal = null;
-        if (problem is null && Original is { } original)
+        if (Original is { } original)
         {
             var reversed = await db.MoneyLines.AnyAsync(l => l.ReversesLineId == original.Id, cancellationToken);
-            (reversal, problem) = MoneyRules.Reverse(original, reversed, input.Reason, tenant.UserId, tenant.DisplayName, time.UtcNow());
-            field = nameof(InputModel.Reason);
+            (reversal, var reverseProblem) = MoneyRules.Reverse(original, reversed, input.Reason, tenant.UserId, tenant.DisplayName, time.UtcNow());
+            if (reverseProblem is not null)
+            {
+                all.Add((nameof(InputModel.Reason), reverseProblem));
+            }
         }
-        if (problem is null)
+        if (all.Count == 0)
         {
             if (reversal is not null)
             {
@@ -95,11 +99,16 @@ public sealed class CreateModel(WijkbasisDb db, TenantContext tenant, TimeProvid
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                (field, problem) = (nameof(InputModel.Reason), new Refusal("Deze regel is al teruggeboekt."));
+                all.Add((nameof(InputModel.Reason), new Refusal("Deze regel is al teruggeboekt.")));
             }
         }
-        // Nothing to load again: the original (when correcting) is in place and what was typed stays in the form.
-        return await this.RefuseAsync(db, () => Task.CompletedTask, problem, $"{nameof(Input)}.{field}");
+        // Every problem at once, each under its field. Nothing to load again: the original (when correcting) is in
+        // place and what was typed stays in the form.
+        foreach (var (field, problem) in all)
+        {
+            ModelState.AddRefusal($"{nameof(Input)}.{field}", problem);
+        }
+        return await this.RefuseAsync(db, () => Task.CompletedTask);
     }
 
     private async Task<MoneyLine?> FindOriginalAsync(CancellationToken cancellationToken) =>

@@ -40,66 +40,81 @@ public static class MoneyRules
 {
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
 
-    /// <summary>Checks an entered line and makes it; or names the field that is wrong and why. Nothing is made on a
-    /// problem. A line may not lie in the future: it records money that has flowed.</summary>
+    /// <summary>Checks an entered line and makes it; or names the first field that is wrong and why (see
+    /// <see cref="MakeAll"/>).</summary>
     public static (MoneyLine? Line, string? Field, Refusal? Problem) Make(MoneyLineInput input, DateOnly today, Guid? byUserId, string byName, DateTime at)
     {
-        if (input.Direction is not { } direction || !Enum.IsDefined(direction))
+        var (line, problems) = MakeAll(input, today, byUserId, byName, at);
+        return problems.Count == 0 ? (line, null, null) : (null, problems[0].Field, problems[0].Problem);
+    }
+
+    /// <summary>Checks an entered line and makes it; or names every field that is wrong and why, all at once (a
+    /// form shows them together). Nothing is made on a problem. A line may not lie in the future: it records money
+    /// that has flowed.</summary>
+    public static (MoneyLine? Line, IReadOnlyList<(string Field, Refusal Problem)> Problems) MakeAll(MoneyLineInput input, DateOnly today, Guid? byUserId, string byName, DateTime at)
+    {
+        var problems = new List<(string Field, Refusal Problem)>();
+        MoneyDirection? direction = input.Direction is { } d && Enum.IsDefined(d) ? d : null;
+        if (direction is null)
         {
-            return (null, nameof(MoneyLineInput.Direction), new Refusal("Kies of het om inkomsten of uitgaven gaat."));
+            problems.Add((nameof(MoneyLineInput.Direction), new Refusal("Kies of het om inkomsten of uitgaven gaat.")));
         }
         if (direction == MoneyDirection.Income && (input.Source is not { } source || !Enum.IsDefined(source)))
         {
-            return (null, nameof(MoneyLineInput.Source), new Refusal("Kies waar het geld vandaan komt (de soort bron)."));
+            problems.Add((nameof(MoneyLineInput.Source), new Refusal("Kies waar het geld vandaan komt (de soort bron).")));
         }
         if (direction == MoneyDirection.Spending && (input.Category is not { } category || !Enum.IsDefined(category)))
         {
-            return (null, nameof(MoneyLineInput.Category), new Refusal("Kies waaraan het geld is uitgegeven (de soort uitgave)."));
+            problems.Add((nameof(MoneyLineInput.Category), new Refusal("Kies waaraan het geld is uitgegeven (de soort uitgave).")));
         }
         if (input.BookedOn is not { } on)
         {
-            return (null, nameof(MoneyLineInput.BookedOn), new Refusal("Vul de datum in."));
+            problems.Add((nameof(MoneyLineInput.BookedOn), new Refusal("Vul de datum in.")));
         }
-        if (on > today)
+        else if (on > today)
         {
-            return (null, nameof(MoneyLineInput.BookedOn), new Refusal("De datum ligt in de toekomst. Boek geld pas als het binnen of uitgegeven is."));
+            problems.Add((nameof(MoneyLineInput.BookedOn), new Refusal("De datum ligt in de toekomst. Boek geld pas als het binnen of uitgegeven is.")));
         }
-        if (on < EarliestDate)
+        else if (on < EarliestDate)
         {
-            return (null, nameof(MoneyLineInput.BookedOn), new Refusal("De datum ligt te ver terug."));
+            problems.Add((nameof(MoneyLineInput.BookedOn), new Refusal("De datum ligt te ver terug.")));
         }
-        var (cents, problem) = Amounts.Parse(input.Amount);
-        if (problem is not null)
+        var (cents, amountProblem) = Amounts.Parse(input.Amount);
+        if (amountProblem is not null)
         {
-            return (null, nameof(MoneyLineInput.Amount), problem);
+            problems.Add((nameof(MoneyLineInput.Amount), amountProblem));
         }
         var counterparty = input.Counterparty?.Trim();
         if (string.IsNullOrEmpty(counterparty))
         {
-            return (null, nameof(MoneyLineInput.Counterparty), new Refusal(direction == MoneyDirection.Income
-                ? "Vul in van wie het geld komt, bijvoorbeeld ‘Gemeente Arnhem’ of ‘lunchgasten’."
-                : "Vul in aan wie het geld is betaald, bijvoorbeeld de winkel of de klusser."));
+            problems.Add((nameof(MoneyLineInput.Counterparty), new Refusal(direction == MoneyDirection.Spending
+                ? "Vul in aan wie het geld is betaald, bijvoorbeeld de winkel of de klusser."
+                : "Vul in van wie het geld komt, bijvoorbeeld ‘Gemeente Arnhem’ of ‘lunchgasten’.")));
         }
-        if (counterparty.Length > MoneyLine.CounterpartyMax)
+        else if (counterparty.Length > MoneyLine.CounterpartyMax)
         {
-            return (null, nameof(MoneyLineInput.Counterparty), new Refusal("De naam is te lang (hoogstens {0} tekens).", MoneyLine.CounterpartyMax));
+            problems.Add((nameof(MoneyLineInput.Counterparty), new Refusal("De naam is te lang (hoogstens {0} tekens).", MoneyLine.CounterpartyMax)));
         }
         var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
         if (description is { Length: > MoneyLine.DescriptionMax })
         {
-            return (null, nameof(MoneyLineInput.Description), new Refusal("De omschrijving is te lang (hoogstens {0} tekens).", MoneyLine.DescriptionMax));
+            problems.Add((nameof(MoneyLineInput.Description), new Refusal("De omschrijving is te lang (hoogstens {0} tekens).", MoneyLine.DescriptionMax)));
         }
         if (input.Local is { } local && !Enum.IsDefined(local))
         {
-            return (null, nameof(MoneyLineInput.Local), new Refusal("Kies of het geld in de wijk blijft."));
+            problems.Add((nameof(MoneyLineInput.Local), new Refusal("Kies of het geld in de wijk blijft.")));
+        }
+        if (problems.Count > 0)
+        {
+            return (null, problems);
         }
         return (new MoneyLine
         {
-            Direction = direction, Source = direction == MoneyDirection.Income ? input.Source : null,
+            Direction = direction!.Value, Source = direction == MoneyDirection.Income ? input.Source : null,
             Category = direction == MoneyDirection.Spending ? input.Category : null,
-            BookedOn = on, AmountCents = cents, Counterparty = counterparty, Description = description, Local = input.Local,
+            BookedOn = input.BookedOn!.Value, AmountCents = cents, Counterparty = counterparty!, Description = description, Local = input.Local,
             At = at, ByUserId = byUserId, ByName = byName,
-        }, null, null);
+        }, problems);
     }
 
     /// <summary>The line that undoes <paramref name="line"/>: same kind, date and counterparty, the opposite amount,

@@ -34,7 +34,10 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
     [BindProperty(Name = nameof(Input))] public InputModel Input { get; set; } = new();
     [BindProperty(Name = "ContributionId")] public Guid ContributionId { get; set; }
 
-    public sealed record Row(Guid Id, DateOnly On, string Name, string Kind, string What, long? Points, Guid? TransferId, bool IsHours, Guid? AccountId = null);
+    /// <summary>One line of the month. Volunteer hours have no <see cref="What"/>: the page says "{0} uur als {1}" with
+    /// <see cref="Minutes"/> and <see cref="Role"/> in the reader's language.</summary>
+    public sealed record Row(Guid Id, DateOnly On, string Name, string Kind, string? What, long? Points, Guid? TransferId, bool IsHours, Guid? AccountId = null,
+        long Minutes = 0, string? Role = null);
     public List<Row> Rows { get; private set; } = [];
     public List<VolunteerArea.Option> Found { get; private set; } = [];
     public VolunteerArea.Option? Chosen { get; private set; }
@@ -173,7 +176,7 @@ public sealed class ContributionsModel(WijkbasisDb db, TenantContext tenant, Tim
             .ToDictionaryAsync(t => t.Id, t => t.ToAccountId, cancellationToken);
         Rows = given.Select(x => new Row(x.c.Id, x.c.GivenOn, x.Name, Contribution.Label(x.c.Kind), x.c.Description, x.c.Points, x.c.TransferId, false,
                 x.c.TransferId is { } t ? accountOf.GetValueOrDefault(t) : null))
-            .Concat(hours.Select(h => new Row(h.Id, h.WorkedOn, h.Name, "vrijwilligersuren", $"{VolunteerRules.Format(h.Minutes)} uur als {h.Role.ToLower(CultureInfo.CurrentCulture)}", null, null, true)))
+            .Concat(hours.Select(h => new Row(h.Id, h.WorkedOn, h.Name, "vrijwilligersuren", null, null, null, true, Minutes: h.Minutes, Role: h.Role)))
             .OrderByDescending(r => r.On).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
     }
 }

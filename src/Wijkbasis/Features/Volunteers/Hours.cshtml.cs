@@ -48,12 +48,13 @@ public sealed class HoursModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         Me = await VolunteerArea.MineAsync(db, tenant, cancellationToken);
         Guid? personId;
+        Refusal? personProblem = null;
         if (ActsForAnyone)
         {
             personId = Input.PersonId is { } chosen && await db.Volunteers.AnyAsync(v => v.PersonId == chosen, cancellationToken) ? chosen : null;
             if (personId is null)
             {
-                return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new Refusal("Kies een vrijwilliger uit de lijst."), PersonKey);
+                personProblem = new Refusal("Kies een vrijwilliger uit de lijst.");
             }
         }
         else
@@ -68,17 +69,26 @@ public sealed class HoursModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             }
             personId = Me.PersonId;
         }
-        var (value, field, problem) = await Input.CheckAsync(db, personId.Value, null, time.AmsterdamToday(), cancellationToken);
-        if (problem is not null)
+        // Every problem at once: the volunteer, then the fields.
+        var (value, problems) = await Input.CheckAsync(db, personId, null, time.AmsterdamToday(), cancellationToken);
+        if (personProblem is not null || problems.Count > 0)
         {
-            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), problem, $"{nameof(Input)}.{field}");
+            if (personProblem is not null)
+            {
+                ModelState.AddRefusal(PersonKey, personProblem);
+            }
+            foreach (var (field, problem) in problems)
+            {
+                ModelState.AddRefusal($"{nameof(Input)}.{field}", problem);
+            }
+            return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
         }
         db.VolunteerHours.Add(new VolunteerHours
         {
-            PersonId = personId.Value, RoleId = value!.RoleId, WorkedOn = value.WorkedOn, Minutes = value.Minutes, SessionId = value.SessionId,
+            PersonId = personId!.Value, RoleId = value!.RoleId, WorkedOn = value.WorkedOn, Minutes = value.Minutes, SessionId = value.SessionId,
             Note = value.Note, At = time.UtcNow(), ByName = tenant.DisplayName, Version = 1,
         });
-        await VolunteerArea.MarkDragerAsync(db, personId.Value, time.UtcNow(), cancellationToken);
+        await VolunteerArea.MarkDragerAsync(db, personId!.Value, time.UtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Say("{0} uur is opgeschreven.", VolunteerRules.Format(value.Minutes));
         return RedirectToPage("/Volunteers/Hours", new { maand = VolunteerArea.MonthKey(value.WorkedOn) });

@@ -48,14 +48,19 @@ public sealed class HoursEntryModel(WijkbasisDb db, TenantContext tenant, TimePr
         {
             return NotFound();
         }
-        var (value, field, problem) = await Input.CheckAsync(db, Entry.PersonId, Entry.Id, time.AmsterdamToday(), cancellationToken);
-        if (problem is null && Input.Version != Entry.Version)
+        var (value, problems) = await Input.CheckAsync(db, Entry.PersonId, Entry.Id, time.AmsterdamToday(), cancellationToken);
+        if (problems.Count == 0 && Input.Version != Entry.Version)
         {
-            (field, problem) = (nameof(HoursInput.Duration), Changed);
+            problems.Add((nameof(HoursInput.Duration), Changed));
         }
-        if (problem is not null)
+        if (problems.Count > 0)
         {
-            return this.Refuse(problem, $"{nameof(Input)}.{field}");
+            // Every problem at once, each under its field.
+            foreach (var (field, problem) in problems)
+            {
+                ModelState.AddRefusal($"{nameof(Input)}.{field}", problem);
+            }
+            return this.Refuse();
         }
         var hours = await db.VolunteerHours.SingleAsync(h => h.Id == Id, cancellationToken);
         (hours.WorkedOn, hours.Minutes, hours.RoleId, hours.SessionId, hours.Note) = (value!.WorkedOn, value.Minutes, value.RoleId, value.SessionId, value.Note);

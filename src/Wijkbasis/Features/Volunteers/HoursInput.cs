@@ -19,52 +19,58 @@ public sealed class HoursInput
 
     public sealed record Checked(int Minutes, DateOnly WorkedOn, Guid RoleId, Guid? SessionId, string? Note);
 
-    /// <summary>The checked values, or the field and message of the first problem. <paramref name="correcting"/>: the
-    /// entry being corrected (its own minutes do not count against the day).</summary>
-    public async Task<(Checked? Value, string? Field, Refusal? Problem)> CheckAsync(WijkbasisDb db, Guid personId, Guid? correcting,
+    /// <summary>The checked values, or every field that is wrong with its message, all at once (a form shows them
+    /// together). <paramref name="correcting"/>: the entry being corrected (its own minutes do not count against the
+    /// day). <paramref name="personId"/> null: the person is not known yet (refused elsewhere); the rest is still checked.</summary>
+    public async Task<(Checked? Value, List<(string Field, Refusal Problem)> Problems)> CheckAsync(WijkbasisDb db, Guid? personId, Guid? correcting,
         DateOnly today, CancellationToken cancellationToken)
     {
+        var problems = new List<(string Field, Refusal Problem)>();
         var (minutes, durationProblem) = VolunteerRules.ParseDuration(Duration);
         if (durationProblem is not null)
         {
-            return (null, nameof(Duration), durationProblem);
+            problems.Add((nameof(Duration), durationProblem));
         }
         var role = RoleId is null ? null : await db.VolunteerRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == RoleId, cancellationToken);
         if (role is null)
         {
-            return (null, nameof(RoleId), new Refusal("Kies een rol uit de lijst."));
+            problems.Add((nameof(RoleId), new Refusal("Kies een rol uit de lijst.")));
         }
-        if (role.IsArchived && !await db.VolunteerHours.AnyAsync(h => h.Id == correcting && h.RoleId == role.Id, cancellationToken))
+        else if (role.IsArchived && !await db.VolunteerHours.AnyAsync(h => h.Id == correcting && h.RoleId == role.Id, cancellationToken))
         {
-            return (null, nameof(RoleId), new Refusal("Deze rol wordt niet meer gebruikt. Kies een andere rol."));
+            problems.Add((nameof(RoleId), new Refusal("Deze rol wordt niet meer gebruikt. Kies een andere rol.")));
         }
+        var dateChecked = false;
         if (SessionId is { } sessionId)
         {
             // The tenant filter hides another enterprise's sessions: to this form they do not exist.
             var startsAt = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (DateTime?)s.StartsAt).SingleOrDefaultAsync(cancellationToken);
             if (startsAt is null)
             {
-                return (null, nameof(SessionId), new Refusal("Deze sessie bestaat niet. Kies een sessie uit de lijst, of geen."));
+                problems.Add((nameof(SessionId), new Refusal("Deze sessie bestaat niet. Kies een sessie uit de lijst, of geen.")));
             }
-            var day = DateOnly.FromDateTime(startsAt.Value.ToAmsterdam());
-            if (WorkedOn is { } worked && worked != day)
+            else if (DateOnly.FromDateTime(startsAt.Value.ToAmsterdam()) is var day && WorkedOn is { } worked && worked != day)
             {
-                return (null, nameof(WorkedOn), new Refusal("De sessie was op {0}. Kies die datum, of geen sessie.", day.ToString("d-M-yyyy", CultureInfo.InvariantCulture)));
+                problems.Add((nameof(WorkedOn), new Refusal("De sessie was op {0}. Kies die datum, of geen sessie.", day.ToString("d-M-yyyy", CultureInfo.InvariantCulture))));
+                dateChecked = true;
             }
         }
-        var other = WorkedOn is { } date
-            ? await db.VolunteerHours.Where(h => h.PersonId == personId && h.WorkedOn == date && h.Id != correcting).SumAsync(h => h.Minutes, cancellationToken)
-            : 0;
-        if (VolunteerRules.CheckHours(WorkedOn, minutes!.Value, today, other) is { } problem)
+        if (!dateChecked)
         {
-            return (null, nameof(WorkedOn), problem);
+            var other = WorkedOn is { } date && personId is { } person
+                ? await db.VolunteerHours.Where(h => h.PersonId == person && h.WorkedOn == date && h.Id != correcting).SumAsync(h => h.Minutes, cancellationToken)
+                : 0;
+            if (VolunteerRules.CheckHours(WorkedOn, minutes ?? 0, today, other) is { } problem)
+            {
+                problems.Add((nameof(WorkedOn), problem));
+            }
         }
         var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
         if (note is { Length: > VolunteerHours.NoteMax })
         {
-            return (null, nameof(Note), new Refusal("De notitie mag hoogstens {0} tekens lang zijn.", VolunteerHours.NoteMax));
+            problems.Add((nameof(Note), new Refusal("De notitie mag hoogstens {0} tekens lang zijn.", VolunteerHours.NoteMax)));
         }
-        return (new Checked(minutes.Value, WorkedOn!.Value, role.Id, SessionId, note), null, null);
+        return problems.Count > 0 ? (null, problems) : (new Checked(minutes!.Value, WorkedOn!.Value, role!.Id, SessionId, note), problems);
     }
 
     /// <summary>Sessions of the past month that have started, to pick from (newest first).</summary>
