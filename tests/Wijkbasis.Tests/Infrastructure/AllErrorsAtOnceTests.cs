@@ -86,6 +86,10 @@ public sealed class AllErrorsAtOnceTests(WijkbasisFactory app) : IClassFixture<W
                         problems.Add($"{where}: an empty form with required fields was answered {(int)answer.StatusCode}, not refused");
                         continue;
                     }
+                    if (refused.QuerySelector("#fouten") is not { } summary || !summary.HasAttribute("autofocus") || summary.GetAttribute("tabindex") != "-1")
+                    {
+                        problems.Add($"{where}: the refused form's error summary does not take the focus (autofocus, tabindex -1)");
+                    }
                     var linked = refused.QuerySelectorAll("#fouten a[href^='#']").Select(a => a.GetAttribute("href")![1..]).ToHashSet(StringComparer.Ordinal);
                     foreach (var control in required)
                     {

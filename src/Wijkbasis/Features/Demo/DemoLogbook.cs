@@ -181,6 +181,29 @@ public sealed class DemoLogbook(WijkbasisDb db, TenantContext tenant, SessionPla
         }
     }
 
+    /// <summary>On a later start of a kept demo: when the enterprise's volunteer hosts no session today, an open day for
+    /// today, so the walk-through in the README works on any day. Nothing when they already host one.</summary>
+    public async Task KeepTodayOpenAsync(Data.Enterprise enterprise, CancellationToken cancellationToken)
+    {
+        if (!ByEnterprise.TryGetValue(enterprise.Slug, out var setup) || !setup.Plans.Any(p => p.HostedByVolunteer))
+        {
+            return;
+        }
+        tenant.MoveTo(enterprise, [], "demo-generator");
+        var volunteer = await db.Memberships.Where(m => m.Role == Infrastructure.Auth.Roles.Volunteer).Select(m => (Guid?)m.UserId).FirstOrDefaultAsync(cancellationToken);
+        var place = await db.Locations.FirstOrDefaultAsync(l => l.Name == setup.Places[0].Name, cancellationToken);
+        if (volunteer is null || place is null)
+        {
+            return;
+        }
+        var today = time.AmsterdamToday();
+        if (await db.Sessions.AnyAsync(s => s.OccurrenceDate == today && s.Activity!.HostUserId == volunteer, cancellationToken))
+        {
+            return;
+        }
+        await AddOpenDayAsync(place, volunteer.Value, today, time.UtcNow(), cancellationToken);
+    }
+
     /// <summary>Whatever day the demo starts on, the volunteer has a logbook open today: a one-off open day that
     /// they host (their weekly activity gives them a coming session too).</summary>
     private async Task AddOpenDayAsync(Location place, Guid volunteer, DateOnly today, DateTime now, CancellationToken cancellationToken)

@@ -107,6 +107,15 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         }, cancellationToken);
     }
 
+    /// <summary>On a start of a demo seeded on an earlier day: each volunteer again has a session to keep today.</summary>
+    public async Task KeepTodayOpenAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var enterprise in await db.Enterprises.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            await logbook.KeepTodayOpenAsync(enterprise, cancellationToken);
+        }
+    }
+
     public async Task GenerateAsync(DemoOptions options, CancellationToken cancellationToken = default)
     {
         var rng = new Random(options.RandomSeed);

@@ -44,6 +44,10 @@ public static class DemoStartup
         {
             log.LogInformation("Demo: neighbourhood seeded");
         }
+        else
+        {
+            await demo.KeepTodayOpenAsync();
+        }
         PrintLogins(options, DemoNeighbourhood.Users, DemoNeighbourhood.Enterprises.Select(e => e.Slug).ToList());
     }
 
