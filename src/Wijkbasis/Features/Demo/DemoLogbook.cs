@@ -204,14 +204,15 @@ public sealed class DemoLogbook(WijkbasisDb db, TenantContext tenant, SessionPla
         await AddOpenDayAsync(place, volunteer.Value, today, time.UtcNow(), cancellationToken);
     }
 
-    /// <summary>Whatever day the demo starts on, the volunteer has a logbook open today: a one-off open day that
+    /// <summary>Whatever day and hour the demo starts on, the volunteer has a logbook open today (07:00–23:00; the logbook
+    /// opens an hour before): a one-off open day that
     /// they host (their weekly activity gives them a coming session too).</summary>
     private async Task AddOpenDayAsync(Location place, Guid volunteer, DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
         var activity = new Activity
         {
             Name = "Open inloop", Description = "De deur staat open: binnenlopen voor koffie en een praatje.", LocationId = place.Id,
-            Recurrence = Recurrence.Once, StartTime = new(9, 0), EndTime = new(17, 0), FirstDate = today, LastDate = today,
+            Recurrence = Recurrence.Once, StartTime = new(7, 0), EndTime = new(23, 0), FirstDate = today, LastDate = today,
             PlannedUntil = today, HostUserId = volunteer, IsPublic = false, CreatedAt = now, UpdatedAt = now,
         };
         db.Activities.Add(activity);
