@@ -48,7 +48,7 @@ public sealed class MatchingTests
         var busy = Candidate("Druk", skills: "administratie;boodschappen", languages: "arabisch", postcode: "3024 BB", load: 1);
         var ranked = BuddyMatching.Rank(Light, [far, busy, best], Today);
         Assert.Equal(["Samira", "Druk", "Verweg"], ranked.Select(s => s.Name));
-        Assert.Contains("Spreekt arabisch, nederlands", ranked[0].Reasons);
+        Assert.Contains("Spreekt Arabisch, Nederlands", ranked[0].Reasons);
         Assert.Contains("Kan helpen met administratie, boodschappen", ranked[0].Reasons);
         Assert.Contains("Woont in dezelfde postcode (3024)", ranked[0].Reasons);
         Assert.Contains("Heeft nog niemand", ranked[0].Reasons);
