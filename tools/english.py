@@ -1731,6 +1731,13 @@ EN = {
 "in een lijst van {0} mensen":"in a list of {0} people",
 # --- end trust ---
 
+# --- input (issue 15, bad input): dates in range, choices present, text without overrides, forms once ---
+"Vul een datum in tussen {0} en {1}.":"Enter a date between {0} and {1}.",
+"Vul bij {0} een datum in tussen {1} en {2}.":"Enter a date for {0} between {1} and {2}.",
+"Dit formulier was al verstuurd. Het is één keer verwerkt.":"This form had already been sent. It was processed once.",
+"Kies een van- en tot-datum tussen {0} en {1}.":"Choose a from and until date between {0} and {1}.",
+# --- end input ---
+
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
   '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',

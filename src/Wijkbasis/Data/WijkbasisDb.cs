@@ -93,6 +93,7 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Impact.ReportDraft> ReportDrafts => Set<Features.Impact.ReportDraft>();
     public DbSet<Features.Impact.FixedReport> FixedReports => Set<Features.Impact.FixedReport>();
     public DbSet<Features.Impact.PublishedCube> PublishedCubes => Set<Features.Impact.PublishedCube>();
+    public DbSet<Features.Shared.SentForm> SentForms => Set<Features.Shared.SentForm>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

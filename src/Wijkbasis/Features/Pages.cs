@@ -20,7 +20,11 @@ public static class Pages
                     area.ConfigurePages(o.Conventions);
                 }
             })
-            .AddMvcOptions(o => BindingMessages.UseDutch(o.ModelBindingMessageProvider))
+            .AddMvcOptions(o =>
+            {
+                BindingMessages.UseDutch(o.ModelBindingMessageProvider);
+                o.ModelBinderProviders.Insert(0, new StrictBinderProvider(o.ModelBinderProviders));
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -125,3 +125,14 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(k => k.FriendlyName).HasMaxLength(200);
 }
+
+internal sealed class SentFormConfiguration : IEntityTypeConfiguration<Features.Shared.SentForm>
+{
+    public void Configure(EntityTypeBuilder<Features.Shared.SentForm> b)
+    {
+        // The key is the primary key: of two racing submissions of one form, only one can save.
+        b.HasKey(f => new { f.TenantId, f.Key });
+        b.Property(f => f.Result).HasMaxLength(Features.Shared.SentForm.ResultMax);
+        b.HasOne<Enterprise>().WithMany().HasForeignKey(f => f.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Time;
@@ -9,16 +10,22 @@ namespace Wijkbasis.Features.Activities;
 public sealed class CreateModel(WijkbasisDb db, TimeProvider time, SessionPlanner planner) : PageModel, IActivityForm
 {
     [BindProperty(Name = nameof(Input))] public ActivityInput Input { get; set; } = new();
+    [BindProperty(Name = FormOnce.FieldName)] public Guid? FormKey { get; set; }
     public ActivityChoices Choices { get; private set; } = new([], []);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        FormKey = FormOnce.NewKey();
         Input.FirstDate = time.AmsterdamToday();
         Choices = await ActivityChoices.LoadAsync(db, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await FormOnce.EarlierAsync(db, FormKey, cancellationToken) is { } earlier)
+        {
+            return this.SentBefore(earlier);
+        }
         foreach (var (field, message) in await Input.CheckAsync(db, cancellationToken))
         {
             ModelState.AddModelError("Input." + field, message);
@@ -36,7 +43,19 @@ public sealed class CreateModel(WijkbasisDb db, TimeProvider time, SessionPlanne
         activity.CreatedAt = activity.UpdatedAt = time.UtcNow();
         db.Activities.Add(activity);
         await planner.PlanAsync(activity, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        FormOnce.Record(db, time, FormKey, Url.Page("/Activities/Details", new { id = activity.Id }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
+        {
+            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is { } first)
+            {
+                return this.SentBefore(first);
+            }
+            throw;
+        }
         TempData.Say("{0} is toegevoegd.", activity.Name);
         return RedirectToPage("/Activities/Details", new { id = activity.Id });
     }

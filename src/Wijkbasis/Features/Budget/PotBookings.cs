@@ -30,7 +30,10 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
 
     /// <summary>A buddy or wijkverbinder spends for a case: booked at once within their mandate, else a request
     /// for a budget approver. Refused when the pot cannot pay it.</summary>
-    public async Task<BookingResult> SpendAsync(Case forCase, long amount, SpendPurpose purpose, string? note, CancellationToken cancellationToken)
+    /// <remarks><paramref name="alongside"/> adds what must be saved with a booking or request (the form's one-time key),
+    /// inside the pot's lock; it is not called for a refusal.</remarks>
+    public async Task<BookingResult> SpendAsync(Case forCase, long amount, SpendPurpose purpose, string? note, CancellationToken cancellationToken,
+        Action? alongside = null)
     {
         if (forCase.IsClosed)
         {
@@ -72,6 +75,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
                     entry.Note = cipher.Seal(note?.Trim(), entry, nameof(LedgerEntry.Note));
                     db.LedgerEntries.Add(entry);
                     pot.Version++;
+                    alongside?.Invoke();
                     return new BookingResult(SpendOutcome.Approved, decision.Message, EntryId: entry.Id);
                 case SpendOutcome.NeedsApproval:
                     var request = new SpendRequest
@@ -82,6 +86,7 @@ public sealed class PotBookings(WijkbasisDb db, TenantContext tenant, TimeProvid
                     };
                     request.Note = cipher.Seal(note?.Trim(), request, nameof(SpendRequest.Note));
                     db.SpendRequests.Add(request);
+                    alongside?.Invoke();
                     return new BookingResult(SpendOutcome.NeedsApproval, decision.Message, RequestId: request.Id);
                 default:
                     return new BookingResult(SpendOutcome.Refused, decision.Message);

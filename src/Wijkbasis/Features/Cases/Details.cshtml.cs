@@ -67,6 +67,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     [BindProperty(Name = nameof(NewTask))] public TaskInput NewTask { get; set; } = new();
     [BindProperty(Name = nameof(Done))] public DoneInput Done { get; set; } = new();
     [BindProperty(Name = nameof(Spend))] public SpendInput Spend { get; set; } = new();
+    /// <summary>The spend form's one-time key: a double click spends once (<see cref="FormOnce"/>).</summary>
+    [BindProperty(Name = FormOnce.FieldName)] public Guid? FormKey { get; set; }
     [BindProperty(Name = nameof(Transfer))] public TransferInput Transfer { get; set; } = new();
     [BindProperty(Name = nameof(Closing))] public CloseInput Closing { get; set; } = new();
     /// <summary>The case's version the form was shown with: a change made meanwhile (a close, a transfer, another
@@ -169,6 +171,11 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public Task<IActionResult> OnPostSpendAsync(CancellationToken cancellationToken) => WorkAsync(nameof(Spend), async () =>
     {
         var input = Spend;
+        if (await FormOnce.EarlierAsync(db, FormKey, cancellationToken) is not null)
+        {
+            TempData.Say(FormOnce.SentBeforeText);
+            return null;
+        }
         if (!Money.TryParse(input.Amount, out var cents))
         {
             return (Key(nameof(Spend), nameof(SpendInput.Amount)), new("Vul een bedrag in euro’s in, bijvoorbeeld 35,00."));
@@ -177,7 +184,21 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return (Key(nameof(Spend), nameof(SpendInput.Purpose)), new("Kies waarvoor het geld is."));
         }
-        var result = await bookings.SpendAsync(Case, cents, purpose, input.Text, cancellationToken);
+        BookingResult result;
+        try
+        {
+            result = await bookings.SpendAsync(Case, cents, purpose, input.Text, cancellationToken,
+                () => FormOnce.Record(db, time, FormKey, Url.Page("/Cases/Details", new { id = Id })));
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
+        {
+            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is null)
+            {
+                throw;
+            }
+            TempData.Say(FormOnce.SentBeforeText);
+            return null;
+        }
         if (result.Outcome == SpendOutcome.Refused)
         {
             return (Key(nameof(Spend), nameof(SpendInput.Amount)), result.Message);

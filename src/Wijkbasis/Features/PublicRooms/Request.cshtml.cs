@@ -20,6 +20,7 @@ public sealed class RequestModel(PublicRoomsAccess access, WijkbasisDb db, Tenan
 
     [BindProperty(Name = nameof(Input))] public RequestInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "verzonden")] public bool Sent { get; set; }
+    [BindProperty(Name = FormOnce.FieldName)] public Guid? FormKey { get; set; }
     public string EnterpriseName { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public List<Room> Rooms { get; private set; } = [];
@@ -31,6 +32,7 @@ public sealed class RequestModel(PublicRoomsAccess access, WijkbasisDb db, Tenan
             return NotFound();
         }
         Input.Date ??= time.AmsterdamToday().AddDays(7);
+        FormKey = FormOnce.NewKey();
         return Page();
     }
 
@@ -39,6 +41,10 @@ public sealed class RequestModel(PublicRoomsAccess access, WijkbasisDb db, Tenan
         if (!await LoadAsync(slug, cancellationToken))
         {
             return NotFound();
+        }
+        if (await FormOnce.EarlierAsync(db, FormKey, cancellationToken) is { } earlier)
+        {
+            return this.SentBefore(earlier);
         }
         var room = Rooms.SingleOrDefault(r => r.Id == Input.RoomId);
         if (Input.RoomId is not null && room is null)
@@ -76,7 +82,20 @@ public sealed class RequestModel(PublicRoomsAccess access, WijkbasisDb db, Tenan
             ContactName = Input.Name!.Trim(), ContactEmail = Input.Email!.Trim(), ContactPhone = Clean(Input.Phone),
             Status = RequestStatus.Pending, ReceivedAt = time.UtcNow(),
         });
-        await db.SaveChangesAsync(cancellationToken);
+        var done = Url.Page("/PublicRooms/Request", new { slug = Slug, verzonden = "true" });
+        FormOnce.Record(db, time, FormKey, done);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
+        {
+            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is { } first)
+            {
+                return this.SentBefore(first);
+            }
+            throw;
+        }
         return RedirectToPage("/PublicRooms/Request", new { slug = Slug, verzonden = "true" });
     }
 

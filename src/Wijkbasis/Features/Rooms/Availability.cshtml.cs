@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
@@ -26,6 +27,18 @@ public sealed class AvailabilityModel(WijkbasisDb db, TimeProvider time) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // A value that could not be read, or a date centuries away (see StrictBinding), is said, not silently replaced.
+        if (ModelState.GetFieldValidationState("van") == ModelValidationState.Invalid || ModelState.GetFieldValidationState("tot") == ModelValidationState.Invalid)
+        {
+            Problem = new Refusal("Kies een van- en tot-datum tussen {0} en {1}.", "1-1-1900", "31-12-2199");
+            (From, Until) = (null, null);
+            return Page();
+        }
+        if (!ModelState.IsValid)
+        {
+            Problem = new Refusal("Vul een aantal personen tussen 1 en 1000 en een duur tussen 1 en 24 uur in.");
+            return Page();
+        }
         var today = time.AmsterdamToday();
         var from = From ?? today;
         var until = Until ?? from.AddDays(6);

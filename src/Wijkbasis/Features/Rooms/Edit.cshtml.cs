@@ -95,8 +95,8 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
 
         public List<DayOfWeek> OpenDays { get; set; } =
             [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
-        public bool AcceptsRequests { get; set; }
-        public bool FeedIsPublic { get; set; }
+        [Infrastructure.Localization.AlwaysSent] public bool AcceptsRequests { get; set; }
+        [Infrastructure.Localization.AlwaysSent] public bool FeedIsPublic { get; set; }
 
         public static RoomInput From(Room r) => new()
         {

@@ -35,7 +35,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
 
     public sealed class BankInput
     {
-        public bool Enabled { get; set; }
+        [Infrastructure.Localization.AlwaysSent] public bool Enabled { get; set; }
         public string? MinBalance { get; set; }
         public string? MaxBalance { get; set; }
     }
@@ -44,6 +44,8 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     [BindProperty(Name = nameof(Transfer))] public TransferInput Transfer { get; set; } = new();
     [BindProperty(Name = nameof(Open))] public OpenInput Open { get; set; } = new();
     [BindProperty(Name = nameof(Bank))] public BankInput Bank { get; set; } = new();
+    /// <summary>The transfer form's one-time key: a double click transfers once (<see cref="FormOnce"/>).</summary>
+    [BindProperty(Name = FormOnce.FieldName)] public Guid? FormKey { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "zoek")] public string? Zoek { get; set; }
     [BindProperty(SupportsGet = true, Name = "persoon")] public string? PersonSearch { get; set; }
@@ -65,6 +67,10 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public async Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken)
     {
         ModelState.KeepOnly(nameof(Transfer));
+        if (await FormOnce.EarlierAsync(db, FormKey, cancellationToken) is { } earlier)
+        {
+            return this.SentBefore(earlier);
+        }
         if (!ModelState.IsValid)
         {
             return await this.RefuseAsync(db, () => LoadAsync(cancellationToken));
@@ -74,7 +80,24 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new("Vul het aantal punten in als heel getal, bijvoorbeeld 2."), field);
         }
-        var result = await bookings.TransferAsync(Transfer.FromAccountId ?? Guid.Empty, Transfer.ToAccountId ?? Guid.Empty, points, Transfer.Description, cancellationToken);
+        TransferResult result;
+        try
+        {
+            result = await bookings.TransferAsync(Transfer.FromAccountId ?? Guid.Empty, Transfer.ToAccountId ?? Guid.Empty, points, Transfer.Description,
+                cancellationToken, alongside: _ =>
+                {
+                    FormOnce.Record(db, time, FormKey, Url.Page("/TimeCredits/Index"));
+                    return Task.FromResult<Refusal?>(null);
+                });
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
+        {
+            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is { } first)
+            {
+                return this.SentBefore(first);
+            }
+            throw;
+        }
         if (!result.Done)
         {
             return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), result.Text, field);

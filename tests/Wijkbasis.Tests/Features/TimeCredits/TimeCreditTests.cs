@@ -165,7 +165,7 @@ public sealed class TimeCreditTests(WijkbasisFactory app) : IClassFixture<Wijkba
         var (a, b) = await TwoAccountsAsync(app, "jongeren-malburgen");
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Transfer", Transfer(a, b, "2"))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Settings", new() { ["Bank.MinBalance"] = "-5", ["Bank.MaxBalance"] = "20" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, bank, "Settings", new() { ["Bank.Enabled"] = "false", ["Bank.MinBalance"] = "-5", ["Bank.MaxBalance"] = "20" })).StatusCode);
 
         var overview = await coordinator.GetPageAsync(bank);
         Assert.Contains("zonder tijdpunten", overview.QuerySelector("#uit")!.TextContent);

@@ -2142,6 +2142,27 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Shared.SentForm", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Key");
+
+                    b.ToTable("SentForms");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Talents.Match", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3496,6 +3517,15 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Shared.SentForm", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.Talents.Match", b =>

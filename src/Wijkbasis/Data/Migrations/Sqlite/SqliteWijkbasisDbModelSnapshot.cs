@@ -2133,6 +2133,27 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Shared.SentForm", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Key");
+
+                    b.ToTable("SentForms");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Talents.Match", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3485,6 +3506,15 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Shared.SentForm", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.Talents.Match", b =>
