@@ -141,6 +141,12 @@ public sealed class BackupRestoreTests
         var chain = await fresh.InDbAsync(null, db => AuditChain.VerifyAsync(db, key, manifest.CreatedAt, TimeSpan.FromMinutes(2), checkpoint));
         Assert.True(chain.Intact, chain.Reason);
         Assert.Equal(manifest.AuditHeadSeq, chain.HeadSeq);
+        // The restored sealer carries on from the backup's head: the rows that were waiting get sealed, the chain holds.
+        var checkpoints = fresh.Services.GetRequiredService<AuditCheckpoints>();
+        Assert.Equal(manifest.AuditUnsealed, await fresh.InDbAsync(null, db => AuditChain.SealAsync(db, key, Now, TimeSpan.FromMinutes(2), batch: 500, checkpoints: checkpoints)));
+        var sealedOn = await fresh.InDbAsync(null, db => AuditChain.VerifyAsync(db, key, Now, TimeSpan.FromMinutes(2), checkpoints));
+        Assert.True(sealedOn.Intact, sealedOn.Reason);
+        Assert.Equal(manifest.AuditHeadSeq + manifest.AuditUnsealed, sealedOn.HeadSeq);
 
         // A second restore over the now filled database is refused without --force.
         var (again, againText) = await BackupAndRestore.RestoreAsync(fresh.Services, data, keys, force: false, CancellationToken.None);
