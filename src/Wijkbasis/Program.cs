@@ -21,6 +21,7 @@ builder.AddDemoNeighbourhood();
 
 var app = builder.Build();
 if (await Wijkbasis.Infrastructure.Audit.AuditCommands.TryRunAsync(app, args)) { return; }
+if (await Wijkbasis.Infrastructure.Backup.BackupCommands.TryRunAsync(app, args)) { return; }
 
 await app.MigrateDatabaseAsync();
 await app.SeedDemoNeighbourhoodAsync();
