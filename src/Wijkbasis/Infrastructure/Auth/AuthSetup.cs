@@ -68,6 +68,8 @@ public static class AuthSetup
         var services = builder.Services;
         services.Configure<SecurityOptions>(builder.Configuration.GetSection("Security"));
         services.Configure<NetworkOptions>(builder.Configuration.GetSection("Network"));
+        var hstsDays = builder.Configuration.GetSection("Network").Get<NetworkOptions>()?.HstsDays ?? 0;
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(Math.Max(0, hstsDays)));
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DummyPassword>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
