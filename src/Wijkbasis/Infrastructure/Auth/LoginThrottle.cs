@@ -29,7 +29,26 @@ public sealed class LoginThrottle : IDisposable
         public DateTimeOffset Until;
     }
 
-    private static string ClientOf(IPAddress? client) => client?.ToString() ?? "-";
+    /// <summary>The client: its IPv4 address, or the /64 network of an IPv6 address (one home or server gets a whole /64,
+    /// so counting per IPv6 address would give one attacker endless fresh counts).</summary>
+    public static string ClientOf(IPAddress? client)
+    {
+        if (client is null)
+        {
+            return "-";
+        }
+        if (client.IsIPv4MappedToIPv6)
+        {
+            return client.MapToIPv4().ToString();
+        }
+        if (client.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            var bytes = client.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
+        }
+        return client.ToString();
+    }
 
     private static string PairKey(string email, IPAddress? client) =>
         "pair:" + email.Trim().ToUpperInvariant() + "|" + ClientOf(client);

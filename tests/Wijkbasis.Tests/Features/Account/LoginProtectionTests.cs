@@ -156,4 +156,14 @@ public sealed class LoginThrottleTests(LoginThrottleTests.TwoClients app) : ICla
             Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(From(app, "203.0.113.30"), email, WijkbasisFactory.Password)).StatusCode);
         }
     }
+
+    [Fact]
+    public void AnIPv6ClientIsCountedByItsNetworkOfSixtyFourBits()
+    {
+        static string Client(string address) => Wijkbasis.Infrastructure.Auth.LoginThrottle.ClientOf(IPAddress.Parse(address));
+        Assert.Equal(Client("2001:db8::1"), Client("2001:db8::ffff:1234"));
+        Assert.NotEqual(Client("2001:db8::1"), Client("2001:db8:0:1::1"));
+        Assert.Equal("192.0.2.1", Client("::ffff:192.0.2.1"));
+        Assert.NotEqual(Client("192.0.2.1"), Client("192.0.2.2"));
+    }
 }

@@ -54,4 +54,21 @@ public sealed class TotpReplayTests(TotpReplayTests.OnceOnly app) : IClassFixtur
         Assert.All(answers, a => Assert.True((int)a.StatusCode < 500, a.StatusCode.ToString()));
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task TheCodeThatTurnedTwoFactorOnCannotBeUsedAgainToLogIn()
+    {
+        const string email = "nieuw-eenmalig@huiskamer.demo";
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var path = await Enterprise.InviteSteps.InviteAsync(app, coordinator, "huiskamer", email, "Wijkverbinder");
+        var client = HtmlClient.For(app);
+        await client.SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Ema Eenmalig", ["Password"] = WijkbasisFactory.Password });
+        var key = (await client.GetPageAsync("/account/tweestapsverificatie")).QuerySelector("#sleutel")!.TextContent;
+        var code = Totp.Code(key, TimeProvider.System.GetUtcNow());
+        var enrol = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = code });
+        Assert.Equal(10, (await HtmlClient.ParseAsync(enrol)).QuerySelectorAll("ul.wb-code li").Length);
+
+        var replay = await CodeAsync(await PasswordStepAsync(email), code);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+    }
 }
