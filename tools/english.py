@@ -1737,6 +1737,14 @@ EN = {
 "Dit formulier was al verstuurd. Het is één keer verwerkt.":"This form had already been sent. It was processed once.",
 "Kies een van- en tot-datum tussen {0} en {1}.":"Choose a from and until date between {0} and {1}.",
 # --- end input ---
+# --- login (issue 15, login and session): one answer for every failed login, enrolment only through a link ---
+"Het e-mailadres of wachtwoord klopt niet. Na te veel pogingen moet u even wachten: probeer het dan over {0} minuten opnieuw.":"The e-mail address or password is not right. After too many attempts you have to wait: then try again in {0} minutes.",
+"Tweestapsverificatie zet u aan via de link in uw uitnodiging of via een link om uw wachtwoord opnieuw in te stellen. Met alleen uw wachtwoord kan dat niet.":"You turn on two-factor login through the link in your invitation or through a link to reset your password. Your password alone is not enough.",
+"Heeft u de uitnodiging niet meer? Vraag een link aan. U krijgt die per e-mail.":"No longer have the invitation? Ask for a link. You will get it by e-mail.",
+"Link aanvragen":"Ask for a link",
+"Uw nieuwe wachtwoord is opgeslagen. Zet nu tweestapsverificatie aan.":"Your new password has been saved. Now turn on two-factor login.",
+"Uw account is gemaakt. U bent ingelogd.":"Your account has been created. You are logged in.",
+# --- end login ---
 
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',

@@ -92,6 +92,12 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual int LogbookMonths => 1;
     /// <summary>Tests log in many times from one address; the rate limit has a test of its own.</summary>
     public virtual int LoginAttemptsPerMinute => 10_000;
+    /// <summary>Tests share one client address (none) and try wrong passwords in many places; the per-client limit
+    /// has a test of its own (Features/Account/LoginThrottleTests).</summary>
+    public virtual int LoginFailuresPerClient => 10_000;
+    /// <summary>Tests log the same user in many times within one 30-second code; refusing a reused code has a test of
+    /// its own (Features/Account/TotpReplayTests).</summary>
+    public virtual bool RefuseReusedTotpCodes => false;
 
     /// <summary>How long the municipal pages wait for a first computation of a year's cube (long: a busy test machine
     /// must not see "being computed" where a test expects figures).</summary>
@@ -117,6 +123,8 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("FieldEncryption:Keys", FieldKeys);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:LoginFailuresPerClient", LoginFailuresPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:RefuseReusedTotpCodes", RefuseReusedTotpCodes ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Password hashing is deliberately slow; the tests log in many times.

@@ -56,8 +56,11 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
         }
         await GrantAsync(invitation, user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        TempData.Say("Uw account is gemaakt. Log in met uw e-mailadres en wachtwoord.");
-        return RedirectToPage("/Account/Login");
+        // The link proved the mailbox: logged in at once, and this login may set up two-factor (which a role that sees
+        // special-category data must do before anything else; a password login alone may not).
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(Infrastructure.Auth.WijkbasisClaims.MayEnrol, "true")]);
+        TempData.Say("Uw account is gemaakt. U bent ingelogd.");
+        return RedirectToPage("/Home/Index");
     }
 
     /// <summary>An existing account, logged in as the invited address: add the role.</summary>
@@ -70,9 +73,11 @@ public sealed class InvitationModel(WijkbasisDb db, UserManager<AppUser> users, 
         }
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         await GrantAsync(invitation, userId, cancellationToken);
-        // New roles may require two-factor login: rebuild the claims now.
+        // New roles may require two-factor login: rebuild the claims now. The link proved the mailbox, so this login
+        // may set up two-factor if it is not on yet.
         var user = await users.FindByIdAsync(userId.ToString());
-        await signIn.RefreshSignInAsync(user!);
+        Claim[] kept = [.. User.FindAll("amr").Select(c => new Claim("amr", c.Value)), new Claim(Infrastructure.Auth.WijkbasisClaims.MayEnrol, "true")];
+        await signIn.SignInWithClaimsAsync(user!, isPersistent: false, kept);
         TempData.Say("U heeft nu de rol {0} bij {1}.", Infrastructure.Auth.Roles.Label(invitation.Role), EnterpriseName);
         return RedirectToPage("/Home/Index");
     }

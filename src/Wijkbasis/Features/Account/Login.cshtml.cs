@@ -9,7 +9,12 @@ using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, IOptionsSnapshot<SecurityOptions> security) : PageModel
+/// <summary>The password step. Every failure gets one answer, in about the same time: an unknown address, a wrong
+/// password, a blocked client and a locked account look alike (an unknown address checks a dummy hash). Failures are
+/// counted per address-and-client and per client (<see cref="LoginThrottle"/>), not on the account, so nobody can lock
+/// out someone else by typing wrong passwords for their address.</summary>
+public sealed class LoginModel(SignInManager<AppUser> signIn, IOptionsSnapshot<SecurityOptions> security,
+    LoginThrottle throttle, DummyPassword dummy) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -29,21 +34,40 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IOptionsSnapshot<S
         {
             return this.Refuse();
         }
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        var email = Input.Email.Trim();
+        var client = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.IsBlocked(email, client))
         {
-            return RedirectToPage("LoginWithTwoFactor", new { ReturnUrl });
+            dummy.Check(Input.Password);
+            return this.Refuse(Failed());
         }
-        if (result.IsLockedOut)
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null)
         {
-            return this.Refuse(new Refusal(AccountMessages.LockedOut));
+            dummy.Check(Input.Password);
+            throttle.Failed(email, client);
+            return this.Refuse(Failed());
         }
-        if (!result.Succeeded)
+        // Wrong passwords do not count on the account (the throttle counts them); wrong authenticator codes do, since
+        // only someone who knows the password gets that far.
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
-            return this.Refuse(new Refusal("Het e-mailadres of wachtwoord klopt niet."));
+            throttle.Succeeded(email, client);
+            return result.RequiresTwoFactor
+                ? RedirectToPage("LoginWithTwoFactor", new { ReturnUrl })
+                : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            // Refused before the password was checked: spend the same time.
+            dummy.Check(Input.Password);
+        }
+        throttle.Failed(email, client);
+        return this.Refuse(Failed());
     }
+
+    private Refusal Failed() => new(AccountMessages.LoginFailed, security.Value.LoginLockoutMinutes);
 }
 
 public sealed class LoginInput

@@ -4,18 +4,24 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QRCoder;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Auth;
+using Wijkbasis.Infrastructure.Tenancy;
 
 namespace Wijkbasis.Features.Account;
 
 /// <summary>TOTP enrolment with Identity's built-in authenticator provider. Opening the page changes nothing on the
 /// account: a new key waits in a protected cookie of this browser until the user confirms it with a code (then it is
 /// stored, two-factor goes on and the login is renewed). Storing it earlier would change the security stamp and end
-/// this very login at the next stamp check.</summary>
+/// this very login at the next stamp check. A user who must use two-factor login (a role that sees special-category
+/// data) sets it up only in a login made through an invitation or a password-reset link, never with the password
+/// alone: someone who guessed or stole the password cannot put their own phone on the account.</summary>
 public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store,
-    IDataProtectionProvider protection) : PageModel
+    IDataProtectionProvider protection, WijkbasisDb db, IOptionsSnapshot<SecurityOptions> security) : PageModel
 {
     private const string PendingCookie = "wijkbasis.2fa-key";
 
@@ -32,6 +38,9 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     /// in another session): logging in again is the way through.</summary>
     public bool NeedsFreshLogin => Enabled && !User.HasClaim("amr", "mfa");
     public bool Enabled { get; private set; }
+    /// <summary>Two-factor is off and this login may not turn it on: the user must use it and logged in with the
+    /// password alone. The page sends them to their invitation or a reset link.</summary>
+    public bool NeedsLink { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
     public string[]? RecoveryCodes { get; private set; }
@@ -44,12 +53,19 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             return Challenge();
         }
         Enabled = user.TwoFactorEnabled;
-        if (!Enabled)
+        if (!Enabled && !(NeedsLink = !await MayEnrolAsync(user)))
         {
             await LoadKeyAsync(user);
         }
         return Page();
     }
+
+    /// <summary>A user who need not use two-factor may turn it on any time; one who must, only in a login made through
+    /// an invitation or a reset link.</summary>
+    private async Task<bool> MayEnrolAsync(AppUser user) =>
+        User.HasClaim(WijkbasisClaims.MayEnrol, "true")
+        || !security.Value.RequireTwoFactor
+        || !await TenantBypass.MembershipsOfUser(db, user.Id).AnyAsync(m => Roles.SpecialCategory.Contains(m.Role), HttpContext.RequestAborted);
 
     /// <summary>A new key, for a user who wants to start over (e.g. scanned the code with a phone they lost).</summary>
     public async Task<IActionResult> OnPostNewKeyAsync()
@@ -59,7 +75,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         {
             return Challenge();
         }
-        if (!user.TwoFactorEnabled)
+        if (!user.TwoFactorEnabled && await MayEnrolAsync(user))
         {
             SetPendingKey(user, users.GenerateNewAuthenticatorKey());
         }
@@ -77,6 +93,12 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         {
             Enabled = true;
             return Page();
+        }
+        if (!await MayEnrolAsync(user))
+        {
+            NeedsLink = true;
+            ModelState.Clear();
+            return this.Refuse(new Refusal(LinkNeeded));
         }
         if (ModelState.IsValid)
         {
@@ -119,6 +141,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         }
         return Page();
     }
+
+    public const string LinkNeeded = "Tweestapsverificatie zet u aan via de link in uw uitnodiging of via een link om uw wachtwoord opnieuw in te stellen. Met alleen uw wachtwoord kan dat niet.";
 
     private IDataProtector Protector => protection.CreateProtector("Wijkbasis.TwoFactor.PendingKey");
 

@@ -16,6 +16,35 @@ public sealed class SecurityOptions
     /// <summary>Login attempts (password or code) per minute from one address, against password spraying
     /// across many accounts; per-account lockout covers guessing one account. Per app instance.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>Wrong passwords for one address from one client before that client may not try that address for
+    /// <see cref="LoginLockoutMinutes"/> (others, including the owner elsewhere, still can). See decision 0020.</summary>
+    public int LoginFailuresPerAccountAndClient { get; set; } = 5;
+
+    /// <summary>Wrong passwords from one client across all addresses before that client may not log in for
+    /// <see cref="LoginLockoutMinutes"/> (password spraying).</summary>
+    public int LoginFailuresPerClient { get; set; } = 30;
+
+    /// <summary>How long a block lasts after the last failure that counted.</summary>
+    public int LoginLockoutMinutes { get; set; } = 15;
+
+    /// <summary>At most this many counts are kept in memory; when full, the oldest go first.</summary>
+    public int LoginThrottleEntries { get; set; } = 100_000;
+
+    /// <summary>An authenticator code is accepted once (only automated tests, which log in the same user many times
+    /// within 30 seconds, turn this off).</summary>
+    public bool RefuseReusedTotpCodes { get; set; } = true;
+}
+
+/// <summary>Settings for running behind a TLS-terminating reverse proxy. Both default to off so <c>./run</c> on
+/// http://127.0.0.1 keeps working.</summary>
+public sealed class NetworkOptions
+{
+    /// <summary>Every cookie gets the Secure flag (the browser sends it over HTTPS only).</summary>
+    public bool SecureCookies { get; set; }
+
+    /// <summary>HTTPS answers carry Strict-Transport-Security for this many days (0: none).</summary>
+    public int HstsDays { get; set; }
 }
 
 public static class AuthSetup
@@ -38,6 +67,11 @@ public static class AuthSetup
     {
         var services = builder.Services;
         services.Configure<SecurityOptions>(builder.Configuration.GetSection("Security"));
+        services.Configure<NetworkOptions>(builder.Configuration.GetSection("Network"));
+        var hstsDays = builder.Configuration.GetSection("Network").Get<NetworkOptions>()?.HstsDays ?? 0;
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(Math.Max(0, hstsDays)));
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DummyPassword>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -55,10 +89,12 @@ public static class AuthSetup
                 // The user name is the e-mail address; any address the e-mail check accepts is fine.
                 o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.AuthenticatorTokenProvider = OnceOnlyAuthenticatorTokenProvider.Name;
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<WijkbasisDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(OnceOnlyAuthenticatorTokenProvider.Name)
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<WijkbasisClaimsFactory>();
 
@@ -77,13 +113,19 @@ public static class AuthSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
         // The periodic security-stamp check rebuilds the principal from the database and would drop how
-        // the user logged in; keep the two-factor mark so a two-factor login stays one.
+        // the user logged in; keep the two-factor mark so a two-factor login stays one, and the mark of a login made
+        // through an invitation or reset link (which may enrol two-factor).
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
         {
-            if (context.CurrentPrincipal?.FindFirst("amr") is { } amr && context.NewPrincipal?.Identity is ClaimsIdentity identity
-                && !identity.HasClaim("amr", amr.Value))
+            if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
             {
-                identity.AddClaim(new Claim("amr", amr.Value));
+                foreach (var type in new[] { "amr", WijkbasisClaims.MayEnrol })
+                {
+                    if (context.CurrentPrincipal?.FindFirst(type) is { } kept && !identity.HasClaim(type, kept.Value))
+                    {
+                        identity.AddClaim(new Claim(type, kept.Value));
+                    }
+                }
             }
             return Task.CompletedTask;
         });

@@ -39,4 +39,7 @@ public static class WijkbasisClaims
     public const string DisplayName = "wb:name";
     /// <summary>The municipality (its id) whose figures a municipality analyst sees; absent for everyone else.</summary>
     public const string MunicipalityAnalyst = "wb:municipality-analyst";
+    /// <summary>This login came through an invitation or a password-reset link (proof of the mailbox), so it may set up
+    /// two-factor login; a password alone may not for a user who must use it.</summary>
+    public const string MayEnrol = "wb:may-enrol";
 }

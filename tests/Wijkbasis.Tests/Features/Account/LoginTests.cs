@@ -46,7 +46,7 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccount()
+    public async Task FiveWrongPasswordsBlockThisClientForThatAddressWithTheSameAnswerAsAWrongPassword()
     {
         var client = HtmlClient.For(app);
         const string email = "budget@huiskamer.demo";
@@ -56,11 +56,13 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         }
         var response = await client.SubmitAsync("/account/inloggen", Credentials(email, WijkbasisFactory.Password));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("tijdelijk geblokkeerd", (await HtmlClient.ParseAsync(response)).Body!.TextContent);
+        var text = (await HtmlClient.ParseAsync(response)).Body!.TextContent;
+        Assert.Contains("Het e-mailadres of wachtwoord klopt niet. Na te veel pogingen moet u even wachten: probeer het dan over 15 minuten opnieuw.", text);
+        Assert.DoesNotContain("geblokkeerd", text);
     }
 
     [Fact]
-    public async Task ASensitiveRoleWithoutTwoFactorMustEnrolBeforeAnythingElse()
+    public async Task ASensitiveRoleWithoutTwoFactorMustEnrolBeforeAnythingElseAndOnlyThroughALinkByMail()
     {
         var client = HtmlClient.For(app);
         var login = await client.SubmitAsync("/account/inloggen", Credentials(WijkbasisFactory.UserWithoutTwoFactor, WijkbasisFactory.Password));
@@ -68,13 +70,49 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         var blocked = await client.Http.GetAsync("/");
         Assert.Equal("/account/tweestapsverificatie?ReturnUrl=%2F", blocked.Headers.Location!.OriginalString);
 
+        // With the password alone (which someone may have guessed or stolen) no key is shown, none can be made and no
+        // code is taken: the page sends the user to their invitation or a reset link.
         var page = await client.GetPageAsync("/account/tweestapsverificatie");
+        Assert.Null(page.QuerySelector("#sleutel"));
+        Assert.Null(page.QuerySelector(".wb-qr svg"));
+        Assert.NotNull(page.QuerySelector("#link-nodig"));
+        await client.PostRawAsync("/account/tweestapsverificatie?handler=NewKey", new Dictionary<string, string> { ["__RequestVerificationToken"] = HtmlClient.TokenOf(page) });
+        Assert.Null((await client.GetPageAsync("/account/tweestapsverificatie")).QuerySelector("#sleutel"));
+        var refused = await client.PostRawAsync("/account/tweestapsverificatie", new Dictionary<string, string>
+        {
+            ["Code"] = "123456", ["__RequestVerificationToken"] = HtmlClient.TokenOf(page),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Met alleen uw wachtwoord kan dat niet", (await HtmlClient.ParseAsync(refused)).Body!.TextContent);
+        Assert.False(await TwoFactorEnabledAsync(WijkbasisFactory.UserWithoutTwoFactor));
+
+        // The reset link proves the mailbox: that login may enrol.
+        var reset = await AccountSteps.ResetPasswordAsync(app, client, WijkbasisFactory.UserWithoutTwoFactor, WijkbasisFactory.Password);
+        Assert.Equal("/account/tweestapsverificatie", reset.Headers.Location!.OriginalString);
+        page = await client.GetPageAsync("/account/tweestapsverificatie");
         var key = page.QuerySelector("#sleutel")!.TextContent;
         Assert.NotNull(page.QuerySelector(".wb-qr svg"));
         var enrol = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
         Assert.Equal(10, (await HtmlClient.ParseAsync(enrol)).QuerySelectorAll("ul.wb-code li").Length);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/")).StatusCode);
+        Assert.True(await TwoFactorEnabledAsync(WijkbasisFactory.UserWithoutTwoFactor));
+    }
+
+    private Task<bool> TwoFactorEnabledAsync(string email) =>
+        app.InDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync());
+
+    [Fact]
+    public async Task AVolunteerWhoNeedNotUseTwoFactorMayStillTurnItOnWithThePassword()
+    {
+        const string email = "vrij-tweestaps@huiskamer.demo";
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        await InviteSteps.AcceptAsNewAsync(app, await InviteSteps.InviteAsync(app, coordinator, "huiskamer", email, "Volunteer"), "Vera Vrij", WijkbasisFactory.Password);
+        var client = HtmlClient.For(app);
+        await client.SubmitAsync("/account/inloggen", Credentials(email, WijkbasisFactory.Password));
+        var page = await client.GetPageAsync("/account/tweestapsverificatie");
+        Assert.Null(page.QuerySelector("#link-nodig"));
+        Assert.NotNull(page.QuerySelector("#sleutel"));
     }
 
     [Fact]
@@ -106,9 +144,11 @@ public sealed class LoginTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         // Enrol a fresh user to get recovery codes.
         var coordinator = await HtmlClient.LoggedInAsync(app, "coordinator@groene-spijker.demo");
         var path = await InviteSteps.InviteAsync(app, coordinator, "groene-spijker", "herstel@groene-spijker.demo", "Wijkverbinder");
-        await InviteSteps.AcceptAsNewAsync(app, path, "Hans Herstel", WijkbasisFactory.Password);
+        // Accepting the invitation logs the new user in, and that login may enrol.
         var first = HtmlClient.For(app);
-        await first.SubmitAsync("/account/inloggen", Credentials("herstel@groene-spijker.demo", WijkbasisFactory.Password));
+        var accepted = await first.SubmitAsync(path, new Dictionary<string, string> { ["DisplayName"] = "Hans Herstel", ["Password"] = WijkbasisFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.StartsWith("/account/tweestapsverificatie", (await first.Http.GetAsync("/")).Headers.Location!.OriginalString);
         var key = (await first.GetPageAsync("/account/tweestapsverificatie")).QuerySelector("#sleutel")!.TextContent;
         var enrolled = await first.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()) });
         var code = (await HtmlClient.ParseAsync(enrolled)).QuerySelector("ul.wb-code li")!.TextContent.Trim();

@@ -22,11 +22,9 @@ public sealed class TwoFactorPageTests(TwoFactorPageTests.StampEveryRequest app)
     [Fact]
     public async Task OpeningTheTwoFactorPageTwiceKeepsTheUserLoggedInPastTheSecurityStampCheck()
     {
+        // A user who must use two-factor enrols in a login made through a reset link (or an invitation).
         var client = HtmlClient.For(app);
-        await client.SubmitAsync("/account/inloggen", new Dictionary<string, string>
-        {
-            ["Input.Email"] = WijkbasisFactory.UserWithoutTwoFactor, ["Input.Password"] = WijkbasisFactory.Password,
-        });
+        await AccountSteps.ResetPasswordAsync(app, client, WijkbasisFactory.UserWithoutTwoFactor, WijkbasisFactory.Password);
         var stamp = await StampAsync();
 
         var first = (await client.GetPageAsync("/account/tweestapsverificatie")).QuerySelector("#sleutel")!.TextContent;
@@ -36,7 +34,7 @@ public sealed class TwoFactorPageTests(TwoFactorPageTests.StampEveryRequest app)
         Assert.Equal(stamp, await StampAsync());
         await Task.Delay(TimeSpan.FromMilliseconds(50));
 
-        // Still logged in: the next request is sent to enrolment, not to the login page.
+        // Still logged in, and still allowed to enrol: the next request is sent to enrolment, not to the login page.
         var next = await client.Http.GetAsync("/");
         Assert.Equal("/account/tweestapsverificatie?ReturnUrl=%2F", next.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/account/tweestapsverificatie")).StatusCode);
