@@ -49,7 +49,7 @@ internal abstract class BenchDatabase
     }
 
     /// <summary>The audit rows of a session's check-ins (matched on EntityType and EntityId, the check-in's id as text) and
-    /// the distinct "user name | role | entity type | action | outcome | person set" of those rows.</summary>
+    /// the distinct "user name / role / entity type / action / outcome / person / user id" of those rows.</summary>
     public async Task<(long Count, List<string> Shapes)> AuditOfCheckInsAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
@@ -68,7 +68,7 @@ internal abstract class BenchDatabase
         while (await reader.ReadAsync(cancellationToken))
         {
             count += reader.GetInt64(7);
-            shapes.Add($"{reader.GetString(0)} | {reader.GetString(1)} | {reader.GetString(2)} | {reader.GetString(3)} | {reader.GetString(4)} | person {(reader.GetBoolean(5) ? "=" : "!=")} check-in's | user id {(reader.GetBoolean(6) ? "set" : "empty")}");
+            shapes.Add($"{reader.GetString(0)} / {reader.GetString(1)} / {reader.GetString(2)} / {reader.GetString(3)} / {reader.GetString(4)} / person {(reader.GetBoolean(5) ? "=" : "!=")} check-in's / user id {(reader.GetBoolean(6) ? "set" : "empty")}");
         }
         return (count, shapes);
     }
