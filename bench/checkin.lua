@@ -27,7 +27,9 @@ local capacity = #sessions * #people
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-if data.kind == "app" then
+-- The app and the same-work baseline take the same request (the app's address, login cookie and token).
+local as_app = data.kind ~= "baseline"
+if as_app then
   wrk.headers["Cookie"] = data.cookie
 end
 
@@ -51,7 +53,7 @@ function request()
   next_pair = next_pair + threads
   local session = sessions[math.floor(k / #people) + 1]
   local person = people[k % #people + 1]
-  if data.kind == "app" then
+  if as_app then
     return wrk.format(nil, app_prefix .. session .. "?handler=CheckIn", nil, "PersonId=" .. person .. token_field)
   end
   return wrk.format(nil, "/checkin", nil, "SessionId=" .. session .. "&PersonId=" .. person)

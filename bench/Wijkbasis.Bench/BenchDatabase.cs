@@ -48,6 +48,36 @@ internal abstract class BenchDatabase
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The audit rows of a session's check-ins (matched on EntityType and EntityId, the check-in's id as text) and
+    /// the distinct "user name / role / entity type / action / outcome / person / user id" of those rows.</summary>
+    public async Task<(long Count, List<string> Shapes)> AuditOfCheckInsAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"""
+            SELECT a."UserName", a."Role", a."EntityType", a."Action", a."Outcome", COALESCE(a."PersonId" = c."PersonId", FALSE), a."UserId" IS NOT NULL, COUNT(*)
+            FROM "AuditEntries" a CROSS JOIN "CheckIns" c
+            WHERE a."TenantId" = (SELECT s."TenantId" FROM "Sessions" s WHERE s."Id" = @p0)
+              AND a."At" >= (SELECT MIN(m."At") FROM "CheckIns" m WHERE m."SessionId" = @p0)
+              AND a."EntityType" = 'CheckIn' AND {SameId("c.\"Id\"", "a.\"EntityId\"")} AND c."SessionId" = @p0
+            GROUP BY a."UserName", a."Role", a."EntityType", a."Action", a."Outcome", COALESCE(a."PersonId" = c."PersonId", FALSE), a."UserId" IS NOT NULL
+            """, [GuidValue(sessionId)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        long count = 0;
+        var shapes = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            count += reader.GetInt64(7);
+            shapes.Add($"{reader.GetString(0)} / {reader.GetString(1)} / {reader.GetString(2)} / {reader.GetString(3)} / {reader.GetString(4)} / person {(reader.GetBoolean(5) ? "=" : "!=")} check-in's / user id {(reader.GetBoolean(6) ? "set" : "empty")}");
+        }
+        return (count, shapes);
+    }
+
+    /// <summary>A Guid column equal to the text the app writes into AuditEntries.EntityId (Guid.ToString(): lower case).
+    /// Read from the audit rows' side (the index on TenantId and At, then the check-in by its key: CROSS JOIN keeps
+    /// that order in SQLite), since EntityId has no index of its own.</summary>
+    protected abstract string SameId(string guidColumn, string textColumn);
+
     private async Task<List<Guid>> GuidsAsync(string sql, object[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
@@ -81,6 +111,8 @@ internal abstract class BenchDatabase
         protected override DbConnection Connect() => new NpgsqlConnection(connectionString);
 
         public override object GuidValue(Guid value) => value;
+
+        protected override string SameId(string guidColumn, string textColumn) => $"{guidColumn}::text = {textColumn}";
     }
 
     private sealed class SqliteBench(string connectionString) : BenchDatabase
@@ -88,6 +120,8 @@ internal abstract class BenchDatabase
         protected override DbConnection Connect() => new SqliteConnection(connectionString);
 
         public override object GuidValue(Guid value) => SqliteText.Guid(value);
+
+        protected override string SameId(string guidColumn, string textColumn) => $"{guidColumn} = upper({textColumn})";
     }
 }
 

@@ -13,10 +13,16 @@ internal static class Cli
               baseline --provider postgres|sqlite --connection CS --urls http://127.0.0.1:PORT [--slug huiskamer]
                   A bare Kestrel server: POST /checkin (form SessionId, PersonId) inserts one row into "CheckIns"
                   with raw Npgsql / Microsoft.Data.Sqlite. 204 on insert, 409 when the pair is already there.
-              prepare --url APP --provider P --connection CS --out DIR --phase NAME=app|baseline:PAIRS ...
+              samework --provider postgres|sqlite --connection CS --key-file APP/key-encryption.key --urls http://127.0.0.1:PORT
+                  The same-work baseline: the app's check-in (POST /{enterprise}/sessies/{id}?handler=CheckIn with the app's
+                  login cookie and antiforgery token) written by hand with the raw driver; see bench/README.md.
+              prepare --url APP --provider P --connection CS --out DIR --phase NAME=app|samework|baseline:PAIRS ...
                   [--slug huiskamer] [--email E] [--password PW]
                   Logs in to the running app, creates enough one-off activities for today through the app's own
                   forms, and writes DIR/NAME.lua (for wrk) and DIR/NAME.json per phase.
+              relogin --url APP --data DIR/NAME.json ... [--slug huiskamer] [--email E] [--password PW]
+                  Logs in again and writes a fresh login cookie and token into these phases (the cookie is re-validated
+                  after a minute, so each target gets one made just before its runs).
               probe --url URL --data DIR/NAME.json [--count N]
                   Sends N check-ins one after the other, as wrk does, to the app or the baseline of that phase
                   (to trace the SQL of a single check-in).

@@ -10,6 +10,10 @@ internal sealed record PhaseData(string Name, string Kind, string Slug, string C
 {
     public const string App = "app";
     public const string Baseline = "baseline";
+    public const string SameWork = "samework";
+
+    /// <summary>Whether wrk posts the app's own check-in (address, login cookie, antiforgery token) or the bare /checkin.</summary>
+    public bool AsApp => Kind != Baseline;
 
     public long Pairs => (long)Sessions.Count * People.Count;
 
@@ -126,11 +130,28 @@ internal static class Prepare
         // the activity form is just as good for the check-in form.
         foreach (var phase in written)
         {
-            var data = phase.Kind == PhaseData.App ? phase with { Cookie = app.CookieHeader, Token = token } : phase;
+            var data = phase.AsApp ? phase with { Cookie = app.CookieHeader, Token = token } : phase;
             await data.WriteAsync(folder, cancellationToken);
             Console.WriteLine($"  {data.Name,-18} {data.Kind,-8} {data.Sessions.Count,4} sessions x {people.Count} people = {data.Pairs,8} pairs");
         }
         Console.WriteLine($"  {created} one-off activities for {today} made through the app in {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    /// <summary>A fresh login (cookie and antiforgery token) for these phases, written over their files.</summary>
+    public static async Task<int> ReloginAsync(Options options)
+    {
+        var cancellationToken = CancellationToken.None;
+        var slug = options.Optional("slug", "huiskamer");
+        using var app = new AppClient(new Uri(options.Required("url")));
+        await app.LoginAsync(options.Optional("email", $"coordinator@{slug}.demo"),
+            options.Optional("password", "Wijkbasis-demo-2026"), cancellationToken);
+        var token = AppClient.Token(await app.GetPageAsync($"/{slug}/activiteiten/nieuw", cancellationToken));
+        foreach (var path in options.All("data"))
+        {
+            var phase = await PhaseData.ReadAsync(path, cancellationToken);
+            await (phase with { Cookie = app.CookieHeader, Token = token }).WriteAsync(Path.GetDirectoryName(Path.GetFullPath(path))!, cancellationToken);
+        }
         return 0;
     }
 
@@ -154,10 +175,10 @@ internal static class Prepare
     private static (string Name, string Kind, long Pairs) ParsePhase(string text)
     {
         var parts = text.Split('=', ':');
-        if (parts.Length != 3 || parts[1] is not (PhaseData.App or PhaseData.Baseline)
+        if (parts.Length != 3 || parts[1] is not (PhaseData.App or PhaseData.SameWork or PhaseData.Baseline)
             || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var pairs) || pairs <= 0)
         {
-            throw new BenchException($"--phase '{text}' is not NAME=app|baseline:PAIRS");
+            throw new BenchException($"--phase '{text}' is not NAME=app|samework|baseline:PAIRS");
         }
         return (parts[0], parts[1], pairs);
     }

@@ -15,7 +15,7 @@ internal static class Probe
         {
             throw new BenchException("probe needs the data of a phase with a session");
         }
-        var app = data.Kind == PhaseData.App;
+        var app = data.AsApp;
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
         {
             BaseAddress = new Uri(options.Required("url")),

@@ -11,6 +11,8 @@ try
     return args[0] switch
     {
         "baseline" => await BaselineServer.RunAsync(options),
+        "samework" => await SameWorkServer.RunAsync(options),
+        "relogin" => await Prepare.ReloginAsync(options),
         "prepare" => await Prepare.RunAsync(options),
         "probe" => await Probe.RunAsync(options),
         "count" => await RowCount.RunAsync(options),
