@@ -101,6 +101,21 @@ public sealed class BadInputTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
         Assert.True(await app.InDbAsync("huiskamer", db => db.Activities.AnyAsync(a => a.Name == $"Koffie{tag} ochtend")));
     }
 
+    [Fact]
+    public async Task APasswordIsKeptAsTypedEvenWithDirectionCharacters()
+    {
+        var client = await HtmlClient.LoggedInAsync(app, OtherCoordinator);
+        const string odd = "Zomer\u202Ezon-2026-lang";
+
+        var changed = await client.SubmitAsync("/account/wachtwoord", new Dictionary<string, string> { ["Current"] = WijkbasisFactory.Password, ["Password"] = odd });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        async Task<HttpStatusCode> LoginAsync(string password) => (await HtmlClient.For(app).SubmitAsync("/account/inloggen",
+            new Dictionary<string, string> { ["Input.Email"] = OtherCoordinator, ["Input.Password"] = password })).StatusCode;
+        Assert.Equal(HttpStatusCode.BadRequest, await LoginAsync("Zomerzon-2026-lang"));
+        Assert.Equal(HttpStatusCode.Redirect, await LoginAsync(odd));
+    }
+
     [Theory]
     [InlineData("abc", "abc")]
     [InlineData("a\u202Eb\u2066c\u2069", "abc")]

@@ -11,6 +11,7 @@ namespace Wijkbasis.Features.Account;
 public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul uw huidige wachtwoord in."), StringLength(200, ErrorMessage = "Het wachtwoord is te lang.")]
+    [DataType(DataType.Password)]
     public string Current { get; set; } = "";
 
     [BindProperty, Required(ErrorMessage = "Kies een wachtwoord."), StringLength(200, ErrorMessage = "Het wachtwoord is te lang.")]

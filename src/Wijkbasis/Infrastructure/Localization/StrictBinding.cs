@@ -103,7 +103,9 @@ internal sealed class StrictBinder(IModelBinder inner, StrictBinderProvider.Kind
 
     private static void CleanText(ModelBindingContext context)
     {
-        if (context.Result.Model is not string text || context.ModelMetadata.DataTypeName == "Password")
+        // A password is kept as typed, wherever it is set or checked, or a password with such a character could not log in.
+        if (context.Result.Model is not string text || context.ModelMetadata.DataTypeName == "Password"
+            || context.ModelMetadata.PropertyName?.EndsWith("Password", StringComparison.Ordinal) == true)
         {
             return;
         }
