@@ -44,17 +44,9 @@ public sealed class CreateModel(WijkbasisDb db, TimeProvider time, SessionPlanne
         db.Activities.Add(activity);
         await planner.PlanAsync(activity, cancellationToken);
         FormOnce.Record(db, time, FormKey, Url.Page("/Activities/Details", new { id = activity.Id }));
-        try
+        if (await FormOnce.SaveAsync(db, FormKey, () => db.SaveChangesAsync(cancellationToken), cancellationToken) is { Earlier: { } first })
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
-        {
-            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is { } first)
-            {
-                return this.SentBefore(first);
-            }
-            throw;
+            return this.SentBefore(first);
         }
         TempData.Say("{0} is toegevoegd.", activity.Name);
         return RedirectToPage("/Activities/Details", new { id = activity.Id });

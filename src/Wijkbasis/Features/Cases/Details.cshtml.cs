@@ -184,21 +184,14 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         {
             return (Key(nameof(Spend), nameof(SpendInput.Purpose)), new("Kies waarvoor het geld is."));
         }
-        BookingResult result;
-        try
+        var saved = await FormOnce.SaveAsync(db, FormKey, () => bookings.SpendAsync(Case, cents, purpose, input.Text, cancellationToken,
+            () => FormOnce.Record(db, time, FormKey, Url.Page("/Cases/Details", new { id = Id }))), cancellationToken);
+        if (saved.Earlier is not null)
         {
-            result = await bookings.SpendAsync(Case, cents, purpose, input.Text, cancellationToken,
-                () => FormOnce.Record(db, time, FormKey, Url.Page("/Cases/Details", new { id = Id })));
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
-        {
-            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is null)
-            {
-                throw;
-            }
             TempData.Say(FormOnce.SentBeforeText);
             return null;
         }
+        var result = saved.Value!;
         if (result.Outcome == SpendOutcome.Refused)
         {
             return (Key(nameof(Spend), nameof(SpendInput.Amount)), result.Message);

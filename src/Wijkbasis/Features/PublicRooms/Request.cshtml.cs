@@ -84,17 +84,9 @@ public sealed class RequestModel(PublicRoomsAccess access, WijkbasisDb db, Tenan
         });
         var done = Url.Page("/PublicRooms/Request", new { slug = Slug, verzonden = "true" });
         FormOnce.Record(db, time, FormKey, done);
-        try
+        if (await FormOnce.SaveAsync(db, FormKey, () => db.SaveChangesAsync(cancellationToken), cancellationToken) is { Earlier: { } first })
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
-        {
-            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is { } first)
-            {
-                return this.SentBefore(first);
-            }
-            throw;
+            return this.SentBefore(first);
         }
         return RedirectToPage("/PublicRooms/Request", new { slug = Slug, verzonden = "true" });
     }

@@ -54,13 +54,28 @@ public static class FormOnce
         return page.LocalRedirect(earlier.StartsWith('/') && !earlier.StartsWith("//") ? earlier : "/");
     }
 
-    /// <summary>After a unique violation: where the first submission led when the failed save was this form's repeat
-    /// racing it, else null (then the caller rethrows).</summary>
-    public static async Task<string?> RaceLostAsync(WijkbasisDb db, Guid? key, CancellationToken cancellationToken)
+    /// <summary>Runs the save that carries this form's key. When a repeat of the form raced the first submission past
+    /// <see cref="EarlierAsync"/>, the save fails as a unique violation on the key: the answer then holds where the first
+    /// submission led (<see cref="Saved{T}.Earlier"/>). Any other failure is thrown as it came.</summary>
+    public static async Task<Saved<T>> SaveAsync<T>(WijkbasisDb db, Guid? key, Func<Task<T>> save, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        return await EarlierAsync(db, key, cancellationToken);
+        try
+        {
+            return new(await save(), null);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && key is { } k && k != Guid.Empty)
+        {
+            db.ChangeTracker.Clear();
+            if (await EarlierAsync(db, key, cancellationToken) is { } first)
+            {
+                return new(default, first);
+            }
+            throw;
+        }
     }
+
+    /// <summary>What <see cref="SaveAsync{T}"/> did: the save's own answer, or where an earlier submission led.</summary>
+    public readonly record struct Saved<T>(T? Value, string? Earlier);
 
     private static string Trim(string path) => path.Length <= SentForm.ResultMax ? path : "/";
 }

@@ -80,24 +80,17 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), new("Vul het aantal punten in als heel getal, bijvoorbeeld 2."), field);
         }
-        TransferResult result;
-        try
-        {
-            result = await bookings.TransferAsync(Transfer.FromAccountId ?? Guid.Empty, Transfer.ToAccountId ?? Guid.Empty, points, Transfer.Description,
-                cancellationToken, alongside: _ =>
-                {
-                    FormOnce.Record(db, time, FormKey, Url.Page("/TimeCredits/Index"));
-                    return Task.FromResult<Refusal?>(null);
-                });
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation() && FormKey is not null)
-        {
-            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is { } first)
+        var saved = await FormOnce.SaveAsync(db, FormKey, () => bookings.TransferAsync(Transfer.FromAccountId ?? Guid.Empty,
+            Transfer.ToAccountId ?? Guid.Empty, points, Transfer.Description, cancellationToken, alongside: _ =>
             {
-                return this.SentBefore(first);
-            }
-            throw;
+                FormOnce.Record(db, time, FormKey, Url.Page("/TimeCredits/Index"));
+                return Task.FromResult<Refusal?>(null);
+            }), cancellationToken);
+        if (saved.Earlier is { } first)
+        {
+            return this.SentBefore(first);
         }
+        var result = saved.Value!;
         if (!result.Done)
         {
             return await this.RefuseAsync(db, () => LoadAsync(cancellationToken), result.Text, field);
