@@ -1746,6 +1746,18 @@ EN = {
 "Uw account is gemaakt. U bent ingelogd.":"Your account has been created. You are logged in.",
 # --- end login ---
 
+# --- reasons (lead): buddy and talent suggestion reasons as formats, so English mode shows no Dutch ---
+"Spreekt {0}":"Speaks {0}","Kan helpen met {0}":"Can help with {0}",
+"Woont in dezelfde postcode ({0})":"Lives in the same postcode ({0})","Woont dichtbij ({0})":"Lives close by ({0})",
+"Woont in de buurt ({0})":"Lives in the neighbourhood ({0})","Woont in dezelfde stad of regio ({0})":"Lives in the same town or region ({0})",
+"Heeft {0} van de {1} bewoners":"Supports {0} of {1} residents","Kan op {0} gewenste dagdelen":"Available for {0} of the wanted parts of the day",
+"{0} kan helpen met {1}; {2} zoekt dat":"{0} can help with {1}; {2} is looking for that",
+"Spreken allebei {0}":"Both speak {0}","Wonen allebei in {0}":"Both live in {0}",
+"Kunnen allebei op 1 dagdeel":"Both available for 1 part of the day","Kunnen allebei op {0} dagdelen":"Both available for {0} parts of the day",
+"Nog geen dagdeel waarop ze allebei kunnen":"No part of the day yet when both are available",
+"Door de coördinator zelf gekozen":"Chosen by the coordinator",
+# --- end reasons ---
+
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
   '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',

@@ -238,7 +238,7 @@ public static class BuddyMatching
             if (shared > 0)
             {
                 score += 30;
-                reasons?.Add($"Spreekt {LanguageNames(pool.Words(m.Languages, wanted.Languages))}");
+                reasons?.Add(LocalText.Encode("Spreekt {0}", LanguageNames(pool.Words(m.Languages, wanted.Languages))));
             }
         }
         if (wanted.AnyNeed)
@@ -247,7 +247,7 @@ public static class BuddyMatching
             if (fits > 0)
             {
                 score += Math.Min(fits, 3) * 15;
-                reasons?.Add($"Kan helpen met {pool.Words(m.Skills, wanted.Needs)}");
+                reasons?.Add(LocalText.Encode("Kan helpen met {0}", pool.Words(m.Skills, wanted.Needs)));
             }
         }
         if (wanted.Postcode is { } postcode && m.Postcode is { } theirs)
@@ -255,28 +255,28 @@ public static class BuddyMatching
             var distance = Math.Abs(postcode - theirs);
             var (points, words) = distance switch
             {
-                0 => (20, "Woont in dezelfde postcode"),
-                <= 5 => (15, "Woont dichtbij"),
-                <= 20 => (10, "Woont in de buurt"),
-                <= 100 => (5, "Woont in dezelfde stad of regio"),
+                0 => (20, "Woont in dezelfde postcode ({0})"),
+                <= 5 => (15, "Woont dichtbij ({0})"),
+                <= 20 => (10, "Woont in de buurt ({0})"),
+                <= 100 => (5, "Woont in dezelfde stad of regio ({0})"),
                 _ => (0, null),
             };
             score += points;
             if (words is not null)
             {
-                reasons?.Add($"{words} ({c.Postcode![..4]})");
+                reasons?.Add(LocalText.Encode(words, c.Postcode![..4]));
             }
         }
         var room = c.MaxResidents - load;
         score += 10 * room / Math.Max(c.MaxResidents, 1);
-        reasons?.Add(load == 0 ? "Heeft nog niemand" : $"Heeft {load} van de {c.MaxResidents} bewoners");
+        reasons?.Add(load == 0 ? "Heeft nog niemand" : LocalText.Encode("Heeft {0} van de {1} bewoners", load, c.MaxResidents));
         if (wanted.Availability != 0)
         {
             var overlap = Availability.Overlap(wanted.Availability, c.Availability);
             if (overlap > 0)
             {
                 score += Math.Min(overlap, 5) * 2;
-                reasons?.Add($"Kan op {overlap} gewenste dagdelen");
+                reasons?.Add(LocalText.Encode("Kan op {0} gewenste dagdelen", overlap));
             }
         }
         return score;

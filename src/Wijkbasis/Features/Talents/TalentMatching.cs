@@ -1,3 +1,4 @@
+using Wijkbasis.Features.Shared;
 namespace Wijkbasis.Features.Talents;
 
 /// <summary>A person as the matcher sees them: the active tags they offer and need, their languages (lower case),
@@ -57,18 +58,18 @@ public static class TalentMatching
         {
             return null;
         }
-        var reasons = new List<string> { $"{giver.Name} kan helpen met {string.Join(", ", fits)}; {receiver.Name} zoekt dat" };
+        var reasons = new List<string> { LocalText.Encode("{0} kan helpen met {1}; {2} zoekt dat", giver.Name, string.Join(", ", fits), receiver.Name) };
         var score = Math.Min(fits.Count, 3) * TagPoints;
         var languages = giver.Languages.Where(l => receiver.Languages.Contains(l, StringComparer.Ordinal)).ToList();
         if (languages.Count > 0)
         {
             score += LanguagePoints;
-            reasons.Add($"Spreken allebei {string.Join(", ", languages)}");
+            reasons.Add(LocalText.Encode("Spreken allebei {0}", string.Join(", ", languages)));
         }
         if (giver.BuurtCode is { } buurt && buurt == receiver.BuurtCode)
         {
             score += BuurtPoints;
-            reasons.Add($"Wonen allebei in {giver.BuurtName ?? buurt}");
+            reasons.Add(LocalText.Encode("Wonen allebei in {0}", giver.BuurtName ?? buurt));
         }
         if (giver.Availability != 0 && receiver.Availability != 0)
         {
@@ -76,7 +77,7 @@ public static class TalentMatching
             if (overlap > 0)
             {
                 score += Math.Min(overlap, 5) * 2;
-                reasons.Add(overlap == 1 ? "Kunnen allebei op 1 dagdeel" : $"Kunnen allebei op {overlap} dagdelen");
+                reasons.Add(overlap == 1 ? "Kunnen allebei op 1 dagdeel" : LocalText.Encode("Kunnen allebei op {0} dagdelen", overlap));
             }
             else
             {

@@ -48,11 +48,11 @@ public sealed class MatchingTests
         var busy = Candidate("Druk", skills: "administratie;boodschappen", languages: "arabisch", postcode: "3024 BB", load: 1);
         var ranked = BuddyMatching.Rank(Light, [far, busy, best], Today);
         Assert.Equal(["Samira", "Druk", "Verweg"], ranked.Select(s => s.Name));
-        Assert.Contains("Spreekt Arabisch, Nederlands", ranked[0].Reasons);
-        Assert.Contains("Kan helpen met administratie, boodschappen", ranked[0].Reasons);
-        Assert.Contains("Woont in dezelfde postcode (3024)", ranked[0].Reasons);
-        Assert.Contains("Heeft nog niemand", ranked[0].Reasons);
-        Assert.Contains("Heeft 1 van de 2 bewoners", ranked[1].Reasons);
+        Assert.Contains("Spreekt Arabisch, Nederlands", ranked[0].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
+        Assert.Contains("Kan helpen met administratie, boodschappen", ranked[0].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
+        Assert.Contains("Woont in dezelfde postcode (3024)", ranked[0].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
+        Assert.Contains("Heeft nog niemand", ranked[0].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
+        Assert.Contains("Heeft 1 van de 2 bewoners", ranked[1].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class MatchingTests
         var not = Candidate("Zondag", availability: Availability.Bit(DayOfWeek.Sunday, 2));
         var ranked = BuddyMatching.Rank(Light with { Availability = tuesdayMorning }, [not, fits], Today);
         Assert.Equal("Dinsdag", ranked[0].Name);
-        Assert.Contains("Kan op 1 gewenste dagdelen", ranked[0].Reasons);
+        Assert.Contains("Kan op 1 gewenste dagdelen", ranked[0].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
         Assert.Equal("di ochtend", Availability.Display(tuesdayMorning));
     }
 
@@ -88,7 +88,7 @@ public sealed class MatchingTests
 
         var now = BuddyMatching.Rank(Light, pool, new HashSet<Guid>(), Today);
         Assert.Equal(["Druk"], now.Select(s => s.Name));
-        Assert.Contains("Heeft 1 van de 2 bewoners", now[0].Reasons);
+        Assert.Contains("Heeft 1 van de 2 bewoners", now[0].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
 
         var declined = BuddyMatching.Rank(Light, MatchPool.Prepare([samira, druk]), new HashSet<Guid> { druk.BuddyId }, Today);
         Assert.Equal(["Samira"], declined.Select(s => s.Name));
@@ -100,7 +100,7 @@ public sealed class MatchingTests
         var pool = MatchPool.Prepare([Candidate("Fietser", skills: "Fietsen ; Boodschappen", languages: "Nederlands", postcode: null)]);
         var ranked = BuddyMatching.Rank(Light with { NeedTags = "boodschappen;tuinieren;fietsen", Languages = "turks" }, pool,
             new HashSet<Guid>(), Today);
-        Assert.Contains("Kan helpen met fietsen, boodschappen", ranked[0].Reasons);
+        Assert.Contains("Kan helpen met fietsen, boodschappen", ranked[0].Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
         Assert.DoesNotContain(ranked[0].Reasons, r => r.StartsWith("Spreekt", StringComparison.Ordinal));
         Assert.Equal(2 * 15 + 10, ranked[0].Score); // two needs met, and all the room
     }
@@ -114,7 +114,7 @@ public sealed class MatchingTests
 
         var ranked = BuddyMatching.Rank(request, pool, Today);
         Assert.Equal(["B150", "B151"], ranked.Take(2).Select(s => s.Name).Order());
-        Assert.Contains("Kan helpen met tag150, tag151", ranked.Single(s => s.Name == "B150").Reasons);
+        Assert.Contains("Kan helpen met tag150, tag151", ranked.Single(s => s.Name == "B150").Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
 
         // Keeping only ten as it goes gives the same ten as ranking everyone.
         var all = BuddyMatching.Rank(request, MatchPool.Prepare(pool), new HashSet<Guid>(), Today, top: 200);

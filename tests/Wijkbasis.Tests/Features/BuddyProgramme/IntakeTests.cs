@@ -131,6 +131,13 @@ public sealed class IntakeTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         Assert.Contains("di ochtend", page.QuerySelector(".wb-dl")!.TextContent);
         Assert.DoesNotContain(suggestions, s => s.GetAttribute("data-buddy") == "Erik Ervaring");
         Assert.DoesNotContain(suggestions, s => s.GetAttribute("data-buddy") == "Priya Prins");
+
+        // The reasons read in English too, with their values.
+        await client.SubmitAsync($"/huiskamer/intakes/{id}", new Dictionary<string, string> { ["culture"] = "en-GB", ["returnUrl"] = $"/huiskamer/intakes/{id}" }, formAction: "/taal");
+        var english = (await client.GetPageAsync($"/huiskamer/intakes/{id}")).QuerySelector("[data-buddy]")!.TextContent;
+        Assert.Contains("Can help with administratie", english);
+        Assert.Contains("Available for 1 of the wanted parts of the day", english);
+        Assert.DoesNotContain("Kan helpen", english);
     }
 
     [Fact]

@@ -27,10 +27,10 @@ public sealed class SuggestionTests
         Assert.True(s.OtherGives);
         Assert.Equal((karin.PersonId, fatima.PersonId), (s.GiverPersonId, s.ReceiverPersonId));
         Assert.Equal(["fietsles"], s.TagNames);
-        Assert.Contains("Karin kan helpen met fietsles; Fatima zoekt dat", s.Reasons);
-        Assert.Contains("Spreken allebei arabisch", s.Reasons);
-        Assert.Contains("Wonen allebei in Klarendal", s.Reasons);
-        Assert.Contains("Kunnen allebei op 1 dagdeel", s.Reasons);
+        Assert.Contains("Karin kan helpen met fietsles; Fatima zoekt dat", s.Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
+        Assert.Contains("Spreken allebei arabisch", s.Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
+        Assert.Contains("Wonen allebei in Klarendal", s.Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
+        Assert.Contains("Kunnen allebei op 1 dagdeel", s.Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
         Assert.Equal(TalentMatching.TagPoints + TalentMatching.LanguagePoints + TalentMatching.BuurtPoints + 2, s.Score);
     }
 
@@ -82,7 +82,7 @@ public sealed class SuggestionTests
         var other = Person("Ander", offers: [Bakken], languages: "pools", buurt: "BU2", availability: Availability.Bit(DayOfWeek.Friday, 2));
         var s = Assert.Single(TalentMatching.For(me, [other], Names, None));
         Assert.Equal(TalentMatching.TagPoints, s.Score);
-        Assert.Contains("Nog geen dagdeel waarop ze allebei kunnen", s.Reasons);
+        Assert.Contains("Nog geen dagdeel waarop ze allebei kunnen", s.Reasons.Select(Wijkbasis.Features.Shared.LocalText.Dutch));
     }
 
     [Fact]
