@@ -17,6 +17,7 @@ const events = calendar.getAllSubcomponents('vevent').map((component) => {
     uid: event.uid,
     summary: event.summary,
     location: event.location,
+    description: event.description,
     status: component.getFirstPropertyValue('status'),
     sequence: event.sequence,
     tzid: component.getFirstProperty('dtstart').getParameter('tzid') ?? null,

@@ -1,25 +1,17 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Agenda;
 
-/// <summary>Writes an RFC 5545 calendar: CRLF lines folded at 75 octets, escaped text, local times with the
-/// Europe/Amsterdam time zone spelled out, a stable UID per session and STATUS:CANCELLED for cancelled ones.</summary>
+/// <summary>Writes an RFC 5545 calendar with Ical.Net (docs/decisions/0005): local times with the Europe/Amsterdam
+/// time zone spelled out, a stable UID per session or booking and STATUS:CANCELLED for cancelled ones. Ical.Net
+/// escapes text and folds lines at 75 octets.</summary>
 public static class ICalendar
 {
     public const string TimeZoneId = "Europe/Amsterdam";
-
-    // The Dutch rule since 1996: summer time from the last Sunday of March 02:00 to the last Sunday of October 03:00.
-    private static readonly string[] TimeZone =
-    [
-        "BEGIN:VTIMEZONE", "TZID:" + TimeZoneId,
-        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19810329T020000",
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19961027T030000",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
-        "END:VTIMEZONE",
-    ];
 
     /// <summary>One event of a feed. <see cref="Id"/> makes its UID, so it must stay the same for the same thing.</summary>
     public sealed record Event(Guid Id, string Summary, string? Location, string? Description, DateTime StartsAt, DateTime EndsAt,
@@ -35,75 +27,34 @@ public static class ICalendar
 
     public static string Write(string calendarName, string uidDomain, DateTime stampUtc, IEnumerable<Event> events)
     {
-        var sb = new StringBuilder();
-        void Line(string line) => AppendFolded(sb, line);
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//Wijkbasis//Agenda//NL");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:" + Escape(calendarName));
-        Line("X-WR-TIMEZONE:" + TimeZoneId);
-        foreach (var l in TimeZone)
+        var calendar = new Calendar { ProductId = "-//Wijkbasis//Agenda//NL", Method = "PUBLISH", Scale = "GREGORIAN" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        var list = events.ToList();
+        // The zone's rules as they hold from the earliest event on (the Dutch rule since 1996 repeats every year).
+        var earliest = list.Count == 0 ? stampUtc : list.Min(e => e.StartsAt);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, earliest.AddYears(-1), includeHistoricalData: false));
+        var stamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc), CalDateTime.UtcTzId);
+        foreach (var item in list)
         {
-            Line(l);
-        }
-        var stamp = Utc(stampUtc);
-        foreach (var item in events)
-        {
-            Line("BEGIN:VEVENT");
-            Line($"UID:{item.Id:D}@{uidDomain}");
-            Line("DTSTAMP:" + stamp);
-            Line($"DTSTART;TZID={TimeZoneId}:{Local(item.StartsAt)}");
-            Line($"DTEND;TZID={TimeZoneId}:{Local(item.EndsAt)}");
-            Line("SUMMARY:" + Escape(item.Summary));
-            if (!string.IsNullOrEmpty(item.Location))
+            calendar.Events.Add(new CalendarEvent
             {
-                Line("LOCATION:" + Escape(item.Location));
-            }
-            if (!string.IsNullOrEmpty(item.Description))
-            {
-                Line("DESCRIPTION:" + Escape(item.Description));
-            }
-            Line("STATUS:" + (item.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line("SEQUENCE:" + item.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line("TRANSP:OPAQUE");
-            Line("END:VEVENT");
+                Uid = $"{item.Id:D}@{uidDomain}",
+                DtStamp = stamp,
+                DtStart = Local(item.StartsAt),
+                DtEnd = Local(item.EndsAt),
+                Summary = item.Summary,
+                Location = string.IsNullOrEmpty(item.Location) ? null : item.Location,
+                Description = string.IsNullOrEmpty(item.Description) ? null : item.Description,
+                Status = item.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                Sequence = item.Sequence,
+                Transparency = TransparencyType.Opaque,
+            });
         }
-        Line("END:VCALENDAR");
-        return sb.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static string Utc(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Local(DateTime utc) => utc.ToAmsterdam().ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped.</summary>
-    public static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\n", StringComparison.Ordinal);
-
-    /// <summary>RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character.</summary>
-    public static void AppendFolded(StringBuilder sb, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                sb.Append("\r\n ");
-                octets = 1;
-                limit = 75;
-            }
-            sb.Append(rune.ToString());
-            octets += size;
-        }
-        sb.Append("\r\n");
-    }
+    /// <summary>A UTC instant as the Amsterdam wall-clock time with its zone (DTSTART;TZID=Europe/Amsterdam:…).</summary>
+    private static CalDateTime Local(DateTime utc) =>
+        new(DateTime.SpecifyKind(utc.ToAmsterdam(), DateTimeKind.Unspecified), TimeZoneId);
 }

@@ -115,15 +115,20 @@ public sealed class AgendaTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
     }
 
     [Fact]
-    public void LongLinesAreFoldedWithoutSplittingACharacter()
+    public void LongTextIsFoldedWithoutSplittingACharacterAndEscapedAndReadsBackTheSame()
     {
-        var sb = new System.Text.StringBuilder();
-        Wijkbasis.Features.Agenda.ICalendar.AppendFolded(sb, "DESCRIPTION:" + string.Concat(Enumerable.Repeat("Oekraïens café ☕ ", 20)));
-        var lines = sb.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length > 1);
+        var text = string.Concat(Enumerable.Repeat("Oekraïens café ☕, thee; ", 12)) + "\nen een \\ tweede regel";
+        var at = new DateTime(2026, 7, 1, 8, 0, 0, DateTimeKind.Utc);
+        var ics = Wijkbasis.Features.Agenda.ICalendar.Write("Huiskamer, de Wijk", "test", at,
+            [new Wijkbasis.Features.Agenda.ICalendar.Event(Guid.NewGuid(), "Koffie; thee", "Buurthuis, zaal 1", text, at, at.AddHours(2), false, 0)]);
+        var lines = ics.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith(' '));
         Assert.All(lines, l => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(l), 1, 75));
-        Assert.All(lines.Skip(1), l => Assert.StartsWith(" ", l));
-        Assert.Equal("DESCRIPTION:" + string.Concat(Enumerable.Repeat("Oekraïens café ☕ ", 20)), string.Concat(lines.Select((l, i) => i == 0 ? l : l[1..])));
+        Assert.DoesNotContain('\uFFFD', ics);
+        var e = ICalCheck.Parse(ics).GetProperty("events").EnumerateArray().Single();
+        Assert.Equal(text, e.GetProperty("description").GetString());
+        Assert.Equal("Koffie; thee", e.GetProperty("summary").GetString());
+        Assert.Equal("Europe/Amsterdam", e.GetProperty("tzid").GetString());
     }
 
     [Fact]
