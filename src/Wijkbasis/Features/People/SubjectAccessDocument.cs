@@ -31,7 +31,7 @@ public static class SubjectAccessDocument
         var hidden = r.NotShown.Select(h => new[] { h.Kind, h.Count.ToString(Dutch), h.OnlyFor }).ToList();
         return
         [
-            new("persoon", "Gegevens in het register", ["Gegeven", "Waarde"],
+            new("persoon", "Gegevens in het register", ["Onderdeel", "Waarde"],
             [
                 ["Naam", p.Name + (p.IsAlias ? " (roepnaam)" : "")], ["Geboortejaar", p.BirthYear?.ToString(Dutch) ?? "–"],
                 ["Postcode", S(p.Postcode)], ["Buurt", S(p.BuurtName)], ["Telefoon", S(p.Phone)], ["E-mail", S(p.Email)],
@@ -47,7 +47,7 @@ public static class SubjectAccessDocument
                 r.Stories.Select(s => new[] { D(s.At), s.Activity, s.Text, Yes(s.ConsentToReport), s.WrittenBy }).ToList()),
             new("intakes", "Intakes", ["Datum", "Door", "Wil", "Kan", "Nodig", "Doelen", "ZRM", "Praktische hulp"],
                 r.Intakes.Select(i => new[] { D(i.HeldOn), i.HeldBy, S(i.Want), S(i.Can), S(i.Need), S(i.Goals), S(i.Zrm), S(i.NeedTags) }).ToList()),
-            new("casussen", "Casussen", ["Casus", "Geopend", "Afgesloten", "Hoe afgelopen", "Notitie", "ZRM bij afsluiten"],
+            new("casussen", "Casussen", ["Casus", "Geopend", "Afgesloten op", "Hoe afgelopen", "Notitie", "ZRM bij afsluiten"],
                 r.Cases.Select(c => new[] { c.Reference, D(c.OpenedAt), D(c.ClosedAt), c.Outcome is { } o ? Case.Label(o) : "–", S(c.OutcomeNote), S(c.ClosingZrm) }).ToList()),
             new("contacten", "Contacten, doelen en taken in de casussen", ["Casus", "Datum", "Soort", "Tekst", "Door"],
                 r.Cases.SelectMany(c => c.Contacts.Select(x => new[] { c.Reference, D(x.On), CaseContact.Label(x.Kind), S(x.Note), x.By })
@@ -69,21 +69,21 @@ public static class SubjectAccessDocument
             new("koppelingen", "Koppelingen", ["Voorgesteld", "Rol", "Met", "Waarover", "Stand", "Notities"],
                 r.Matches.Select(m => new[] { D(m.SuggestedAt), m.Role, m.Other, m.About, Match.Label(m.Status),
                     string.Join(" | ", m.Notes.Select(n => $"{D(n.At)}: {n.Text}")) }).ToList()),
-            new("vrijwilliger", "Vrijwilliger", ["Sinds", "VOG afgegeven", "VOG geldig tot", "Eigen login", "Gearchiveerd"],
+            new("vrijwilliger", "Vrijwilliger", ["Sinds", "VOG afgegeven", "VOG geldig tot", "Eigen login", "Gearchiveerd op"],
                 r.Volunteer is { } v2 ? [[D(v2.Since), D(v2.VogIssuedOn), D(v2.VogExpiresOn), Yes(v2.HasLogin), D(v2.ArchivedAt)]] : []),
             new("diensten", "Diensten", ["Sessie", "Activiteit", "Rol", "Door"],
                 r.Shifts.Select(s => new[] { D(s.SessionStartsAt), s.Activity, s.Role, s.By }).ToList()),
             new("uren", "Uren", ["Dag", "Rol", "Minuten", "Notitie", "Door"],
                 r.VolunteerHours.Select(h => new[] { D(h.WorkedOn), h.Role, h.Minutes.ToString(Dutch), S(h.Note), h.By }).ToList()),
-            new("bijdragen", "Bijdragen", ["Dag", "Soort", "Wat", "Punten", "Door"],
+            new("bijdragen", "Bijdragen", ["Dag", "Soort", "Wat", "Aantal punten", "Door"],
                 r.Contributions.Select(c => new[] { D(c.GivenOn), Contribution.Label(c.Kind), c.Description, c.Points?.ToString(Dutch) ?? "–", c.By }).ToList()),
-            new("tijdcredits", "Tijdcredits", ["Rekening", "Dag", "Punten", "Omschrijving", "Door"],
+            new("tijdcredits", "Tijdcredits", ["Rekening", "Dag", "Aantal punten", "Omschrijving", "Door"],
                 r.TimeCredits.SelectMany(a => a.Lines.Select(l => new[] { a.AccountName, D(l.BookedOn), l.Points.ToString("+0;-0;0", Dutch), l.Description, l.By })
                     .Append([a.AccountName, "", a.Balance.ToString("+0;-0;0", Dutch), "saldo", ""])).ToList()),
             new("zaalaanvragen", "Zaalaanvragen met dit e-mailadres", ["Ontvangen", "Zaal", "Wanneer", "Organisatie", "Contact", "Bericht"],
                 r.RoomRequests.Select(q => new[] { D(q.ReceivedAt), q.Room, D(q.StartsAt), q.Organisation,
                     $"{q.ContactName}, {q.ContactEmail}{(q.ContactPhone is null ? "" : ", " + q.ContactPhone)}", S(q.Message) }).ToList()),
-            new("inzage", "Wie heeft deze gegevens gezien of gewijzigd", ["Wanneer", "Wie", "Rol", "Wat", "Gegeven", "Uitkomst"],
+            new("inzage", "Wie heeft deze gegevens gezien of gewijzigd", ["Wanneer", "Wie", "Rol", "Wat", "Soort gegeven", "Uitkomst"],
                 r.AuditTrail.Select(a => new[] { D(a.At), a.User, a.Role, ActionLabel(a.Action) + (a.InAList ? " (in een lijst)" : ""), a.Record, a.Outcome }).ToList()),
         ];
     }
