@@ -66,6 +66,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Phone).HasMaxLength(Person.PhoneMax);
         b.Property(p => p.Email).HasMaxLength(Person.EmailMax);
         b.Property(p => p.Languages).HasMaxLength(Person.LanguagesMax);
+        b.Property(p => p.ErasureReason).HasMaxLength(Person.ErasureReasonMax);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.TenantId, p.SearchName });
         b.HasIndex(p => new { p.TenantId, p.Postcode });

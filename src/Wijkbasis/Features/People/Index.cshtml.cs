@@ -22,7 +22,8 @@ public sealed class IndexModel(WijkbasisDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.People.AsNoTracking();
+        // An erased person's tombstone is never listed, not even under "archived" (docs/decisions/0023).
+        var query = db.People.AsNoTracking().Where(p => p.ErasedAt == null);
         if (!Archief)
         {
             query = query.Where(p => p.ArchivedAt == null);

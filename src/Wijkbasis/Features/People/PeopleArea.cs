@@ -10,6 +10,14 @@ public sealed class PeopleArea : Area
     public const string RegisterEdit = "RegisterEdit";
     /// <summary>A person's whole record (contact details, vrager/drager, consent history).</summary>
     public const string PersonFile = "PersonFile";
+    /// <summary>Erasing a person on request (AVG art. 17): the coordinator, who answers for the register.</summary>
+    public const string PersonErase = "PersonErase";
+
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SubjectAccess>();
+        builder.Services.AddScoped<PersonErasure>();
+    }
 
     public override IEnumerable<AreaPolicy> Policies =>
     [
@@ -18,6 +26,7 @@ public sealed class PeopleArea : Area
         // Data minimisation: volunteers find people in the list (for check-in) but do not open their record; those who may
         // open it all log in with two factors.
         AreaPolicy.ForRoles(PersonFile, Roles.Coordinator, Roles.Wijkverbinder),
+        AreaPolicy.ForRoles(PersonErase, Roles.Coordinator),
     ];
 
     public override void ConfigurePages(PageConventionCollection pages)
@@ -27,6 +36,10 @@ public sealed class PeopleArea : Area
         pages.AuthorizePage("/People/Details", PersonFile);
         // A person's visit history is part of their file.
         pages.AuthorizePage("/People/Visits", PersonFile);
+        // Subject access shows the whole file (docs/decisions/0023); the special-category parts only as far as the
+        // buddy programme's access filter lets this worker open them.
+        pages.AuthorizePage("/People/Access", PersonFile);
+        pages.AuthorizePage("/People/Erase", PersonErase);
         foreach (var page in new[] { "/People/Create", "/People/Edit", "/People/Archive", "/People/Consent" })
         {
             pages.AuthorizePage(page, RegisterEdit);

@@ -8,6 +8,7 @@ public sealed class Person : ITenantOwned, IAudited
     public const int PhoneMax = 30;
     public const int EmailMax = 200;
     public const int LanguagesMax = 200;
+    public const int ErasureReasonMax = 300;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
@@ -30,6 +31,13 @@ public sealed class Person : ITenantOwned, IAudited
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    /// <summary>Set when the person was erased on request (AVG art. 17, docs/decisions/0023): the row stays as a nameless
+    /// tombstone so kept records (check-ins, money, audit) still count, and every page treats it as gone.</summary>
+    public DateTime? ErasedAt { get; set; }
+    /// <summary>The day the person asked to be erased.</summary>
+    public DateOnly? ErasureRequestedOn { get; set; }
+    /// <summary>Why (e.g. "verzoek per brief"); never a name.</summary>
+    public string? ErasureReason { get; set; }
     /// <summary>Raised on every change; an edit based on an older version is refused, not silently lost.</summary>
     public int Version { get; set; }
 

@@ -125,7 +125,8 @@ public static class ReportPdf
         return sentence;
     }
 
-    private sealed class Writer
+    /// <summary>Also draws the subject-access PDF (Features/People/SubjectAccess): one look for every document we send.</summary>
+    internal sealed class Writer
     {
         private readonly PdfDocument document;
         private XGraphics? gfx;

@@ -69,6 +69,19 @@ public static class TenantBypass
     /// <summary>Every row of one type in the current enterprise, past the access filter: for resealing special-category
     /// fields with a new key (the rows are rewritten, never shown).</summary>
     public static IQueryable<T> RowsToReseal<T>(WijkbasisDb db) where T : class => PastAccess(db.Set<T>());
+
+    /// <summary>How many buddy-programme records one person has, past the access filter: the subject-access report names
+    /// the ones the worker may not open ("er is een intake; inhoud alleen voor …"), as numbers, never rows.</summary>
+    public static async Task<SubjectRecordCount> SubjectRecordCounts(WijkbasisDb db, Guid personId, CancellationToken ct) => new(
+        await PastAccess(db.Intakes).CountAsync(i => i.PersonId == personId, ct),
+        await PastAccess(db.Cases).CountAsync(c => c.PersonId == personId, ct),
+        await PastAccess(db.BuddyOffers).CountAsync(o => o.PersonId == personId, ct),
+        await PastAccess(db.OutreachVisits).CountAsync(v => v.PersonId == personId, ct),
+        await PastAccess(db.Signals).CountAsync(s => s.PersonId == personId, ct));
+
+    /// <summary>Every row of one type in the current enterprise, past the access filter: for erasing a person on request
+    /// (docs/decisions/0023): the rows are emptied or removed, never shown.</summary>
+    public static IQueryable<T> RowsToErase<T>(WijkbasisDb db) where T : class => PastAccess(db.Set<T>());
 }
 
 public sealed class VisitOutcomeRow
@@ -76,3 +89,5 @@ public sealed class VisitOutcomeRow
     public Guid CampaignId { get; init; }
     public Features.Outreach.VisitOutcome Outcome { get; init; }
 }
+
+public sealed record SubjectRecordCount(int Intakes, int Cases, int Offers, int OutreachVisits, int Signals);

@@ -1839,6 +1839,16 @@ namespace Wijkbasis.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErasureReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ErasureRequestedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsAlias")
                         .HasColumnType("boolean");
 

@@ -1830,6 +1830,16 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasureReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ErasureRequestedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsAlias")
                         .HasColumnType("INTEGER");
 
