@@ -28,6 +28,9 @@ public sealed class Person : ITenantOwned, IAudited
     /// <summary>Carries others. Both may be true.</summary>
     public bool IsDrager { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Who added the person (null for people added before this was kept, and by the system): a volunteer
+    /// sees the people they added (data minimisation, docs/decisions/0024).</summary>
+    public Guid? CreatedByUserId { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
     /// <summary>Raised on every change; an edit based on an older version is refused, not silently lost.</summary>
