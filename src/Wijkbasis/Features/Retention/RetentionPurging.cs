@@ -12,6 +12,8 @@ public sealed class RetentionPurging(IServiceScopeFactory scopes, IConfiguration
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not during start-up: the first round waits a little, so migrations, seeding and the first requests go first.
+        await Task.Delay(TimeSpan.FromMinutes(10), time, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(4));
         do
         {

@@ -89,3 +89,44 @@ public static class RetentionApp
         app.InDbAsync(enterprise, db => db.AuditEntries.Where(a => a.EntityType == "Retention" && a.EntityId == kind && a.Action == "purge" && a.At >= since)
             .Select(a => a.EntityIds).ToListAsync());
 }
+
+/// <summary>Old and fresh room requests and invitations, for the job's round.</summary>
+public static class RetentionRequests
+{
+    /// <summary>A request for a room from the public form, received (and, when <paramref name="decided"/>, decided) this long ago.</summary>
+    public static Task<Guid> RoomRequestAsync(WijkbasisFactory app, TimeSpan ago, bool decided) => app.InDbAsync("huiskamer", async db =>
+    {
+        var at = RetentionApp.Now - ago;
+        var room = await db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var request = new Wijkbasis.Features.Rooms.BookingRequest
+        {
+            RoomId = room, StartsAt = at.AddDays(14), EndsAt = at.AddDays(14).AddHours(2), Organisation = "Yogaclub", Purpose = "Yogales",
+            ContactName = "Yara Yoga", ContactEmail = "yara@example.org", ReceivedAt = at,
+            Status = decided ? Wijkbasis.Features.Rooms.RequestStatus.Declined : Wijkbasis.Features.Rooms.RequestStatus.Pending,
+            DecidedAt = decided ? at.AddDays(1) : null, DecidedByName = decided ? "test" : null,
+        };
+        db.BookingRequests.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
+    });
+
+    public static Task<bool> RoomRequestExistsAsync(WijkbasisFactory app, Guid id) =>
+        app.InDbAsync("huiskamer", db => db.BookingRequests.AnyAsync(r => r.Id == id));
+
+    /// <summary>An invitation made this long ago, valid 14 days, accepted or not.</summary>
+    public static Task<Guid> InvitationAsync(WijkbasisFactory app, TimeSpan ago, bool accepted) => app.InDbAsync("huiskamer", async db =>
+    {
+        var at = RetentionApp.Now - ago;
+        var invitation = new Wijkbasis.Data.Invitation
+        {
+            Email = $"{Guid.NewGuid():N}@example.org", Role = "Volunteer", TokenHash = Guid.NewGuid().ToString("N"), CreatedAt = at,
+            ExpiresAt = at.AddDays(14), AcceptedAt = accepted ? at.AddDays(1) : null, CreatedByUserId = Guid.Empty,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Id;
+    });
+
+    public static Task<bool> InvitationExistsAsync(WijkbasisFactory app, Guid id) =>
+        app.InDbAsync("huiskamer", db => db.Invitations.AnyAsync(i => i.Id == id));
+}

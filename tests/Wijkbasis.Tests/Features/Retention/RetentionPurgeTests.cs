@@ -53,6 +53,26 @@ public sealed class RetentionPurgeTests(WijkbasisFactory app) : IClassFixture<Wi
     }
 
     [Fact]
+    public async Task OneRoundDeletesOldRoomRequestsAndInvitationsAndKeepsCurrentOnes()
+    {
+        var oldRequest = await RetentionRequests.RoomRequestAsync(app, TimeSpan.FromDays(800), decided: true);
+        var recentRequest = await RetentionRequests.RoomRequestAsync(app, TimeSpan.FromDays(30), decided: true);
+        var pendingRequest = await RetentionRequests.RoomRequestAsync(app, TimeSpan.FromDays(2), decided: false);
+        var oldInvitation = await RetentionRequests.InvitationAsync(app, TimeSpan.FromDays(90), accepted: true);
+        var expiredInvitation = await RetentionRequests.InvitationAsync(app, TimeSpan.FromDays(60), accepted: false);
+        var openInvitation = await RetentionRequests.InvitationAsync(app, TimeSpan.FromDays(3), accepted: false);
+
+        await RunOneRoundAsync();
+
+        Assert.False(await RetentionRequests.RoomRequestExistsAsync(app, oldRequest));
+        Assert.True(await RetentionRequests.RoomRequestExistsAsync(app, recentRequest));
+        Assert.True(await RetentionRequests.RoomRequestExistsAsync(app, pendingRequest));
+        Assert.False(await RetentionRequests.InvitationExistsAsync(app, oldInvitation));
+        Assert.False(await RetentionRequests.InvitationExistsAsync(app, expiredInvitation));
+        Assert.True(await RetentionRequests.InvitationExistsAsync(app, openInvitation));
+    }
+
+    [Fact]
     public async Task TheJobLeavesClosedBuddyFilesAndArchivedPeopleForTheCoordinator()
     {
         var closed = await CloseACaseAsync(TimeSpan.FromDays(365 * 3));
