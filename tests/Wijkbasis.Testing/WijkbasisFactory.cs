@@ -115,6 +115,7 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Activities:PlanInBackground", "false");
+        builder.UseSetting("Retention:PurgeInBackground", "false");
         builder.UseSetting("Impact:CubeWaitSeconds", CubeWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Impact:ReportWaitSeconds", ReportWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Audit:SealIntervalSeconds", "0");

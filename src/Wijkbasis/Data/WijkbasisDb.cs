@@ -42,6 +42,11 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
 
     public bool ApprovesSpends => tenant.IsInRole(Roles.BudgetApprover);
 
+    /// <summary>False for a volunteer without a role that opens the register (coordinator, wijkverbinder): they see only
+    /// their own people (see <see cref="DeclareAccess"/>, docs/decisions/0024).</summary>
+    public bool SeesWholeRegister => !tenant.IsInRole(Roles.Volunteer)
+        || tenant.IsInRole(Roles.Coordinator) || tenant.IsInRole(Roles.Wijkverbinder);
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -94,6 +99,7 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Impact.FixedReport> FixedReports => Set<Features.Impact.FixedReport>();
     public DbSet<Features.Impact.PublishedCube> PublishedCubes => Set<Features.Impact.PublishedCube>();
     public DbSet<Features.Shared.SentForm> SentForms => Set<Features.Shared.SentForm>();
+    public DbSet<Features.Retention.RetentionSetting> RetentionSettings => Set<Features.Retention.RetentionSetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -138,6 +144,16 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
         builder.Entity<OutreachVisit>().HasQueryFilter(AccessFilter, v => SeesAllCases || v.ByUserId == CurrentUserId);
         builder.Entity<SpendRequest>().HasQueryFilter(AccessFilter, r => ApprovesSpends
             || r.RequestedByUserId == CurrentUserId || Cases.Any(c => c.Id == r.CaseId));
+        // Data minimisation (docs/decisions/0024): a volunteer sees the people who came to an activity they host (as the
+        // activity's host or the host of any of its sessions), the people they added, fellow volunteers (on the rosters),
+        // and the residents of cases they may see; everyone else is not found.
+        builder.Entity<Person>().HasQueryFilter(AccessFilter, p => SeesWholeRegister
+            || p.CreatedByUserId == CurrentUserId
+            || Volunteers.Any(v => v.PersonId == p.Id)
+            || CheckIns.Any(c => c.PersonId == p.Id && Sessions.Any(s => s.Id == c.SessionId
+                && (Activities.Any(a => a.Id == s.ActivityId && a.HostUserId == CurrentUserId)
+                    || Sessions.Any(o => o.ActivityId == s.ActivityId && o.HostUserId == CurrentUserId))))
+            || Cases.Any(c => c.PersonId == p.Id));
     }
 
     private LambdaExpression TenantFilterFor(Type type)

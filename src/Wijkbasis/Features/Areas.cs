@@ -24,6 +24,7 @@ public static class Areas
         new MoneyFlows.MoneyFlowsArea(),
         new TimeCredits.TimeCreditsArea(),
         new Enterprise.EnterpriseArea(),
+        new Retention.RetentionArea(),
         new Admin.AdminArea(),
         new Impact.ImpactArea(),
         new Report.ReportArea(),

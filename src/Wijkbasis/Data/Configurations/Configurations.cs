@@ -137,3 +137,13 @@ internal sealed class SentFormConfiguration : IEntityTypeConfiguration<Features.
         b.HasOne<Enterprise>().WithMany().HasForeignKey(f => f.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RetentionSettingConfiguration : IEntityTypeConfiguration<Features.Retention.RetentionSetting>
+{
+    public void Configure(EntityTypeBuilder<Features.Retention.RetentionSetting> b)
+    {
+        b.Property(r => r.UpdatedByName).HasMaxLength(200);
+        b.HasIndex(r => new { r.TenantId, r.Kind }).IsUnique();
+        b.HasOne<Enterprise>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -131,6 +131,13 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         var registration = await PersonRegistration.RegisterAsync(db, person,
             new PersonRegistration.Consent(tenant.UserId ?? Guid.Empty, Actor, "Toegevoegd bij het aanmelden"),
             NewPerson.SomeoneElse, time.UtcNow(), cancellationToken);
+        if (!registration.Added && !db.SeesWholeRegister && !NewPerson.SomeoneElse
+            && registration.Duplicates is [{ Archived: false } only])
+        {
+            // A volunteer does not see the whole register (docs/decisions/0024). Someone registered elsewhere who gives the
+            // same name, birth year and postcode at the door is checked in as that person, not registered twice.
+            return await CheckInKnownAsync(only.Id, only.Name, cancellationToken);
+        }
         if (!registration.Added)
         {
             // Probably already registered: search for them, unless the user confirms it is someone else.
@@ -146,6 +153,23 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         TempData.Say("{0} is toegevoegd en aangemeld.", person.Name);
         return null;
     });
+
+    private async Task<Refusal?> CheckInKnownAsync(Guid personId, string name, CancellationToken cancellationToken)
+    {
+        var participation = await db.Consents.Where(c => c.PersonId == personId && c.Purpose == ConsentPurpose.Participation)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefaultAsync(cancellationToken);
+        if (participation == false)
+        {
+            return new Refusal("{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.", name);
+        }
+        db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = personId, At = time.UtcNow(), ByName = Actor });
+        if (!await SaveOnceAsync(personId, cancellationToken))
+        {
+            return new Refusal("{0} is al aangemeld voor deze sessie.", name);
+        }
+        TempData.Say("{0} stond al in het register en is aangemeld.", name);
+        return null;
+    }
 
     public Task<IActionResult> OnPostHeadCountAsync(CancellationToken cancellationToken) => WriteAsync(nameof(Count), async () =>
     {

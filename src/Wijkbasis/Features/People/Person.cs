@@ -29,6 +29,9 @@ public sealed class Person : ITenantOwned, IAudited
     /// <summary>Carries others. Both may be true.</summary>
     public bool IsDrager { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Who added the person (null for people added before this was kept, and by the system): a volunteer
+    /// sees the people they added (data minimisation, docs/decisions/0024).</summary>
+    public Guid? CreatedByUserId { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
     /// <summary>Set when the person was erased on request (AVG art. 17, docs/decisions/0023): the row stays as a nameless

@@ -41,7 +41,7 @@ public static class PersonRegistration
     /// same postcode — both empty counts as the same. Archived people count too: they are still in the register
     /// and can be restored instead of registered twice.</summary>
     public static Task<List<Duplicate>> DuplicatesOfAsync(WijkbasisDb db, Person p, CancellationToken cancellationToken) =>
-        db.People.Where(o => o.Id != p.Id && o.SearchName == p.SearchName && o.BirthYear == p.BirthYear && o.Postcode == p.Postcode)
+        Infrastructure.Tenancy.TenantBypass.PeopleForDuplicateCheck(db).Where(o => o.Id != p.Id && o.SearchName == p.SearchName && o.BirthYear == p.BirthYear && o.Postcode == p.Postcode)
             .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
             .Select(o => new Duplicate(o.Id, o.Name, o.BirthYear, o.Postcode, o.ArchivedAt != null))
             .Take(DuplicatesShown)
@@ -58,6 +58,8 @@ public static class PersonRegistration
             return new Outcome(person, duplicates);
         }
         person.CreatedAt = person.UpdatedAt = now;
+        // Who added them: a volunteer keeps seeing the people they added (docs/decisions/0024).
+        person.CreatedByUserId = db.CurrentUserId == Guid.Empty ? null : db.CurrentUserId;
         db.People.Add(person);
         if (consent is not null)
         {

@@ -41,6 +41,8 @@ public static class AuditActions
     public const string Correct = "correct";
     /// <summary>A session, or a record in its logbook, created after the day that session took place (docs/decisions/0014).</summary>
     public const string Backfill = "backfill";
+    /// <summary>Records of one kind deleted or emptied after their retention term (one row per purge, docs/decisions/0024).</summary>
+    public const string Purge = "purge";
 }
 
 public static class AuditLabels
@@ -53,6 +55,7 @@ public static class AuditLabels
         AuditActions.View => "bekeken",
         AuditActions.Correct => "gecorrigeerd na afsluiten",
         AuditActions.Backfill => "achteraf ingevoerd",
+        AuditActions.Purge => "opgeschoond na de bewaartermijn",
         _ => action,
     };
 }

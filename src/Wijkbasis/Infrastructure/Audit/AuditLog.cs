@@ -78,6 +78,28 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         return people.Length == 0 ? null : people;
     }
 
+    /// <summary>Records a look at a list that is not of records (the retention dry run's items) as ONE row naming the
+    /// people shown; nothing when it showed nobody.</summary>
+    public async Task RecordListAsync(string entityType, string entityId, IEnumerable<Guid> personIds, CancellationToken cancellationToken = default)
+    {
+        var row = Row(tenant, time.UtcNow(), entityType, entityId, AuditActions.View, null);
+        row.PersonIds = PeopleShown(personIds, row);
+        if (row.PersonIds is null)
+        {
+            return;
+        }
+        db.AuditEntries.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds (without saving) the one row of a retention purge: the kind, how many records and the cut-off.</summary>
+    public void AddPurge(string kind, int count, DateTime before)
+    {
+        var row = Row(tenant, time.UtcNow(), "Retention", kind, AuditActions.Purge, null);
+        row.EntityIds = [$"count:{count}", $"before:{before:O}"];
+        db.AuditEntries.Add(row);
+    }
+
     /// <summary>Adds (without saving) a row saying that a closed record was corrected; it commits with the correction.</summary>
     public void AddCorrection(IAudited record, Guid? personId) =>
         db.AuditEntries.Add(Row(tenant, time.UtcNow(), record.GetType().Name, record.Id.ToString(), AuditActions.Correct, personId));

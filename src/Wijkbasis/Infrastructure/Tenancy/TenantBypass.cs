@@ -82,6 +82,14 @@ public static class TenantBypass
     /// <summary>Every row of one type in the current enterprise, past the access filter: for erasing a person on request
     /// (docs/decisions/0023): the rows are emptied or removed, never shown.</summary>
     public static IQueryable<T> RowsToErase<T>(WijkbasisDb db) where T : class => PastAccess(db.Set<T>());
+    /// <summary>Rows of one type in the current enterprise, past the access filter: for the retention purge, which empties
+    /// the sealed fields of closed buddy trajectories a coordinator may not open (the dry run shows references and counts,
+    /// never contents; docs/decisions/0024).</summary>
+    public static IQueryable<T> RowsToPurge<T>(DbSet<T> set) where T : class => PastAccess(set);
+
+    /// <summary>The register past a volunteer's minimisation, inside the enterprise: for the one duplicate rule when someone
+    /// is added, so a volunteer does not register a person twice because they cannot see them (docs/decisions/0024).</summary>
+    public static IQueryable<Features.People.Person> PeopleForDuplicateCheck(WijkbasisDb db) => PastAccess(db.People);
 }
 
 public sealed class VisitOutcomeRow

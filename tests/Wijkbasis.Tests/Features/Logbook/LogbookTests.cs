@@ -87,6 +87,13 @@ public sealed class LogbookTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
         var notMine = await NewSessionAsync(app, hostEmail: Coordinator);
         var client = await HtmlClient.LoggedInAsync(app, Volunteer);
         var person = await PersonIdAsync(app, 5);
+        // A volunteer sees only their own people (docs/decisions/0024): this one came to an activity they host before.
+        var earlier = await NewSessionAsync(app, hostEmail: Volunteer, startedAgo: TimeSpan.FromDays(7));
+        await app.InDbAsync("huiskamer", async db =>
+        {
+            db.CheckIns.Add(new Wijkbasis.Features.Logbook.CheckIn { SessionId = earlier, PersonId = person, At = TimeProvider.System.GetUtcNow().UtcDateTime, ByName = "test" });
+            return await db.SaveChangesAsync();
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, mine, "CheckIn", new() { ["PersonId"] = person.ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync($"/huiskamer/sessies/{notMine}")).StatusCode);
