@@ -246,7 +246,7 @@ public sealed class RetentionWork(WijkbasisDb db, TimeProvider time, AuditLog au
 
     /// <summary>Archived before the cut-off and not checked in since.</summary>
     private IQueryable<People.Person> ArchivedPeople(DateTime cut) =>
-        db.People.Where(p => p.ArchivedAt != null && p.ArchivedAt < cut
+        db.People.Where(p => p.ArchivedAt != null && p.ArchivedAt < cut && p.ErasedAt == null
             && !db.CheckIns.Any(c => c.PersonId == p.Id && c.At >= cut));
 
     /// <summary>Lines of a year that ended more than the term ago (the fiscal term counts from the end of the year).</summary>

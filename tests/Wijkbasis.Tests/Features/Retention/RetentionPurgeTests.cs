@@ -162,8 +162,16 @@ public sealed class RetentionPurgeTests(WijkbasisFactory app) : IClassFixture<Wi
         Assert.Contains("Arend Archief", items.QuerySelector("main")!.TextContent);
         Assert.Contains("wispagina", items.QuerySelector("main")!.TextContent);
         Assert.Null(items.QuerySelector("tr[data-kind=ArchivedPeople] form"));
+        Assert.NotNull(items.QuerySelector($"main a[href$='/mensen/{gone}/wissen']"));
         await RunOneRoundAsync();
         Assert.True(await app.InDbAsync("huiskamer", db => db.People.AnyAsync(p => p.Id == gone)));
+        // Once erased, the person is no longer due.
+        await app.InDbAsync("huiskamer", async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == gone)).ErasedAt = Now;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Null((await coordinator.GetPageAsync(Due + "?soort=ArchivedPeople")).QuerySelector($"main a[href$='/mensen/{gone}/wissen']"));
         // Showing the names is a look at those people.
         Assert.True(await app.InDbAsync("huiskamer", db => db.AuditEntries.AnyAsync(a => a.EntityType == "Retention" && a.Action == "view" && a.PersonId == gone
             || a.EntityType == "Retention" && a.PersonIds != null && a.PersonIds.Contains(gone))));
