@@ -56,26 +56,18 @@ public sealed class DueModel(WijkbasisDb db, RetentionWork retention, AuditLog a
             return Page();
         }
         var result = Url.Page("/Retention/Due") ?? "/";
-        int count;
-        try
+        var saved = await FormOnce.SaveAsync(db, FormKey, () => db.InTransactionAsync(async () =>
         {
-            count = await db.InTransactionAsync(async () =>
-            {
-                var n = await retention.PurgeAsync(kind, cancellationToken);
-                FormOnce.Record(db, time, FormKey, result);
-                await db.SaveChangesAsync(cancellationToken);
-                return n;
-            }, cancellationToken);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.IsUniqueViolation())
+            var n = await retention.PurgeAsync(kind, cancellationToken);
+            FormOnce.Record(db, time, FormKey, result);
+            await db.SaveChangesAsync(cancellationToken);
+            return n;
+        }, cancellationToken), cancellationToken);
+        if (saved.Earlier is { } first)
         {
-            // A repeat raced this one past the first check: the first one did the work.
-            if (await FormOnce.RaceLostAsync(db, FormKey, cancellationToken) is { } first)
-            {
-                return this.SentBefore(first);
-            }
-            throw;
+            return this.SentBefore(first);
         }
+        var count = saved.Value;
         TempData.Say("{0}: {1} opgeschoond.", info.Label, count);
         return RedirectToPage("/Retention/Due");
     }
