@@ -44,7 +44,9 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<WijkbasisDb>(o => o.AddInterceptors(Writes)));
+            // The app registers its context by provider (options of the provider's type).
+            builder.ConfigureServices(s => s.ConfigureDbContext<SqliteWijkbasisDb>(o => o.AddInterceptors(Writes))
+                .ConfigureDbContext<PostgresWijkbasisDb>(o => o.AddInterceptors(Writes)));
         }
 
         public List<(string User, string Url, double Ms)> Timings { get; } = [];
@@ -325,6 +327,7 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
         var problems = new List<string>();
         var posts = 0;
         var fields = 0;
+        var compared = 0;
         var fingerprint = await FingerprintAsync();
         foreach (var (key, target) in map.Targets.Where(t => !Skipped.ContainsKey(t.Key)).OrderBy(t => Order(t.Key)))
         {
@@ -352,6 +355,7 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
                             return null;
                         }
                         var after = await FingerprintAsync();
+                        compared++;
                         string? changed = null;
                         if (refused)
                         {
@@ -384,6 +388,8 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
         }
         output.WriteLine($"{map.Targets.Count} handlers, {fields} fields, {posts} posts in {clock.Elapsed.TotalSeconds:F0} s (fingerprints {fingerprintClock.Elapsed.TotalSeconds:F0} s; crawl {map.CrawlSeconds:F0} s)");
         Assert.True(problems.Count == 0, string.Join("\n\n", problems.Distinct()));
+        // The write counter saw the accepted posts' writes (else every "no change" above would be vacuous).
+        Assert.True(app.Writes.Count > 0 && compared > 0, $"{app.Writes.Count} writes seen, {compared} fingerprints compared");
     }
 
     private static readonly string[] Undoing = ["Archive", "Remove", "Stop", "Close", "Cancel", "Revoke", "Withdraw", "Retire", "Decline", "Reverse", "Fizzle", "Undo", "Clear"];
