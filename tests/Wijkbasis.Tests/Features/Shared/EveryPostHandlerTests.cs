@@ -255,11 +255,11 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
     /// handler ("" for OnPost). Other tests cover them.</summary>
     private static readonly Dictionary<string, string> Skipped = new()
     {
-        ["/account/inloggen/code "] = "needs a login half-way (password given, code asked); LoginTests and TotpReplayTests post it",
-        ["/account/inloggen/herstelcode "] = "needs a login half-way (password given, code asked); LoginTests post it",
-        ["/account/nieuw-wachtwoord "] = "needs a reset token from a mail; PasswordResetTests post it",
-        ["/uitnodiging/{token} "] = "needs an invitation token from a mail; InvitationTests post it",
-        ["/uitnodiging/{token} Accept"] = "needs an invitation token from a mail; InvitationTests post it",
+        ["/account/inloggen/code "] = "needs a login half-way (password given, code asked); Account/LoginTests and TotpReplayTests post it",
+        ["/account/inloggen/herstelcode "] = "needs a login half-way (password given, code asked); Account/LoginTests post it",
+        ["/account/nieuw-wachtwoord "] = "needs a reset token from a mail; Account/LoginTests post it",
+        ["/uitnodiging/{token} "] = "needs an invitation token from a mail; Account/LoginTests and Enterprise/UsersTests post it",
+        ["/uitnodiging/{token} Accept"] = "needs an invitation token from a mail; Account/LoginTests and Enterprise/UsersTests post it",
         ["/account/tweestapsverificatie NewKey"] = "binds nothing, and replaces the login key the test logs in with",
         ["/account/uitloggen "] = "binds nothing but the token; logs the test's user out",
     };
