@@ -1919,6 +1919,16 @@ EN = {
 "{0} stond al in het register en is aangemeld.":"{0} was already in the register and has been checked in.",
 # --- end retention ---
 
+# --- property (issue 15, bad input and checkpoints): the check against an uploaded exported checkpoint ---
+"Kies het bestand met het controlepunt.":"Choose the file with the checkpoint.",
+"Dit bestand is te groot voor een controlepunt: dat is één regel tekst.":"This file is too large for a checkpoint: that is one line of text.",
+"Dit bestand is geen geldig controlepunt van deze Wijkbasis: het is gewijzigd, met een andere sleutel gemaakt of geen controlepunt. De keten is niet gecontroleerd.":"This file is not a valid checkpoint of this Wijkbasis: it was changed, made with another key, or is not a checkpoint. The chain was not checked.",
+"Gecontroleerd tegen het controlepunt dat u gaf: regel {0}, gemaakt op {1} UTC.":"Checked against the checkpoint you gave: row {0}, made on {1} UTC.",
+"Controleren tegen een bewaard controlepunt":"Check against a kept checkpoint",
+"Een controlepunt dat u eerder maakte met ‘audit-checkpoint export’ en bewaarde waar de databasebeheerder niet bij kan. Zo ziet u ook of de nieuwste regels na dat moment zijn weggehaald of herschreven.":"A checkpoint you made earlier with ‘audit-checkpoint export’ and kept where the database administrator cannot reach it. This also shows whether the newest rows up to that moment were removed or rewritten.",
+"Bestand met het controlepunt":"File with the checkpoint",
+"Controleren tegen dit controlepunt":"Check against this checkpoint",
+# --- end property ---
 }
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
   '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',

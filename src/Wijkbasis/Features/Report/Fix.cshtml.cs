@@ -43,6 +43,11 @@ public sealed class FixModel(WijkbasisDb db, ReportBuilder builder, TenantContex
             return NotFound();
         }
         Period = period;
+        if (Expected < 0)
+        {
+            // Never shown by the form (0 or a version number): a made-up value is refused, not taken as "someone was first".
+            ModelState.AddRefusal(nameof(Expected), new Refusal(FormNotValid));
+        }
         if (!ModelState.IsValid)
         {
             return await this.RefuseAsync(db, () => LoadAsync(ct));
@@ -82,13 +87,20 @@ public sealed class FixModel(WijkbasisDb db, ReportBuilder builder, TenantContex
         if (made is null)
         {
             // A double submit, or someone else fixed it meanwhile: show the newest version, make no other.
-            var newest = await db.FixedReports.AsNoTracking().Where(f => f.PeriodKey == period.Key).OrderByDescending(f => f.Number).FirstAsync(ct);
+            var newest = await db.FixedReports.AsNoTracking().Where(f => f.PeriodKey == period.Key).OrderByDescending(f => f.Number).FirstOrDefaultAsync(ct);
+            if (newest is null)
+            {
+                // The form named a version that never was (none is fixed yet): nothing made, the form again.
+                return await this.RefuseAsync(db, () => LoadAsync(ct), new Refusal(FormNotValid), nameof(Expected));
+            }
             TempData.Say("Deze rapportage was al vastgesteld (versie {0}).", newest.Number);
             return RedirectToPage("/Report/Fixed", new { id = newest.Id });
         }
         TempData.Say("De rapportage is vastgesteld (versie {0}).", made.Number);
         return RedirectToPage("/Report/Fixed", new { id = made.Id });
     }
+
+    private const string FormNotValid = "Het formulier was verlopen of niet geldig. Er is niets opgeslagen. Ga terug, laad de pagina opnieuw en probeer het nog eens.";
 
     private async Task LoadAsync(CancellationToken ct)
     {

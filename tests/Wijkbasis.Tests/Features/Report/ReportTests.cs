@@ -278,6 +278,20 @@ public sealed class ReportTests(ReportTests.App app) : IClassFixture<ReportTests
         Assert.NotEqual(HttpStatusCode.Redirect, posted.StatusCode);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("7")]
+    public async Task AVersionNumberTheFormNeverShowedIsRefusedNotA500AndNothingIsFixed(string expected)
+    {
+        // Found by EveryPostHandlerTests: with no version fixed yet, a made-up number was read as "someone was first",
+        // and looking up that first version failed.
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var response = await coordinator.SubmitAsync("/huiskamer/rapportage/vaststellen?periode=2011", new Dictionary<string, string> { ["Expected"] = expected });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Het formulier was verlopen of niet geldig", await ErrorsAsync(response));
+        Assert.False(await app.InDbAsync("huiskamer", db => db.FixedReports.AnyAsync(f => f.PeriodKey == "2011")));
+    }
+
     [Fact]
     public async Task AnotherEnterpriseCannotOpenThisReportNorItsFixedVersions()
     {

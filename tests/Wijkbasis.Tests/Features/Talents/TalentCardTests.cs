@@ -38,6 +38,20 @@ public sealed class TalentCardTests(WijkbasisFactory app) : IClassFixture<Wijkba
     }
 
     [Fact]
+    public async Task AnEmptyChoiceInARefusedCardIsShownAgainNotA500()
+    {
+        // Found by EveryPostHandlerTests: an empty (or invisible-only) choice binds as null, and the refused form broke on it.
+        var id = await app.NewResidentAsync("Lege Keuze");
+        var client = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var response = await client.PostAsync($"/huiskamer/talenten/kaart/{id}", "handler=Save",
+            ("Offers", ""), ("Needs", "\u200B"), ("Offers", "goochelen"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("‘goochelen’ staat niet op de lijst", await TalentsApp.TextAsync(response));
+        var suggest = await TestForms.PostAsync(client, $"/huiskamer/talenten/kaart/{id}", "Suggest", new() { ["Offers"] = "", ["Needs"] = " \u3000 " });
+        Assert.True((int)suggest.StatusCode < 500, $"{(int)suggest.StatusCode}");
+    }
+
+    [Fact]
     public async Task AnUnknownTagIsRefusedWithADutchMessageAndNothingIsSaved()
     {
         var id = await app.NewResidentAsync("Onbekend Label");
