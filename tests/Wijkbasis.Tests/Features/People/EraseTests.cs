@@ -61,7 +61,7 @@ public sealed class EraseTests(EraseTests.App app) : IClassFixture<EraseTests.Ap
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(Url(person.PersonId))).StatusCode);
         var token = await other.TokenAsync("/groene-spijker/mensen");
         var post = await other.Http.PostAsync(Url(person.PersonId), new FormUrlEncodedContent(new Dictionary<string, string>(Form(person.Name)) { ["__RequestVerificationToken"] = token }));
-        Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, post.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(before, await StateAsync(person.PersonId));
 
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
