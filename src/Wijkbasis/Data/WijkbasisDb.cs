@@ -146,14 +146,15 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
             || r.RequestedByUserId == CurrentUserId || Cases.Any(c => c.Id == r.CaseId));
         // Data minimisation (docs/decisions/0024): a volunteer sees the people who came to an activity they host (as the
         // activity's host or the host of any of its sessions), the people they added, fellow volunteers (on the rosters),
-        // and the residents of cases they may see; everyone else is not found.
-        builder.Entity<Person>().HasQueryFilter(AccessFilter, p => SeesWholeRegister
+        // and the residents of cases they may see; everyone else is not found. An erased person (docs/decisions/0023) is
+        // a nameless tombstone kept for counts: found by no one, counted by the impact monitor, which reads past this filter.
+        builder.Entity<Person>().HasQueryFilter(AccessFilter, p => p.ErasedAt == null && (SeesWholeRegister
             || p.CreatedByUserId == CurrentUserId
             || Volunteers.Any(v => v.PersonId == p.Id)
             || CheckIns.Any(c => c.PersonId == p.Id && Sessions.Any(s => s.Id == c.SessionId
                 && (Activities.Any(a => a.Id == s.ActivityId && a.HostUserId == CurrentUserId)
                     || Sessions.Any(o => o.ActivityId == s.ActivityId && o.HostUserId == CurrentUserId))))
-            || Cases.Any(c => c.PersonId == p.Id));
+            || Cases.Any(c => c.PersonId == p.Id)));
     }
 
     private LambdaExpression TenantFilterFor(Type type)

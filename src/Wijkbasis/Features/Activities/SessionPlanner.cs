@@ -182,25 +182,7 @@ public sealed class SessionPlanning(IServiceScopeFactory scopes, ILogger<Session
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public static async Task RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
-    {
-        List<Data.Enterprise> enterprises;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            enterprises = await scope.ServiceProvider.GetRequiredService<WijkbasisDb>().Enterprises.AsNoTracking().ToListAsync(cancellationToken);
-        }
-        foreach (var e in enterprises)
-        {
-            await using var scope = scopes.AsTenant(e, [], "planner");
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<SessionPlanner>().ExtendAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                // One enterprise's trouble does not stop the others.
-                scope.ServiceProvider.GetRequiredService<ILogger<SessionPlanning>>().LogWarning(ex, "Session planning failed for enterprise {Enterprise}", e.Slug);
-            }
-        }
-    }
+    public static Task RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>
+        scopes.ForEachEnterpriseAsync<SessionPlanning>("planner",
+            (services, _, ct) => services.GetRequiredService<SessionPlanner>().ExtendAsync(ct), cancellationToken);
 }

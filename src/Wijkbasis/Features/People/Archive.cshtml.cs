@@ -16,7 +16,7 @@ public sealed class ArchiveModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var name = await db.People.Where(p => p.Id == Id && p.ErasedAt == null).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        var name = await db.People.Where(p => p.Id == Id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null)
         {
             return NotFound();
@@ -33,7 +33,7 @@ public sealed class ArchiveModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     private async Task<IActionResult> SetArchivedAsync(bool archive, CancellationToken cancellationToken)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == Id && p.ErasedAt == null, cancellationToken);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == Id, cancellationToken);
         if (person is null)
         {
             return NotFound();

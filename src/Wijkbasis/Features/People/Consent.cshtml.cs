@@ -24,7 +24,7 @@ public sealed class ConsentModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var person = await db.People.Where(p => p.Id == Id && p.ErasedAt == null).Select(p => new { p.Id, p.ArchivedAt }).SingleOrDefaultAsync(cancellationToken);
+        var person = await db.People.Where(p => p.Id == Id).Select(p => new { p.Id, p.ArchivedAt }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return NotFound();

@@ -21,7 +21,7 @@ public sealed class DetailsModel(WijkbasisDb db, AuditLog audit, Infrastructure.
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().Include(p => p.Consents)
-            .SingleOrDefaultAsync(p => p.Id == id && p.ErasedAt == null, cancellationToken);
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
             return NotFound();

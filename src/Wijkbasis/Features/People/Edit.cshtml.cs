@@ -18,7 +18,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id && p.ErasedAt == null, cancellationToken);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id, cancellationToken);
         if (person is null)
         {
             return NotFound();
@@ -32,7 +32,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == Id && p.ErasedAt == null, cancellationToken);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == Id, cancellationToken);
         if (person is null)
         {
             return NotFound();

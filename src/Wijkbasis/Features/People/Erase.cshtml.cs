@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.People;
@@ -38,7 +39,7 @@ public sealed class EraseModel(WijkbasisDb db, PersonErasure erasure, TimeProvid
     {
         if (await erasure.PlanAsync(Id, ct) is not { } plan)
         {
-            return await db.People.AnyAsync(p => p.Id == Id && p.ErasedAt != null, ct) ? Done(again: true) : NotFound();
+            return await TenantBypass.ErasedOrNot(db).AnyAsync(p => p.Id == Id && p.ErasedAt != null, ct) ? Done(again: true) : NotFound();
         }
         Plan = plan;
         var today = time.AmsterdamToday();

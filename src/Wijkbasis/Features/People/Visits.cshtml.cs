@@ -23,7 +23,7 @@ public sealed class VisitsModel(WijkbasisDb db, AuditLog audit) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id && p.ErasedAt == null, cancellationToken);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id, cancellationToken);
         if (person is null)
         {
             return NotFound();

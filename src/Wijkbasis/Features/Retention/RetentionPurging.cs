@@ -31,32 +31,16 @@ public sealed class RetentionPurging(IServiceScopeFactory scopes, IConfiguration
     }
 
     /// <summary>One round: each enterprise in a scope of its own, acting as the system ("bewaartermijn").</summary>
-    public static async Task RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
-    {
-        List<Data.Enterprise> enterprises;
-        await using (var scope = scopes.CreateAsyncScope())
+    public static Task RunOnceAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>
+        scopes.ForEachEnterpriseAsync<RetentionPurging>(RetentionWork.Actor, async (services, enterprise, ct) =>
         {
-            enterprises = await scope.ServiceProvider.GetRequiredService<WijkbasisDb>().Enterprises.AsNoTracking().ToListAsync(cancellationToken);
-        }
-        foreach (var e in enterprises)
-        {
-            await using var scope = scopes.AsTenant(e, [], RetentionWork.Actor);
-            try
+            var done = await services.GetRequiredService<RetentionWork>().PurgeAutomaticAsync(ct);
+            if (done.Values.Sum() > 0)
             {
-                var done = await scope.ServiceProvider.GetRequiredService<RetentionWork>().PurgeAutomaticAsync(cancellationToken);
-                if (done.Values.Sum() > 0)
-                {
-                    scope.ServiceProvider.GetRequiredService<ILogger<RetentionPurging>>().LogInformation(
-                        "Retention purge for {Enterprise}: {Done}", e.Slug, string.Join(", ", done.Where(d => d.Value > 0).Select(d => $"{d.Key} {d.Value}")));
-                }
+                services.GetRequiredService<ILogger<RetentionPurging>>().LogInformation("Retention purge for {Enterprise}: {Done}",
+                    enterprise.Slug, string.Join(", ", done.Where(d => d.Value > 0).Select(d => $"{d.Key} {d.Value}")));
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                // One enterprise's trouble does not stop the others.
-                scope.ServiceProvider.GetRequiredService<ILogger<RetentionPurging>>().LogWarning(ex, "Retention purge failed for enterprise {Enterprise}", e.Slug);
-            }
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Mail written to the pickup folder (no SMTP server: the demo) holds invitation and reset links; after a
     /// week it is of no use and goes.</summary>

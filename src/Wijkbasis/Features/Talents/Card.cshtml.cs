@@ -225,7 +225,7 @@ public sealed class CardModel(WijkbasisDb db, TenantContext tenant, TimeProvider
     private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool tracked = false)
     {
         var people = tracked ? db.People : db.People.AsNoTracking();
-        if (await people.SingleOrDefaultAsync(p => p.Id == Id && p.ErasedAt == null, cancellationToken) is not { } person)
+        if (await people.SingleOrDefaultAsync(p => p.Id == Id, cancellationToken) is not { } person)
         {
             return false;
         }

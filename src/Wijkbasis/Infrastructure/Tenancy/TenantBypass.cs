@@ -89,7 +89,12 @@ public static class TenantBypass
 
     /// <summary>The register past a volunteer's minimisation, inside the enterprise: for the one duplicate rule when someone
     /// is added, so a volunteer does not register a person twice because they cannot see them (docs/decisions/0024).</summary>
-    public static IQueryable<Features.People.Person> PeopleForDuplicateCheck(WijkbasisDb db) => PastAccess(db.People);
+    public static IQueryable<Features.People.Person> PeopleForDuplicateCheck(WijkbasisDb db) =>
+        PastAccess(db.People).Where(p => p.ErasedAt == null);
+
+    /// <summary>The register with the tombstones of erased people, inside the enterprise: for the erasure itself, which
+    /// turns a person into a tombstone and answers a repeated request with "already done" (docs/decisions/0023).</summary>
+    public static IQueryable<Features.People.Person> ErasedOrNot(WijkbasisDb db) => PastAccess(db.People);
 }
 
 public sealed class VisitOutcomeRow

@@ -48,6 +48,33 @@ public static class TenantScopes
     public static Task<AsyncServiceScope> AsTenantAsync(this IServiceProvider services, Guid enterpriseId, IEnumerable<string> roles,
         string actor, CancellationToken cancellationToken = default) =>
         services.GetRequiredService<IServiceScopeFactory>().AsTenantAsync(enterpriseId, roles, actor, cancellationToken);
+
+    /// <summary>A background round over every enterprise: each in a scope of its own acting as <paramref name="actor"/>;
+    /// one enterprise's database trouble is logged under <typeparamref name="TJob"/> and does not stop the others.</summary>
+    public static async Task ForEachEnterpriseAsync<TJob>(this IServiceScopeFactory scopes, string actor,
+        Func<IServiceProvider, Enterprise, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(work);
+        List<Enterprise> enterprises;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            enterprises = await scope.ServiceProvider.GetRequiredService<WijkbasisDb>().Enterprises.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        foreach (var enterprise in enterprises)
+        {
+            await using var scope = scopes.AsTenant(enterprise, [], actor);
+            try
+            {
+                await work(scope.ServiceProvider, enterprise, cancellationToken);
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                scope.ServiceProvider.GetRequiredService<ILogger<TJob>>().LogWarning(e, "{Job} ({Actor}) failed for enterprise {Enterprise}",
+                    typeof(TJob).Name, actor, enterprise.Slug);
+            }
+        }
+    }
 }
 
 /// <summary>Enterprises by their address segment (the slug, in lower case whatever the visitor typed).</summary>

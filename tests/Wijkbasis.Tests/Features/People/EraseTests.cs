@@ -104,7 +104,8 @@ public sealed class EraseTests(EraseTests.App app) : IClassFixture<EraseTests.Ap
 
         var state = await app.InDbAsync("huiskamer", async db => new
         {
-            Person = await db.People.SingleAsync(p => p.Id == person.PersonId),
+            Person = await TenantBypass.ErasedOrNot(db).SingleAsync(p => p.Id == person.PersonId),
+            FoundInRegister = await db.People.AnyAsync(p => p.Id == person.PersonId),
             Consents = await db.Consents.CountAsync(c => c.PersonId == person.PersonId),
             Cards = await db.TalentCards.CountAsync(c => c.PersonId == person.PersonId),
             Stories = await db.LogEntries.Where(e => e.PersonId == person.PersonId).Select(e => e.Text).ToListAsync(),
@@ -114,6 +115,7 @@ public sealed class EraseTests(EraseTests.App app) : IClassFixture<EraseTests.Ap
             Case = await TenantBypass.RowsToErase<Case>(db).SingleAsync(c => c.Id == person.CaseId),
             Intakes = await TenantBypass.RowsToErase<Wijkbasis.Features.Intakes.Intake>(db).Where(i => i.PersonId == person.PersonId).ToListAsync(),
         });
+        Assert.False(state.FoundInRegister);
         Assert.Equal(PersonErasure.TombstoneName, state.Person.Name);
         Assert.Null(state.Person.Email);
         Assert.Null(state.Person.Phone);
