@@ -19,9 +19,10 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A buddy (special-category role) who has not set up two-factor login yet.</summary>
     public const string UserWithoutTwoFactor = "buddy6@huiskamer.demo";
 
-    public WijkbasisFactory() : this(TestDatabase.NewConnectionString())
-    {
-    }
+    public WijkbasisFactory() : this(TestDatabase.NewConnectionString()) => freshDatabase = true;
+
+    /// <summary>Set when this app got a new database of its own (not one shared with another instance).</summary>
+    private readonly bool freshDatabase;
 
     protected WijkbasisFactory(string connectionString) => ConnectionString = connectionString;
 
@@ -134,6 +135,10 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        if (freshDatabase && GetType() == typeof(WijkbasisFactory))
+        {
+            await SeededTemplate.CopyToAsync(ConnectionString);
+        }
         if (!Seed)
         {
             _ = Services;
@@ -202,4 +207,37 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    /// <summary>Most of a test app's start is running every migration and seeding the demo neighbourhood. Apps of exactly
+    /// this type (the default settings) all seed the same, so the first one seeds a template database and every one
+    /// starts on a copy of it (then finds the demo there and only reads the authenticator keys). Subclasses, which may
+    /// change what is seeded or how it is sealed, seed their own.</summary>
+    private static class SeededTemplate
+    {
+        private static readonly SemaphoreSlim Gate = new(1, 1);
+        private static string? template;
+
+        public static async Task CopyToAsync(string target)
+        {
+            await Gate.WaitAsync();
+            try
+            {
+                if (template is null)
+                {
+                    var seeded = TestDatabase.NewConnectionString();
+                    await using (var seeding = new WijkbasisFactory(seeded))
+                    {
+                        await seeding.InitializeAsync();
+                    }
+                    await TestDatabase.ReleaseAsync(seeded);
+                    template = seeded;
+                }
+                await TestDatabase.CopyAsync(template, target);
+            }
+            finally
+            {
+                Gate.Release();
+            }
+        }
+    }
 }
