@@ -88,7 +88,7 @@ public sealed class RetentionWork(WijkbasisDb db, TimeProvider time, AuditLog au
                     .Select(e => new { e.Text, e.At, e.PersonId }).ToListAsync(cancellationToken))
                 .Select(e => new Item(e.Text.Length > 60 ? string.Concat(e.Text.AsSpan(0, 60), "…") : e.Text, e.At, e.PersonId)).ToList(),
             RetentionKind.NamedCheckIns => await CheckIns(cut).OrderBy(c => c.At).Take(ItemsShown)
-                .Select(c => new Item(db.People.Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstOrDefault() ?? "", c.At, c.PersonId))
+                .Select(c => new Item(Past<People.Person>().Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstOrDefault() ?? "", c.At, c.PersonId))
                 .ToListAsync(cancellationToken),
             RetentionKind.ClosedBuddyFiles => (await ClosedCases(cut).OrderBy(c => c.ClosedAt).Take(ItemsShown)
                     .Select(c => new { c.Id, c.ClosedAt }).ToListAsync(cancellationToken))
@@ -143,7 +143,7 @@ public sealed class RetentionWork(WijkbasisDb db, TimeProvider time, AuditLog au
     {
         var groups = await CheckIns(cut)
             .Join(db.Sessions, c => c.SessionId, s => s.Id, (c, s) => new { c.SessionId, s.OccurrenceDate.Year, c.PersonId })
-            .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new { x.SessionId, x.Year, p.BirthYear })
+            .Join(Past<People.Person>(), x => x.PersonId, p => p.Id, (x, p) => new { x.SessionId, x.Year, p.BirthYear }) // tombstones too: their visits count
             .GroupBy(x => new { x.SessionId, x.Year, x.BirthYear })
             .Select(g => new { g.Key.SessionId, g.Key.Year, g.Key.BirthYear, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -97,7 +97,8 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostStopAsync(bool restore, CancellationToken cancellationToken)
     {
-        if (await db.Volunteers.SingleOrDefaultAsync(v => v.Id == Id, cancellationToken) is not { } volunteer)
+        // An erased person's volunteer record stays (archived, for the hours' counts) but is not found.
+        if (await db.Volunteers.SingleOrDefaultAsync(v => v.Id == Id && db.People.Any(p => p.Id == v.PersonId), cancellationToken) is not { } volunteer)
         {
             return NotFound();
         }
@@ -111,12 +112,13 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == Id, cancellationToken) is not { } volunteer)
+        if (await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == Id, cancellationToken) is not { } volunteer
+            || await db.People.Where(p => p.Id == volunteer.PersonId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) is not { } name)
         {
             return false;
         }
         Volunteer = volunteer;
-        Name = await db.People.Where(p => p.Id == volunteer.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
+        Name = name;
         Vog = Volunteers.Vog.StateOn(volunteer.VogExpiresOn, time.AmsterdamToday(), VogModel.DefaultDays);
         Logins = await db.Memberships.AsNoTracking().Where(m => m.Role == Roles.Volunteer)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, Name = u.DisplayName + " (" + u.Email + ")" })

@@ -101,8 +101,13 @@ public sealed class HoursEntryModel(WijkbasisDb db, TenantContext tenant, TimePr
         {
             return false;
         }
+        // An erased person's hours stay for the counts, without a name to show: not found.
+        if (await db.People.Where(p => p.Id == entry.PersonId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) is not { } name)
+        {
+            return false;
+        }
         Entry = entry;
-        Name = await db.People.Where(p => p.Id == entry.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
+        Name = name;
         Roles = await VolunteerArea.ActiveRolesAsync(db, cancellationToken);
         if (Roles.All(r => r.Id != entry.RoleId))
         {

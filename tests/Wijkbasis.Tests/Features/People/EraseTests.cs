@@ -97,6 +97,12 @@ public sealed class EraseTests(EraseTests.App app) : IClassFixture<EraseTests.Ap
         var archived = (await client.GetPageAsync("/huiskamer/mensen?archief=true&q=verwijderde")).Body!.TextContent;
         Assert.DoesNotContain(PersonErasure.TombstoneName, archived, StringComparison.Ordinal);
         Assert.DoesNotContain(person.Name, await client.Http.GetStringAsync(csvUrl), StringComparison.Ordinal);
+        // The volunteer record and the hours stay for the counts, but their pages do not find the person.
+        var (volunteerId, hoursId) = await app.InDbAsync("huiskamer", async db => (
+            await db.Volunteers.Where(v => v.PersonId == person.PersonId).Select(v => v.Id).SingleAsync(),
+            await db.VolunteerHours.Where(h => h.PersonId == person.PersonId).Select(h => h.Id).FirstAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/huiskamer/vrijwilligers/{volunteerId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/huiskamer/uren/{hoursId}")).StatusCode);
         Assert.DoesNotContain(person.Name, (await client.GetPageAsync("/huiskamer/koppelingen")).Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(person.Name, (await client.GetPageAsync("/huiskamer/tijdbank")).Body!.TextContent, StringComparison.Ordinal);
         var session = await app.InDbAsync("huiskamer", db => db.CheckIns.Where(c => c.PersonId == person.PersonId).Select(c => c.SessionId).FirstAsync());
