@@ -24,6 +24,16 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Set when this app got a new database of its own (not one shared with another instance).</summary>
     private readonly bool freshDatabase;
 
+    /// <summary>Set once the app has started (a test that starts the server before <see cref="InitializeAsync"/>): its
+    /// start has migrated the database, so it is too late to start from the seeded template.</summary>
+    private bool hostCreated;
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        hostCreated = true;
+        return base.CreateHost(builder);
+    }
+
     protected WijkbasisFactory(string connectionString) => ConnectionString = connectionString;
 
     /// <summary>A second app instance on the same database as <paramref name="other"/>.</summary>
@@ -135,9 +145,9 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        if (freshDatabase && GetType() == typeof(WijkbasisFactory))
+        if (freshDatabase && !hostCreated && Seed && FromSeededTemplate)
         {
-            await SeededTemplate.CopyToAsync(ConnectionString);
+            await SeededTemplate.CopyToAsync(ConnectionString, People, LogbookMonths);
         }
         if (!Seed)
         {
@@ -208,29 +218,39 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();
 
-    /// <summary>Most of a test app's start is running every migration and seeding the demo neighbourhood. Apps of exactly
-    /// this type (the default settings) all seed the same, so the first one seeds a template database and every one
-    /// starts on a copy of it (then finds the demo there and only reads the authenticator keys). Subclasses, which may
-    /// change what is seeded or how it is sealed, seed their own.</summary>
+    /// <summary>Whether this app starts on a copy of the seeded template database (see <see cref="SeededTemplate"/>): true for
+    /// this type; a subclass says true only when it seeds what this type seeds (any <see cref="People"/> and
+    /// <see cref="LogbookMonths"/>) and changes nothing the seeding writes (keys, password hashing).</summary>
+    protected virtual bool FromSeededTemplate => GetType() == typeof(WijkbasisFactory);
+
+    /// <summary>Most of a test app's start is running every migration and seeding the demo neighbourhood. Apps that seed
+    /// the same demo share it: the first one of a size seeds a template database and every one starts on a copy of it
+    /// (then finds the demo there and only reads the authenticator keys).</summary>
     private static class SeededTemplate
     {
         private static readonly SemaphoreSlim Gate = new(1, 1);
-        private static string? template;
+        private static readonly Dictionary<(int People, int Months), string> Templates = [];
 
-        public static async Task CopyToAsync(string target)
+        private sealed class Seeder(string connectionString, int people, int months) : WijkbasisFactory(connectionString)
+        {
+            public override int People => people;
+            public override int LogbookMonths => months;
+        }
+
+        public static async Task CopyToAsync(string target, int people, int months)
         {
             await Gate.WaitAsync();
             try
             {
-                if (template is null)
+                if (!Templates.TryGetValue((people, months), out var template))
                 {
-                    var seeded = TestDatabase.NewConnectionString();
-                    await using (var seeding = new WijkbasisFactory(seeded))
+                    template = TestDatabase.NewConnectionString();
+                    await using (var seeding = new Seeder(template, people, months))
                     {
                         await seeding.InitializeAsync();
                     }
-                    await TestDatabase.ReleaseAsync(seeded);
-                    template = seeded;
+                    await TestDatabase.ReleaseAsync(template);
+                    Templates[(people, months)] = template;
                 }
                 await TestDatabase.CopyAsync(template, target);
             }

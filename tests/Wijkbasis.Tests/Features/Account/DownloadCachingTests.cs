@@ -49,6 +49,7 @@ public sealed class TlsProxySettingsTests
 {
     private sealed class BehindTls : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -61,6 +62,7 @@ public sealed class TlsProxySettingsTests
 
     private sealed class Plain : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
     }
 

@@ -90,6 +90,7 @@ public sealed class LoginThrottleTests(LoginThrottleTests.TwoClients app) : ICla
 {
     public sealed class TwoClients : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
         public override int LoginFailuresPerClient => 8;
 

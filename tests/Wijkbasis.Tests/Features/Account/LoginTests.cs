@@ -244,6 +244,7 @@ public sealed class DemoLoginTests(DemoLoginTests.DemoApp app) : IClassFixture<D
 {
     public sealed class DemoApp : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override bool RequireTwoFactor => false;
         public override int People => 5;
     }
@@ -268,6 +269,7 @@ public sealed class SecurityStampTests(SecurityStampTests.EagerStampCheck app) :
 {
     public sealed class EagerStampCheck : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
@@ -308,6 +310,7 @@ public sealed class LoginRateLimitTests(LoginRateLimitTests.StrictApp app) : ICl
 {
     public sealed class StrictApp : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
         public override int LoginAttemptsPerMinute => 3;
     }

@@ -8,6 +8,7 @@ public sealed class TotpReplayTests(TotpReplayTests.OnceOnly app) : IClassFixtur
 {
     public sealed class OnceOnly : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
         public override bool RefuseReusedTotpCodes => true;
     }

@@ -10,6 +10,7 @@ public sealed class TwoFactorPageTests(TwoFactorPageTests.StampEveryRequest app)
 {
     public sealed class StampEveryRequest : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)

@@ -148,6 +148,7 @@ public sealed class UnreachableMailTests(UnreachableMailTests.NoMailServer app) 
     /// <summary>An SMTP server that refuses connections (nothing listens on port 9 here).</summary>
     public sealed class NoMailServer : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)

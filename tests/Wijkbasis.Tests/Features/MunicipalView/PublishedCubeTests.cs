@@ -146,6 +146,7 @@ public sealed class PublishedCubeTests(WijkbasisFactory app) : IClassFixture<Wij
     /// <summary>An app that never waits for a first computation, as a city's analyst would experience it.</summary>
     public sealed class ImpatientApp : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override double CubeWaitSeconds => 0;
     }
 

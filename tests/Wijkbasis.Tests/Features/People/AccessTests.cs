@@ -15,6 +15,7 @@ public sealed class AccessTests(AccessTests.App app) : IClassFixture<AccessTests
     /// <summary>One app and one seeded resident for the class.</summary>
     public sealed class App : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public AvgSamples.Seeded Seeded { get; private set; } = null!;
 
         public override async Task InitializeAsync()

@@ -16,6 +16,7 @@ public sealed class EraseTests(EraseTests.App app) : IClassFixture<EraseTests.Ap
     /// <summary>One app, two seeded residents: one to refuse erasing, one to erase.</summary>
     public sealed class App : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public AvgSamples.Seeded Kept { get; private set; } = null!;
         public AvgSamples.Seeded Erased { get; private set; } = null!;
 

@@ -72,6 +72,7 @@ public sealed class ReportFigureCacheTests(WijkbasisFactory app) : IClassFixture
     /// <summary>An app whose report never waits for a new computation, as with a city-sized enterprise.</summary>
     public sealed class ImpatientApp : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override double ReportWaitSeconds => 0;
     }
 

@@ -18,6 +18,7 @@ public sealed class ReportTests(ReportTests.App app) : IClassFixture<ReportTests
 {
     public sealed class App : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public Guid ConsentedStory { get; private set; }
         public Guid UnconsentedStory { get; private set; }
         public Guid OtherEnterprisesStory { get; private set; }

@@ -200,6 +200,7 @@ public sealed class RequestRateLimitTests(RequestRateLimitTests.StrictApp app) :
 {
     public sealed class StrictApp : WijkbasisFactory
     {
+        protected override bool FromSeededTemplate => true;
         public override int People => 5;
         public override int LoginAttemptsPerMinute => 3;
     }

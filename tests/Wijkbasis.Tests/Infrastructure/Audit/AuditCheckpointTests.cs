@@ -40,7 +40,9 @@ public sealed class AuditCheckpointTests
         var app = new WijkbasisFactory();
         await app.InitializeAsync();
         var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
+        // The newest rows must be young (the demo may have been seeded minutes ago, in the template database): two people.
         await client.SubmitAsync("/huiskamer/mensen/nieuw", new Dictionary<string, string> { ["Input.Name"] = "Controle Punt" });
+        await client.SubmitAsync("/huiskamer/mensen/nieuw", new Dictionary<string, string> { ["Input.Name"] = "Controle Punt Twee" });
         var checkpoints = CheckpointsIn(app, TempFile());
         await SealAllAsync(app, checkpoints);
         return (app, checkpoints);
