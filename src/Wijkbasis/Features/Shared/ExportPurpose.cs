@@ -52,4 +52,8 @@ public static class ExportPurpose
 /// <summary>The download buttons under a list: plain links for a list without people's data, a small form asking
 /// the purpose first for one with it. <see cref="Route"/> holds the list's current filters.</summary>
 public sealed record ExportButtons(string Page, IReadOnlyDictionary<string, string> Route, bool AsksPurpose,
-    string? Choice = null, string? Other = null);
+    string? Choice = null, string? Other = null)
+{
+    /// <summary>The handlers are named <c>{Handler}Csv</c> and <c>{Handler}Xlsx</c> (a page with two lists names them apart).</summary>
+    public string Handler { get; init; } = "";
+}
