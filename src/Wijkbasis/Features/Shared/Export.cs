@@ -62,7 +62,7 @@ public static class Export
         // can follow each other in one file.
         using (var writer = Sep.New(';').Writer(o => o with
                {
-                   WriteHeader = false, Escape = true, DisableColCountCheck = true, ColNotSetOption = SepColNotSetOption.Empty,
+                   WriteHeader = false, Escape = true, DisableColCountCheck = true, ColNotSetOption = SepColNotSetOption.Skip,
                    CultureInfo = CultureInfo.InvariantCulture,
                }).To(text, leaveOpen: true))
         {

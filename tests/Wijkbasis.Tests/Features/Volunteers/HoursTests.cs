@@ -140,7 +140,7 @@ public sealed class HoursTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         Assert.Contains(rows, r => r.Contains("Samen", StringComparison.Ordinal) && r.Contains("4:15", StringComparison.Ordinal));
 
         var csv = await coordinator.Http.GetStringAsync($"{Hours}/overzicht?handler=Csv&jaar={day.Year}&maand={day.Month}&doel=verantwoording");
-        Assert.Contains("naam;rol;uren;minuten;keren", csv, StringComparison.Ordinal);
+        Assert.Contains("Naam;Rol;Uren;Minuten;Keren", csv, StringComparison.Ordinal);
         Assert.Contains(csv.Split("\r\n"), l => l.StartsWith("Totaal Telling;Kok", StringComparison.Ordinal) && l.EndsWith(";3:30;210;2", StringComparison.Ordinal));
     }
 
