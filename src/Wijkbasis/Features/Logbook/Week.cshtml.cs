@@ -106,7 +106,7 @@ public sealed class WeekModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         [
             DateOnly.FromDateTime(r.StartsAt.ToAmsterdam()), r.StartsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             r.EndsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.Activity, r.Location,
-            localizer[r.Cancelled ? "afgelast" : r.Closed ? "afgesloten" : "open"].Value, r.CheckIns, heads.GetValueOrDefault(r.Id),
+            localizer[r.Cancelled ? "afgelast" : r.Closed ? "afgesloten" : "Open"].Value, r.CheckIns, heads.GetValueOrDefault(r.Id),
         ])]));
         await audit.RecordExportAsync("Sessies", $"week={Period}", document.RowCount, format.Key(), null, [], cancellationToken);
         return Export.File(document, format);

@@ -107,11 +107,12 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, AuditLog au
         ExportColumn[] columns =
         [
             new(localizer["Naam"]), new(localizer["Geboren"], ExportKind.Number), new(localizer["Postcode"]), new(localizer["Buurt"]),
-            new(localizer["Vrager"]), new(localizer["Drager"]), new(localizer["Gearchiveerd"]),
+            new(localizer["Vrager / drager"]), new(localizer["Status"]),
         ];
-        string YesNo(bool value) => localizer[value ? "ja" : "nee"].Value;
+        string Word(bool value, string word) => value ? localizer[word].Value : "";
         var document = new ExportDocument("mensen", new ExportTable(columns, [.. rows.Select(r => (IReadOnlyList<object?>)
-            [r.Name, r.BirthYear, r.Postcode, r.BuurtName, YesNo(r.IsVrager), YesNo(r.IsDrager), YesNo(r.Archived)])]));
+            [r.Name, r.BirthYear, r.Postcode, r.BuurtName,
+                string.Join(" ", new[] { Word(r.IsVrager, "vrager"), Word(r.IsDrager, "drager") }.Where(w => w.Length > 0)), Word(r.Archived, "gearchiveerd")])]));
         await audit.RecordExportAsync("Mensen", $"q={Q};buurt={Buurt};archief={Archief}", document.RowCount, format.Key(), purpose,
             rows.Select(r => r.Id), cancellationToken);
         return Export.File(document, format);

@@ -61,12 +61,12 @@ public sealed class OccupancyModel(WijkbasisDb db, TimeProvider time, AuditLog a
         [
             new(localizer["Datum"], ExportKind.Date), new(localizer["Begin"]), new(localizer["Einde"]), new(localizer["Ruimte"]),
             new(localizer["Soort"]), new(localizer["Titel"]), new(localizer["Huurder"]), new(localizer["Tarief"]),
-            new(localizer["Prijs"], ExportKind.Money), new(localizer["Geannuleerd"]),
+            new(localizer["Prijs"], ExportKind.Money), new(localizer["Status"]),
         ];
         var document = new ExportDocument($"boekingen-{Month:yyyy-MM}", new ExportTable(columns, [.. bookings.Select(b => (IReadOnlyList<object?>)
         [
-            DateOnly.FromDateTime(b.StartsAt.ToAmsterdam()), Time(b.StartsAt), Time(b.EndsAt), b.Room, localizer[b.Kind == BookingKind.Block ? "dicht" : "boeking"].Value, b.Title, b.Party ?? "",
-            localizer[RoomRules.CategoryLabel(b.Category)].Value, b.PriceCents / 100m, localizer[b.Cancelled ? "ja" : "nee"].Value,
+            DateOnly.FromDateTime(b.StartsAt.ToAmsterdam()), Time(b.StartsAt), Time(b.EndsAt), b.Room, localizer[b.Kind == BookingKind.Block ? "dicht" : "Boeking"].Value, b.Title, b.Party ?? "",
+            localizer[RoomRules.CategoryLabel(b.Category)].Value, b.PriceCents / 100m, b.Cancelled ? localizer["geannuleerd"].Value : "",
         ])]));
         await audit.RecordExportAsync("Boekingen", $"maand={Month:yyyy-MM}", document.RowCount, format.Key(), null, [], cancellationToken);
         return Export.File(document, format);

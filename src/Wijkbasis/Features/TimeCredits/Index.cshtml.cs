@@ -94,7 +94,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         string NameOf(Guid id) => accounts.TryGetValue(id, out var a) ? a.Name : "?";
         ExportColumn[] columns =
         [
-            new(localizer["Datum"], ExportKind.Date), new(localizer["Van"]), new(localizer["Naar"]), new(localizer["Punten"], ExportKind.Number),
+            new(localizer["Datum"], ExportKind.Date), new(localizer["Van"]), new(localizer["Naar"]), new(localizer["Aantal punten"], ExportKind.Number),
             new(localizer["Omschrijving"]), new(localizer["Terugboeking van"]), new(localizer["Reden"]), new(localizer["Geboekt door"]),
         ];
         var document = new ExportDocument("tijdbank", new ExportTable(columns, [.. transfers.Select(t => (IReadOnlyList<object?>)

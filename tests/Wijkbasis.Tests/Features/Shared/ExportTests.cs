@@ -78,13 +78,13 @@ public sealed class ExportTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var month = Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var lists = new (string Url, string Header)[]
         {
-            ($"/huiskamer/mensen?q=Exportina&handler=@F{Purpose}", "Naam|Geboren|Postcode|Buurt|Vrager|Drager|Gearchiveerd"),
+            ($"/huiskamer/mensen?q=Exportina&handler=@F{Purpose}", "Naam|Geboren|Postcode|Buurt|Vrager / drager|Status"),
             ($"/huiskamer/week?datum={monday:yyyy-MM-dd}&handler=@F", "Datum|Begin|Einde|Activiteit|Locatie|Status|Aangemeld op naam|Geteld zonder naam"),
             ($"/huiskamer/week?datum={monday:yyyy-MM-dd}&handler=CheckIns@F{Purpose}", "Datum|Begin|Activiteit|Naam|Aangemeld om"),
             ($"/huiskamer/uren/overzicht?jaar={Today.Year}&handler=@F{Purpose}", "Naam|Rol|Uren|Minuten|Keren"),
-            ($"/huiskamer/ruimtes/bezetting?maand={month}&handler=@F", "Datum|Begin|Einde|Ruimte|Soort|Titel|Huurder|Tarief|Prijs|Geannuleerd"),
+            ($"/huiskamer/ruimtes/bezetting?maand={month}&handler=@F", "Datum|Begin|Einde|Ruimte|Soort|Titel|Huurder|Tarief|Prijs|Status"),
             ($"/huiskamer/geldstromen?jaar={Today.Year - 1}&handler=@F", "Datum|Soort|Bron of categorie|Tegenpartij|Omschrijving|Bedrag|Blijft in de wijk|Terugboeking van|Reden|Geboekt door"),
-            ($"/huiskamer/tijdbank?handler=@F{Purpose}", "Datum|Van|Naar|Punten|Omschrijving|Terugboeking van|Reden|Geboekt door"),
+            ($"/huiskamer/tijdbank?handler=@F{Purpose}", "Datum|Van|Naar|Aantal punten|Omschrijving|Terugboeking van|Reden|Geboekt door"),
         };
         foreach (var (url, header) in lists)
         {
