@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
+using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
@@ -11,7 +14,7 @@ namespace Wijkbasis.Features.Logbook;
 
 /// <summary>A calendar-like week of sessions, each a link to its logbook: every session of the enterprise for
 /// staff, the sessions they host for a volunteer.</summary>
-public sealed class WeekModel(WijkbasisDb db, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class WeekModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public static readonly DateOnly First = new(2000, 1, 1);
     public static readonly DateOnly Last = new(2100, 12, 31);
@@ -55,6 +58,97 @@ public sealed class WeekModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             Response.StatusCode = Refusing.Status;
         }
         return Page();
+    }
+
+    /// <summary>The week's sessions with their counts, CSV or XLSX (docs/decisions/0025): the same sessions the page
+    /// shows (a volunteer's own), counts only, so no purpose is asked.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) => SessionsAsync(ExportFormat.Csv, cancellationToken);
+
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) => SessionsAsync(ExportFormat.Xlsx, cancellationToken);
+
+    /// <summary>The week's check-ins by name: people's data, so only staff who may open the register's records, and the
+    /// purpose first.</summary>
+    public Task<IActionResult> OnGetCheckInsCsvAsync(string? doel, string? anders, CancellationToken cancellationToken) =>
+        CheckInsAsync(ExportFormat.Csv, doel, anders, cancellationToken);
+
+    public Task<IActionResult> OnGetCheckInsXlsxAsync(string? doel, string? anders, CancellationToken cancellationToken) =>
+        CheckInsAsync(ExportFormat.Xlsx, doel, anders, cancellationToken);
+
+    public bool MayExportCheckIns => tenant.IsInRole(Roles.Coordinator) || tenant.IsInRole(Roles.Wijkverbinder);
+
+    public ExportButtons SessionDownloads => new("/Logbook/Week", Route, AsksPurpose: false);
+
+    public ExportButtons CheckInDownloads => new("/Logbook/Week", Route, AsksPurpose: true, Choice, Other) { Handler = "CheckIns" };
+
+    private Dictionary<string, string> Route => new() { ["datum"] = Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+    private string? Choice { get; set; }
+    private string? Other { get; set; }
+    private string Period => $"{Monday:yyyy-MM-dd}..{Monday.AddDays(6):yyyy-MM-dd}";
+
+    private async Task<IActionResult> SessionsAsync(ExportFormat format, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        if (Response.StatusCode == Refusing.Status)
+        {
+            return Page();
+        }
+        var rows = Days.SelectMany(d => d.Sessions).ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var heads = (await db.HeadCounts.AsNoTracking().Where(h => ids.Contains(h.SessionId)).ToListAsync(cancellationToken))
+            .GroupBy(h => h.SessionId).ToDictionary(g => g.Key, g => g.Sum(h => h.Total));
+        ExportColumn[] columns =
+        [
+            new(localizer["Datum"], ExportKind.Date), new(localizer["Begin"]), new(localizer["Einde"]), new(localizer["Activiteit"]),
+            new(localizer["Locatie"]), new(localizer["Status"]), new(localizer["Aangemeld op naam"], ExportKind.Number),
+            new(localizer["Geteld zonder naam"], ExportKind.Number),
+        ];
+        var document = new ExportDocument($"sessies-{Monday:yyyy-MM-dd}", new ExportTable(columns, [.. rows.Select(r => (IReadOnlyList<object?>)
+        [
+            DateOnly.FromDateTime(r.StartsAt.ToAmsterdam()), r.StartsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            r.EndsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.Activity, r.Location,
+            localizer[r.Cancelled ? "afgelast" : r.Closed ? "afgesloten" : "Open"].Value, r.CheckIns, heads.GetValueOrDefault(r.Id),
+        ])]));
+        await audit.RecordExportAsync("Sessies", $"week={Period}", document.RowCount, format.Key(), null, [], cancellationToken);
+        return Export.File(document, format);
+    }
+
+    private async Task<IActionResult> CheckInsAsync(ExportFormat format, string? doel, string? anders, CancellationToken cancellationToken)
+    {
+        if (!MayExportCheckIns)
+        {
+            return Forbid();
+        }
+        await OnGetAsync(cancellationToken);
+        if (Response.StatusCode == Refusing.Status)
+        {
+            return Page();
+        }
+        var (purpose, problem, field) = ExportPurpose.Read(doel, anders);
+        if (problem is not null)
+        {
+            (Choice, Other) = (doel, anders);
+            return this.Refuse(problem, field);
+        }
+        var sessions = Days.SelectMany(d => d.Sessions).ToDictionary(s => s.Id);
+        var ids = sessions.Keys.ToList();
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => ids.Contains(c.SessionId))
+            .Select(c => new { c.SessionId, c.PersonId, c.At, Name = db.People.Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var ordered = checkIns.OrderBy(c => sessions[c.SessionId].StartsAt).ThenBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.PersonId).ToList();
+        ExportColumn[] columns =
+        [
+            new(localizer["Datum"], ExportKind.Date), new(localizer["Begin"]), new(localizer["Activiteit"]), new(localizer["Naam"]),
+            new(localizer["Aangemeld om"]),
+        ];
+        var document = new ExportDocument($"aanmeldingen-{Monday:yyyy-MM-dd}", new ExportTable(columns, [.. ordered.Select(c => (IReadOnlyList<object?>)
+        [
+            DateOnly.FromDateTime(sessions[c.SessionId].StartsAt.ToAmsterdam()),
+            sessions[c.SessionId].StartsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            sessions[c.SessionId].Activity, c.Name ?? "?", c.At.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ])]));
+        await audit.RecordExportAsync("Aanmeldingen", $"week={Period}", document.RowCount, format.Key(), purpose,
+            ordered.Select(c => c.PersonId), cancellationToken);
+        return Export.File(document, format);
     }
 
     public sealed record Row(Guid Id, string Activity, DateTime StartsAt, DateTime EndsAt, string Location, bool Cancelled, bool Closed, int CheckIns);

@@ -1,17 +1,17 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.MoneyFlows;
 
 /// <summary>A year of the enterprise's money: income per source, spending per category, totals and how much of the
 /// spending stays in the neighbourhood. Also the year's lines as a CSV file.</summary>
-public sealed class IndexModel(WijkbasisDb db, TimeProvider time) : PageModel
+public sealed class IndexModel(WijkbasisDb db, TimeProvider time, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public int Year { get; private set; }
     public List<int> Years { get; private set; } = [];
@@ -31,30 +31,35 @@ public sealed class IndexModel(WijkbasisDb db, TimeProvider time) : PageModel
             .GroupBy(l => l.Local!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.AmountCents));
     }
 
-    /// <summary>The year's lines, reversals included, for a spreadsheet: semicolons and decimal commas (as Dutch Excel
-    /// reads them), UTF-8 with a byte-order mark.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(int? jaar, CancellationToken cancellationToken)
+    /// <summary>The year's lines, reversals included, as CSV or XLSX through the one export mechanism
+    /// (docs/decisions/0025). Amounts and sources, no people's data: audited, no purpose asked.</summary>
+    public Task<IActionResult> OnGetCsvAsync(int? jaar, CancellationToken cancellationToken) => ExportAsync(jaar, ExportFormat.Csv, cancellationToken);
+
+    public Task<IActionResult> OnGetXlsxAsync(int? jaar, CancellationToken cancellationToken) => ExportAsync(jaar, ExportFormat.Xlsx, cancellationToken);
+
+    private async Task<IActionResult> ExportAsync(int? jaar, ExportFormat format, CancellationToken cancellationToken)
     {
         await PickYearAsync(jaar, cancellationToken);
         var lines = await YearLines().OrderBy(l => l.BookedOn).ThenBy(l => l.Id).AsNoTracking().ToListAsync(cancellationToken);
-        var csv = new StringBuilder();
-        csv.Append("datum;soort;bron of categorie;tegenpartij;omschrijving;bedrag;blijft in de wijk;terugboeking van;reden;geboekt door\r\n");
-        var dutch = CultureInfo.GetCultureInfo("nl-NL");
-        foreach (var l in lines)
-        {
-            string[] cells =
-            [
-                l.BookedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                l.Direction == MoneyDirection.Income ? "inkomsten" : "uitgaven",
-                l.Source is { } s ? MoneyRules.Label(s) : MoneyRules.Label(l.Category!.Value),
-                l.Counterparty, l.Description ?? "",
-                (l.AmountCents / 100m).ToString("0.00", dutch),
-                l.Local is null ? "nee" : MoneyRules.Label(l.Local),
-                l.ReversesLineId?.ToString() ?? "", l.Reason ?? "", l.ByName,
-            ];
-            csv.Append(string.Join(';', cells.Select((c, i) => i == 5 ? c : Csv.Cell(c)))).Append("\r\n");
-        }
-        return File(Csv.Bytes(csv), "text/csv; charset=utf-8", $"geldstromen-{Year}.csv");
+        ExportColumn[] columns =
+        [
+            new(localizer["Datum"], ExportKind.Date), new(localizer["Soort"]), new(localizer["Bron of categorie"]), new(localizer["Tegenpartij"]),
+            new(localizer["Omschrijving"]), new(localizer["Bedrag"], ExportKind.Money), new(localizer["Blijft in de wijk"]),
+            new(localizer["Terugboeking van"]), new(localizer["Reden"]), new(localizer["Geboekt door"]),
+        ];
+        var rows = lines.Select(l => (IReadOnlyList<object?>)
+        [
+            l.BookedOn,
+            l.Direction == MoneyDirection.Income ? "inkomsten" : "uitgaven",
+            l.Source is { } s ? MoneyRules.Label(s) : MoneyRules.Label(l.Category!.Value),
+            l.Counterparty, l.Description ?? "",
+            l.AmountCents / 100m,
+            l.Local is null ? "nee" : MoneyRules.Label(l.Local),
+            l.ReversesLineId?.ToString() ?? "", l.Reason ?? "", l.ByName,
+        ]).ToList();
+        var document = new ExportDocument($"geldstromen-{Year}", new ExportTable(columns, rows));
+        await audit.RecordExportAsync("Geldstromen", $"jaar={Year}", document.RowCount, format.Key(), null, [], cancellationToken);
+        return Export.File(document, format);
     }
 
     private IQueryable<MoneyLine> YearLines()

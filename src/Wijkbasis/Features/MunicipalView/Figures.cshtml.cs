@@ -69,8 +69,10 @@ public sealed class FiguresModel(WijkbasisDb db, MunicipalCubeLoader loader, Tim
         })];
         return format switch
         {
-            "csv" => File(Table.Csv(), "text/csv; charset=utf-8", $"{Indicator!.Id}-{View}-{Period.Key}.csv"),
-            "trend-csv" => File(Trend.Csv(), "text/csv; charset=utf-8", $"{Indicator!.Id}-trend-{cube.Year}.csv"),
+            "csv" => Export.File(Table.Document($"{Indicator!.Id}-{View}-{Period.Key}"), ExportFormat.Csv),
+            "xlsx" => Export.File(Table.Document($"{Indicator!.Id}-{View}-{Period.Key}"), ExportFormat.Xlsx),
+            "trend-csv" => Export.File(Trend.Document($"{Indicator!.Id}-trend-{cube.Year}"), ExportFormat.Csv),
+            "trend-xlsx" => Export.File(Trend.Document($"{Indicator!.Id}-trend-{cube.Year}"), ExportFormat.Xlsx),
             _ => Page(),
         };
     }
@@ -89,7 +91,7 @@ public sealed class FiguresModel(WijkbasisDb db, MunicipalCubeLoader loader, Tim
             return new Refusal("Kies als weergave ondernemingen, wijken of buurten.");
         }
         View = weergave ?? "ondernemingen";
-        if (format is not null and not "csv" and not "trend-csv")
+        if (format is not null and not "csv" and not "xlsx" and not "trend-csv" and not "trend-xlsx")
         {
             return new Refusal("Dit soort download bestaat niet.");
         }

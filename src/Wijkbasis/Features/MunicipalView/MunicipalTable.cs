@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Wijkbasis.Features.Impact;
 using Wijkbasis.Features.Shared;
 
@@ -74,19 +73,10 @@ public sealed record MunicipalTable(IReadOnlyList<string> Header, IReadOnlyList<
         _ => "Gemeente",
     };
 
-    /// <summary>The same cells as the page, semicolons, UTF-8 with a byte-order mark.</summary>
-    public byte[] Csv()
-    {
-        var csv = new StringBuilder();
-        void Line(IEnumerable<string> cells) => csv.Append(string.Join(';', cells.Select(Shared.Csv.Cell))).Append("\r\n");
-        Line(Header);
-        foreach (var row in Rows)
-        {
-            Line([row.Name, .. row.Cells]);
-        }
-        Line([Total.Name, .. Total.Cells]);
-        return Shared.Csv.Bytes(csv);
-    }
+    /// <summary>The same cells as the page, as texts (a hidden cell keeps its mark), through the one export mechanism.</summary>
+    public ExportDocument Document(string fileName) =>
+        new(fileName, new ExportTable([.. Header.Select(h => new ExportColumn(h))],
+            [.. Rows.Append(Total).Select(r => (IReadOnlyList<object?>)[r.Name, .. r.Cells])]));
 }
 
 public sealed record MunicipalTableRow(string Name, IReadOnlyList<string> Cells);

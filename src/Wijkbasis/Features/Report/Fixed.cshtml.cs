@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Impact;
+using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
@@ -10,7 +12,7 @@ namespace Wijkbasis.Features.Report;
 
 /// <summary>A fixed version, shown exactly as frozen, with a notice per figure where the live figure has moved since.
 /// Read only: this page has no handler that writes. Its PDF, CSV and XLSX are made from the frozen content.</summary>
-public sealed class FixedModel(WijkbasisDb db, ReportBuilder builder, TenantContext tenant) : PageModel
+public sealed class FixedModel(WijkbasisDb db, ReportBuilder builder, TenantContext tenant, AuditLog audit) : PageModel
 {
     public FixedReport Fixed { get; private set; } = null!;
     public ReportContent Report { get; private set; } = null!;
@@ -41,15 +43,20 @@ public sealed class FixedModel(WijkbasisDb db, ReportBuilder builder, TenantCont
             ? File(ReportPdf.Render(Report, tenant.Name, Status(Fixed)), "application/pdf", IndexModel.FileName(Report, "pdf", Fixed.Number))
             : NotFound();
 
-    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct)
-            ? File(ReportExport.Csv(Report, tenant.Name), "text/csv; charset=utf-8", IndexModel.FileName(Report, "csv", Fixed.Number))
-            : NotFound();
+    public Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct) => ExportAsync(id, ExportFormat.Csv, ct);
 
-    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct)
-            ? File(ReportExport.Xlsx(Report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IndexModel.FileName(Report, "xlsx", Fixed.Number))
-            : NotFound();
+    public Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct) => ExportAsync(id, ExportFormat.Xlsx, ct);
+
+    private async Task<IActionResult> ExportAsync(Guid id, ExportFormat format, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var document = ReportExport.Document(Report, tenant.Name, IndexModel.Stem(Report, Fixed.Number));
+        await audit.RecordExportAsync("Rapportage", $"vastgesteld={id}", document.RowCount, format.Key(), null, [], ct);
+        return Export.File(document, format);
+    }
 
     public static string Status(FixedReport f) =>
         $"Vastgesteld op {f.FixedAt.ToAmsterdam().ToString("d MMMM yyyy HH:mm", ReportFormat.Dutch)} door {f.FixedByName} (versie {f.Number})"

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Impact;
 using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
@@ -12,7 +13,7 @@ namespace Wijkbasis.Features.Report;
 
 /// <summary>The live report of a period: figures from the registry beside the period before, trends with their data
 /// tables, chosen stories and texts; the fixed versions of the period; PDF, CSV and XLSX of what is shown.</summary>
-public sealed class IndexModel(WijkbasisDb db, ReportBuilder builder, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class IndexModel(WijkbasisDb db, ReportBuilder builder, TenantContext tenant, TimeProvider time, AuditLog audit) : PageModel
 {
     public ImpactPeriod Period { get; private set; }
     public ReportContent? Report { get; private set; }
@@ -59,18 +60,27 @@ public sealed class IndexModel(WijkbasisDb db, ReportBuilder builder, TenantCont
         return File(ReportPdf.Render(report, tenant.Name, status), "application/pdf", FileName(report, "pdf"));
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(string? periode, CancellationToken ct) =>
-        await LiveOrNullAsync(periode, ct) is { } report
-            ? File(ReportExport.Csv(report, tenant.Name), "text/csv; charset=utf-8", FileName(report, "csv"))
-            : NotFound();
+    public Task<IActionResult> OnGetCsvAsync(string? periode, CancellationToken ct) => ExportAsync(periode, ExportFormat.Csv, ct);
 
-    public async Task<IActionResult> OnGetXlsxAsync(string? periode, CancellationToken ct) =>
-        await LiveOrNullAsync(periode, ct) is { } report
-            ? File(ReportExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(report, "xlsx"))
-            : NotFound();
+    public Task<IActionResult> OnGetXlsxAsync(string? periode, CancellationToken ct) => ExportAsync(periode, ExportFormat.Xlsx, ct);
 
-    public static string FileName(ReportContent report, string extension, int? number = null) =>
-        $"rapportage-{report.PeriodKey.Replace("..", "-tot-", StringComparison.Ordinal)}{(number is { } n ? $"-versie-{n}" : "")}.{extension}";
+    /// <summary>The report's tables through the one export mechanism; figures only, so no purpose is asked, but the
+    /// download is audited like every export (docs/decisions/0025).</summary>
+    private async Task<IActionResult> ExportAsync(string? periode, ExportFormat format, CancellationToken ct)
+    {
+        if (await LiveOrNullAsync(periode, ct) is not { } report)
+        {
+            return NotFound();
+        }
+        var document = ReportExport.Document(report, tenant.Name, Stem(report));
+        await audit.RecordExportAsync("Rapportage", $"periode={report.PeriodKey}", document.RowCount, format.Key(), null, [], ct);
+        return Export.File(document, format);
+    }
+
+    public static string FileName(ReportContent report, string extension, int? number = null) => $"{Stem(report, number)}.{extension}";
+
+    public static string Stem(ReportContent report, int? number = null) =>
+        $"rapportage-{report.PeriodKey.Replace("..", "-tot-", StringComparison.Ordinal)}{(number is { } n ? $"-versie-{n}" : "")}";
 
     private ImpactPeriod Default => ImpactPeriod.Year(time.AmsterdamToday().Year);
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Report;
@@ -48,90 +44,10 @@ public static class ReportExport
         _ => "gemiddelde",
     };
 
-    /// <summary>CSV as Dutch Excel reads it (the same as the money flows' export): semicolons, decimal commas, UTF-8
-    /// with a byte-order mark; each table under its title, a blank line between tables.</summary>
-    public static byte[] Csv(ReportContent report, string enterprise)
-    {
-        var csv = new StringBuilder();
-        csv.Append(Shared.Csv.Cell($"Rapportage {enterprise} {report.PeriodLabel}")).Append("\r\n\r\n");
-        foreach (var table in Tables(report))
-        {
-            csv.Append(Shared.Csv.Cell(table.Title)).Append("\r\n");
-            csv.Append(string.Join(';', table.Heads.Select(Shared.Csv.Cell))).Append("\r\n");
-            foreach (var row in table.Rows)
-            {
-                csv.Append(string.Join(';', row.Select(c => c switch
-                {
-                    decimal d => ReportFormat.Plain(d),
-                    null => "",
-                    _ => Shared.Csv.Cell(Convert.ToString(c, CultureInfo.InvariantCulture) ?? ""),
-                }))).Append("\r\n");
-            }
-            csv.Append("\r\n");
-        }
-        return Shared.Csv.Bytes(csv);
-    }
-
-    /// <summary>An XLSX workbook with a sheet per section; its tables one under the other, each under its title,
-    /// numbers as numbers.</summary>
-    public static byte[] Xlsx(ReportContent report)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            uint sheetId = 1;
-            foreach (var group in Tables(report).GroupBy(t => t.Sheet))
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                uint rowIndex = 1;
-                foreach (var table in group)
-                {
-                    data.Append(Row(rowIndex++, [table.Title]));
-                    data.Append(Row(rowIndex++, table.Heads));
-                    foreach (var row in table.Rows)
-                    {
-                        data.Append(Row(rowIndex++, row));
-                    }
-                    rowIndex++;
-                }
-                part.Worksheet = new Worksheet(data);
-                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId++, Name = SheetName(group.Key) });
-            }
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static string SheetName(string name)
-    {
-        var clean = new string(name.Where(c => !"[]:*?/\\".Contains(c, StringComparison.Ordinal)).ToArray());
-        return clean.Length > 31 ? clean[..31] : clean;
-    }
-
-    private static Row Row(uint index, IEnumerable<object?> cells)
-    {
-        var row = new Row { RowIndex = index };
-        var column = 0;
-        foreach (var value in cells)
-        {
-            var reference = ColumnName(column++) + index.ToString(CultureInfo.InvariantCulture);
-            row.Append(value switch
-            {
-                decimal d => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(d) },
-                null => new Cell { CellReference = reference },
-                _ => new Cell
-                {
-                    CellReference = reference, DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
-                },
-            });
-        }
-        return row;
-    }
-
-    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
+    /// <summary>The report as one export document (docs/decisions/0025): its tables with their titles, a worksheet per
+    /// section; the CSV starts with a heading line naming the enterprise and the period.</summary>
+    public static ExportDocument Document(ReportContent report, string enterprise, string fileName) =>
+        new(fileName, [.. Tables(report).Select(t => new ExportTable(
+            [.. t.Heads.Select((h, i) => new ExportColumn(h, i < 2 ? ExportKind.Text : ExportKind.Number))], t.Rows, t.Title, t.Sheet))],
+            $"Rapportage {enterprise} {report.PeriodLabel}");
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Audit;
@@ -12,7 +13,8 @@ namespace Wijkbasis.Features.TimeCredits;
 
 /// <summary>The time bank: whether it is on, its bounds, every account with its balance, transfers between accounts,
 /// and opening an account for a person in the register.</summary>
-public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit, TimeCreditBookings bookings) : PageModel
+public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit, TimeCreditBookings bookings,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 50;
 
@@ -63,6 +65,45 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public bool ManagesSettings => tenant.IsInRole(Roles.Coordinator);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public ExportButtons Downloads => new("/TimeCredits/Index", new Dictionary<string, string>(), AsksPurpose: true, Choice, Other);
+    private string? Choice { get; set; }
+    private string? Other { get; set; }
+
+    /// <summary>The time bank's whole history, every transfer with both accounts by name: the purpose first
+    /// (docs/decisions/0025).</summary>
+    public Task<IActionResult> OnGetCsvAsync(string? doel, string? anders, CancellationToken cancellationToken) =>
+        ExportAsync(ExportFormat.Csv, doel, anders, cancellationToken);
+
+    public Task<IActionResult> OnGetXlsxAsync(string? doel, string? anders, CancellationToken cancellationToken) =>
+        ExportAsync(ExportFormat.Xlsx, doel, anders, cancellationToken);
+
+    private async Task<IActionResult> ExportAsync(ExportFormat format, string? doel, string? anders, CancellationToken cancellationToken)
+    {
+        var (purpose, problem, field) = ExportPurpose.Read(doel, anders);
+        if (problem is not null)
+        {
+            (Choice, Other) = (doel, anders);
+            await LoadAsync(cancellationToken);
+            return this.Refuse(problem, field);
+        }
+        var accounts = await db.TimeCreditAccounts.AsNoTracking()
+            .Select(a => new { a.Id, a.PersonId, Name = a.PersonId == null ? a.Name : db.People.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault() ?? a.Name })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var transfers = await db.TimeCreditTransfers.AsNoTracking().OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        string NameOf(Guid id) => accounts.TryGetValue(id, out var a) ? a.Name : "?";
+        ExportColumn[] columns =
+        [
+            new(localizer["Datum"], ExportKind.Date), new(localizer["Van"]), new(localizer["Naar"]), new(localizer["Aantal punten"], ExportKind.Number),
+            new(localizer["Omschrijving"]), new(localizer["Terugboeking van"]), new(localizer["Reden"]), new(localizer["Geboekt door"]),
+        ];
+        var document = new ExportDocument("tijdbank", new ExportTable(columns, [.. transfers.Select(t => (IReadOnlyList<object?>)
+            [t.BookedOn, NameOf(t.FromAccountId), NameOf(t.ToAccountId), t.Points, t.Description, t.ReversesTransferId?.ToString() ?? "", t.Reason ?? "", t.ByName])]));
+        var people = transfers.SelectMany(t => new[] { t.FromAccountId, t.ToAccountId }).Distinct()
+            .Select(id => accounts.TryGetValue(id, out var a) ? a.PersonId : null).OfType<Guid>();
+        await audit.RecordExportAsync("Tijdbank", "alles", document.RowCount, format.Key(), purpose, people, cancellationToken);
+        return Export.File(document, format);
+    }
 
     public async Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken)
     {

@@ -1,16 +1,17 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Shared;
+using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Features.Volunteers;
 
 /// <summary>Hours per person per role for a year or one month of it, with totals; and the same as CSV.</summary>
-public sealed class OverviewModel(WijkbasisDb db, TimeProvider time) : PageModel
+public sealed class OverviewModel(WijkbasisDb db, TimeProvider time, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jaar")] public int? YearAsked { get; set; }
     [BindProperty(SupportsGet = true, Name = "maand")] public int? MonthAsked { get; set; }
@@ -27,17 +28,40 @@ public sealed class OverviewModel(WijkbasisDb db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    /// <summary>The overview as CSV or XLSX (docs/decisions/0025): hours by name, so the purpose is asked first.</summary>
+    public Task<IActionResult> OnGetCsvAsync(string? doel, string? anders, CancellationToken cancellationToken) =>
+        ExportAsync(ExportFormat.Csv, doel, anders, cancellationToken);
+
+    public Task<IActionResult> OnGetXlsxAsync(string? doel, string? anders, CancellationToken cancellationToken) =>
+        ExportAsync(ExportFormat.Xlsx, doel, anders, cancellationToken);
+
+    public ExportButtons Downloads => new("/Volunteers/Overview",
+        new Dictionary<string, string> { ["jaar"] = Year.ToString(CultureInfo.InvariantCulture), ["maand"] = Month?.ToString(CultureInfo.InvariantCulture) ?? "" },
+        AsksPurpose: true, Choice, Other);
+
+    private string? Choice { get; set; }
+    private string? Other { get; set; }
+
+    private async Task<IActionResult> ExportAsync(ExportFormat format, string? doel, string? anders, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var csv = new StringBuilder("naam;rol;uren;minuten;keren\r\n");
-        foreach (var l in Lines)
+        var (purpose, problem, field) = ExportPurpose.Read(doel, anders);
+        if (problem is not null)
         {
-            csv.Append(string.Join(';', Csv.Cell(l.Name), Csv.Cell(l.Role), VolunteerRules.Format(l.Minutes),
-                l.Minutes.ToString(CultureInfo.InvariantCulture), l.Entries.ToString(CultureInfo.InvariantCulture))).Append("\r\n");
+            (Choice, Other) = (doel, anders);
+            return this.Refuse(problem, field);
         }
         var period = Month is { } m ? $"{Year}-{m:00}" : Year.ToString(CultureInfo.InvariantCulture);
-        return File(Csv.Bytes(csv), "text/csv; charset=utf-8", $"uren-{period}.csv");
+        ExportColumn[] columns =
+        [
+            new(localizer["Naam"]), new(localizer["Rol"]), new(localizer["Uren"]),
+            new(localizer["Minuten"], ExportKind.Number), new(localizer["Keren"], ExportKind.Number),
+        ];
+        var document = new ExportDocument($"uren-{period}", new ExportTable(columns,
+            [.. Lines.Select(l => (IReadOnlyList<object?>)[l.Name, l.Role, VolunteerRules.Format(l.Minutes), l.Minutes, l.Entries])]));
+        await audit.RecordExportAsync("Vrijwilligersuren", $"periode={period}", document.RowCount, format.Key(), purpose,
+            Lines.Select(l => l.PersonId), cancellationToken);
+        return Export.File(document, format);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

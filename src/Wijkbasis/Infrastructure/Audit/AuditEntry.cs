@@ -43,6 +43,8 @@ public static class AuditActions
     public const string Backfill = "backfill";
     /// <summary>Records of one kind deleted or emptied after their retention term (one row per purge, docs/decisions/0024).</summary>
     public const string Purge = "purge";
+    /// <summary>A list downloaded as CSV or XLSX (one row per download, docs/decisions/0025).</summary>
+    public const string Export = "export";
 }
 
 public static class AuditLabels
@@ -56,6 +58,7 @@ public static class AuditLabels
         AuditActions.Correct => "gecorrigeerd na afsluiten",
         AuditActions.Backfill => "achteraf ingevoerd",
         AuditActions.Purge => "opgeschoond na de bewaartermijn",
+        AuditActions.Export => "gedownload in een lijst",
         _ => action,
     };
 }

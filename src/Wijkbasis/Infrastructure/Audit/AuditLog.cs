@@ -92,6 +92,19 @@ public sealed class AuditLog(WijkbasisDb db, TenantContext tenant, TimeProvider 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records a download of a list (docs/decisions/0025) as ONE row, saved before the file is sent: which list
+    /// (<paramref name="list"/>), with which filters or period, how many rows, in which format, for which purpose (lists of
+    /// people's data ask it), and every person in the file (<see cref="AuditEntry.PersonIds"/>) so each can be told.</summary>
+    public async Task RecordExportAsync(string list, string filters, int rows, string format, string? purpose,
+        IEnumerable<Guid> personIds, CancellationToken cancellationToken = default)
+    {
+        var row = Row(tenant, time.UtcNow(), "Export", Truncate(list, 200), AuditActions.Export, null);
+        row.EntityIds = [$"filter:{filters}", $"rows:{rows}", $"format:{format}", .. purpose is null ? Array.Empty<string>() : [$"purpose:{purpose}"]];
+        row.PersonIds = PeopleShown(personIds, row);
+        db.AuditEntries.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Adds (without saving) the one row of a retention purge: the kind, how many records and the cut-off.</summary>
     public void AddPurge(string kind, int count, DateTime before)
     {

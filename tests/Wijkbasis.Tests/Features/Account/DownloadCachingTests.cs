@@ -18,7 +18,7 @@ public sealed class DownloadCachingTests(WijkbasisFactory app) : IClassFixture<W
         var analyst = await HtmlClient.LoggedInAsync(app, Analyst);
         var exports = new (HtmlClient Client, string Url)[]
         {
-            (coordinator, $"/huiskamer/uren/overzicht?handler=Csv&jaar={ThisYear}&maand=1"),
+            (coordinator, $"/huiskamer/uren/overzicht?handler=Csv&jaar={ThisYear}&maand=1&doel=verantwoording"),
             (coordinator, $"/huiskamer/geldstromen?handler=Csv&jaar={ThisYear}"),
             (coordinator, "/huiskamer/rapportage?periode=2015&handler=Pdf"),
             (coordinator, "/huiskamer/rapportage?periode=2015&handler=Csv"),

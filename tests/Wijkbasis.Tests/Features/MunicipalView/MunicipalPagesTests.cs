@@ -153,7 +153,7 @@ public sealed class MunicipalPagesTests(WijkbasisFactory app) : IClassFixture<Wi
     [InlineData("indicator=reach.persons&weergave=ondernemingen&periode=2099")]
     [InlineData("indicator=reach.persons&weergave=ondernemingen&periode=gisteren")]
     [InlineData("indicator=reach.persons&weergave=ondernemingen&periode=2026-13")]
-    [InlineData("indicator=reach.persons&weergave=ondernemingen&periode=2026&format=xlsx")]
+    [InlineData("indicator=reach.persons&weergave=ondernemingen&periode=2026&format=pdf")]
     public async Task AParameterThePageCannotReadIsRefusedNeverDefaulted(string query)
     {
         var analyst = await HtmlClient.LoggedInAsync(app, Analyst);

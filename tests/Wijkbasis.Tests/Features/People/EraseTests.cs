@@ -78,7 +78,7 @@ public sealed class EraseTests(EraseTests.App app) : IClassFixture<EraseTests.Ap
         var (period, _) = ImpactPeriod.Custom(today.AddMonths(-3), today.AddDays(-1));
         var figuresBefore = await FiguresAsync(period);
         Assert.Contains("reach.", figuresBefore, StringComparison.Ordinal);
-        var csvUrl = $"/huiskamer/uren/overzicht?handler=Csv&jaar={today.Year}&maand={today.AddDays(-4).Month}";
+        var csvUrl = $"/huiskamer/uren/overzicht?handler=Csv&jaar={today.Year}&maand={today.AddDays(-4).Month}&doel=administratie";
         Assert.Contains(person.Name, await client.Http.GetStringAsync(csvUrl), StringComparison.Ordinal);
 
         // The form is sent twice (a double click): one erasure.

@@ -139,8 +139,8 @@ public sealed class HoursTests(WijkbasisFactory app) : IClassFixture<WijkbasisFa
         Assert.Contains(rows, r => r.Contains("0:45", StringComparison.Ordinal) && r.Contains("Chauffeur", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("Samen", StringComparison.Ordinal) && r.Contains("4:15", StringComparison.Ordinal));
 
-        var csv = await coordinator.Http.GetStringAsync($"{Hours}/overzicht?handler=Csv&jaar={day.Year}&maand={day.Month}");
-        Assert.Contains("naam;rol;uren;minuten;keren", csv, StringComparison.Ordinal);
+        var csv = await coordinator.Http.GetStringAsync($"{Hours}/overzicht?handler=Csv&jaar={day.Year}&maand={day.Month}&doel=verantwoording");
+        Assert.Contains("Naam;Rol;Uren;Minuten;Keren", csv, StringComparison.Ordinal);
         Assert.Contains(csv.Split("\r\n"), l => l.StartsWith("Totaal Telling;Kok", StringComparison.Ordinal) && l.EndsWith(";3:30;210;2", StringComparison.Ordinal));
     }
 
