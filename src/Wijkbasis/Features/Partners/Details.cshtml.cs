@@ -22,8 +22,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     [BindProperty] public string? ContactReach { get; set; }
 
     [BindProperty] public string? AgreementWhat { get; set; }
-    [BindProperty, Display(Name = "vanaf")] public DateOnly? AgreementFrom { get; set; }
-    [BindProperty, Display(Name = "tot en met")] public DateOnly? AgreementUntil { get; set; }
+    [BindProperty, Display(Name = "de startdatum")] public DateOnly? AgreementFrom { get; set; }
+    [BindProperty, Display(Name = "de einddatum")] public DateOnly? AgreementUntil { get; set; }
 
     public Organisation Organisation { get; private set; } = null!;
     public string? BuurtName { get; private set; }
