@@ -26,8 +26,12 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
         ["OrganisationId"] = organisation.ToString(), ["Reason"] = reason, ["ReferredOn"] = Day(Today), ["FollowUpOn"] = Day(Today.AddDays(3)),
     };
 
+    /// <summary>When this test began: the demo's own referrals (made at seeding) are left out.</summary>
+    private readonly DateTime since = TimeProvider.System.GetUtcNow().UtcDateTime;
+
+    /// <summary>The referrals of a resident made during this test.</summary>
     private Task<List<Referral>> ReferralsOfAsync(Guid person) =>
-        app.AsCaseworkAsync(db => db.Referrals.AsNoTracking().Where(r => r.PersonId == person).ToListAsync());
+        app.AsCaseworkAsync(db => db.Referrals.AsNoTracking().Where(r => r.PersonId == person && r.CreatedAt >= since).ToListAsync());
 
     [Fact]
     public async Task ACoordinatorAddsAnOrganisationWithAContactAndAWorkAgreementThatAVolunteerCanRead()
@@ -58,19 +62,19 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
         // A volunteer reads, but does not add.
         Assert.Null(page.QuerySelector("form[action*='handler=Contact']"));
         var refused = await PostAsync(volunteer, details, new() { ["ContactName"] = "Stiekem" }, "Contact");
-        Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.FollowAsync(refused)).StatusCode);
         Assert.Equal(1, await app.AsCaseworkAsync(db => db.OrganisationContacts.CountAsync(c => c.OrganisationId == id)));
     }
 
     [Fact]
     public async Task AVolunteerCannotOpenAResidentsReferrals()
     {
-        var person = await PersonIdAsync(app, 30);
+        var person = await PersonIdAsync(app, 10);
         var volunteer = await HtmlClient.LoggedInAsync(app, Volunteer);
 
-        var response = await volunteer.Http.GetAsync($"/huiskamer/mensen/{person}/doorverwijzingen");
+        var response = await volunteer.FollowAsync(await volunteer.Http.GetAsync($"/huiskamer/mensen/{person}/doorverwijzingen"));
 
-        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
@@ -123,7 +127,7 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
     [InlineData("Reason", "", "Schrijf kort waarom u doorverwijst")]
     public async Task AReferralWithBadInputIsRefusedInDutchAndNothingIsSaved(string field, string value, string message)
     {
-        var person = await PersonIdAsync(app, 31);
+        var person = await PersonIdAsync(app, 11);
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         var form = Referral(await OrganisationAsync("Sociaal Wijkteam Klarendal"), "Hulp bij de post");
         form[field] = value == "yesterday" ? Day(Today.AddDays(-1)) : value;
@@ -138,7 +142,7 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
     [Fact]
     public async Task WithoutConsentAReferralIsSavedOnlyWithoutSharingDetails()
     {
-        var person = await PersonIdAsync(app, 32);
+        var person = await PersonIdAsync(app, 12);
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         var url = $"/huiskamer/mensen/{person}/doorverwijzingen";
         var form = Referral(await OrganisationAsync("Schuldhulpmaatje Arnhem"), "Schulden, wil hulp");
@@ -162,7 +166,7 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
     [Fact]
     public async Task WithConsentInForceDetailsMayBeShared()
     {
-        var person = await PersonIdAsync(app, 33);
+        var person = await PersonIdAsync(app, 13);
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, $"/huiskamer/mensen/{person}/toestemming", new()
         {
@@ -180,7 +184,7 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
     [Fact]
     public async Task TheOverrideNeedsAReasonAndWritesAnAuditRowThatTheAccessViewShows()
     {
-        var person = await PersonIdAsync(app, 34);
+        var person = await PersonIdAsync(app, 14);
         // Wessel holds the separate override permission (the demo grants it); Wendy does not.
         var wessel = await HtmlClient.LoggedInAsync(app, OtherWijkverbinder);
         var url = $"/huiskamer/mensen/{person}/doorverwijzingen";
@@ -207,7 +211,7 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
     [Fact]
     public async Task AFollowUpLandsOnTheWorkersVandaagListUntilTheOutcomeIsRecorded()
     {
-        var person = await PersonIdAsync(app, 35);
+        var person = await PersonIdAsync(app, 15);
         var name = await app.AsCaseworkAsync(db => db.People.Where(p => p.Id == person).Select(p => p.Name).SingleAsync());
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         var url = $"/huiskamer/mensen/{person}/doorverwijzingen";
