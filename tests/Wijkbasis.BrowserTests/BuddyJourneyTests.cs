@@ -110,4 +110,57 @@ public sealed class BuddyJourneyTests(BrowserApp browser) : IClassFixture<Browse
         Assert.Equal([80_00L], pending);
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
     }
+
+    /// <summary>Issue 17 at tablet size: a wijkverbinder refers a resident to the debt help and goes along, sets the
+    /// follow-up, finds it on Vandaag and records the outcome. The app's clock cannot be moved, so "a week later" is made by
+    /// moving the stored referral a week back (referred a week ago, follow-up today).</summary>
+    [Fact]
+    public async Task OnATabletAWijkverbinderRefersAResidentGoesAlongAndRecordsTheOutcomeAWeekLater()
+    {
+        var app = browser.App;
+        var (personId, name) = await app.InDbAsync("huiskamer", async db =>
+        {
+            var person = new Wijkbasis.Features.People.Person { Name = "Tara Tablet", SearchName = "tara tablet", CreatedAt = DateTime.UnixEpoch, UpdatedAt = DateTime.UnixEpoch };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return (person.Id, person.Name);
+        });
+        var axe = new AxeWatch();
+        var page = await browser.NewPageAsync(768, 1024);
+        await browser.SignInAsync(page, Wijkverbinder, axe);
+
+        await page.GotoAsync($"/huiskamer/mensen/{personId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Doorverwijzingen (warme overdracht)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Doorverwijzingen van {name}" })).ToBeVisibleAsync();
+        await axe.CheckAsync(page);
+        await page.GetByLabel("Naar welke organisatie?").SelectOptionAsync(new SelectOptionValue { Label = "Schuldhulpmaatje Arnhem" });
+        await page.GetByLabel("Waarom? Wat is de vraag?").FillAsync("Stapel post, wil hulp bij schulden");
+        await page.GetByLabel("Ging er iemand mee?").SelectOptionAsync(new SelectOptionValue { Label = "Wendy Wijkverbinder" });
+        await page.GetByLabel("Nabellen op (mag leeg)").FillAsync(DateTime.Today.AddDays(7).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Doorverwijzing opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("De doorverwijzing naar Schuldhulpmaatje Arnhem is vastgelegd");
+        await Assertions.Expect(page.Locator("#doorverwijzingen")).ToContainTextAsync("Wendy Wijkverbinder ging mee");
+        await axe.CheckAsync(page);
+
+        // A week later: the follow-up is due today.
+        await app.InDbAsync("huiskamer", async db =>
+        {
+            var referral = await db.Referrals.SingleAsync(r => r.PersonId == personId);
+            (referral.ReferredOn, referral.FollowUpOn) = (referral.ReferredOn.AddDays(-7), referral.FollowUpOn!.Value.AddDays(-7));
+            return await db.SaveChangesAsync();
+        });
+        await page.GotoAsync("/huiskamer/vandaag");
+        var followUp = page.Locator("#nabellen").GetByRole(AriaRole.Link, new() { Name = $"{name} → Schuldhulpmaatje Arnhem" });
+        await Assertions.Expect(followUp).ToBeVisibleAsync();
+        await axe.CheckAsync(page);
+        await followUp.ClickAsync();
+        await page.Locator("#doorverwijzingen").GetByLabel("Hoe liep het af?").SelectOptionAsync(new SelectOptionValue { Label = "Aangekomen" });
+        await page.Locator("#doorverwijzingen").GetByRole(AriaRole.Button, new() { Name = "Uitkomst opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("De uitkomst is vastgelegd: Aangekomen");
+        await axe.CheckAsync(page);
+        await page.GotoAsync("/huiskamer/vandaag");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = $"{name} → Schuldhulpmaatje Arnhem" })).ToHaveCountAsync(0);
+
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
 }

@@ -100,6 +100,10 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Impact.PublishedCube> PublishedCubes => Set<Features.Impact.PublishedCube>();
     public DbSet<Features.Shared.SentForm> SentForms => Set<Features.Shared.SentForm>();
     public DbSet<Features.Retention.RetentionSetting> RetentionSettings => Set<Features.Retention.RetentionSetting>();
+    public DbSet<Features.Partners.Organisation> Organisations => Set<Features.Partners.Organisation>();
+    public DbSet<Features.Partners.OrganisationContact> OrganisationContacts => Set<Features.Partners.OrganisationContact>();
+    public DbSet<Features.Partners.WorkAgreement> WorkAgreements => Set<Features.Partners.WorkAgreement>();
+    public DbSet<Features.Partners.Referral> Referrals => Set<Features.Partners.Referral>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

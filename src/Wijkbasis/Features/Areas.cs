@@ -20,6 +20,7 @@ public static class Areas
         new Intakes.IntakesArea(),
         new Buddies.BuddiesArea(),
         new Outreach.OutreachArea(),
+        new Partners.PartnersArea(),
         new Budget.BudgetArea(),
         new MoneyFlows.MoneyFlowsArea(),
         new TimeCredits.TimeCreditsArea(),

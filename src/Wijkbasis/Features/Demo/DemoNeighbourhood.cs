@@ -36,7 +36,7 @@ public sealed record DemoUser(string Email, string Name, string Role, int? Enter
 /// in the seeds, a user for every role, and residents with Dutch-looking names and real-format postcodes.</summary>
 public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, UserManager<AppUser> users,
     TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, DemoTalents talents,
-    DemoMoneyAndTimeCredits moneyAndTimeCredits, DemoRooms rooms, DemoVolunteers volunteers,
+    DemoMoneyAndTimeCredits moneyAndTimeCredits, DemoRooms rooms, DemoVolunteers volunteers, DemoPartners partners,
     ILogger<DemoNeighbourhood> log)
 {
     public static readonly (string Name, string Slug, EnterpriseKind Kind, double Share)[] Enterprises =
@@ -160,6 +160,7 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
             await rooms.GenerateAsync(enterprise, rng, options.LogbookMonths, cancellationToken);
         }
         await volunteers.GenerateAsync(enterprises, options.RandomSeed, cancellationToken);
+        await partners.GenerateAsync(enterprises[0], options.RandomSeed, cancellationToken);
         tenant.Leave();
     }
 

@@ -13,6 +13,7 @@ public static class DemoStartup
         builder.Services.AddScoped<DemoRooms>();
         builder.Services.AddScoped<DemoVolunteers>();
         builder.Services.AddScoped<DemoCity>();
+        builder.Services.AddScoped<DemoPartners>();
         return builder;
     }
 

@@ -35,7 +35,7 @@ public sealed class UsersModel(WijkbasisDb db, TimeProvider time, Invitations in
             ModelState.AddRefusal(nameof(Email), new("Vul één e-mailadres in, zoals naam@voorbeeld.nl."));
         }
         // Four eyes: the roles that see every case or approve money are given by someone else.
-        if (ModelState.IsValid && Role is Roles.Caseworker or Roles.BudgetApprover
+        if (ModelState.IsValid && Role is Roles.Caseworker or Roles.BudgetApprover or Roles.ConsentOverride
             && string.Equals(Email.Trim(), User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name, StringComparison.OrdinalIgnoreCase))
         {
             ModelState.AddRefusal(nameof(Role), new("U kunt uzelf deze rol niet geven. Vraag een andere coördinator."));

@@ -30,6 +30,8 @@ public enum IndicatorSection
     TimeCredits,
     NeighbourhoodPot,
     Rooms,
+    /// <summary>Linking: warm referrals to organisations (docs/decisions/0026).</summary>
+    Linking,
     Money,
 }
 

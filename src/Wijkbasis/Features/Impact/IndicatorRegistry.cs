@@ -15,6 +15,7 @@ public static class IndicatorRegistry
         .. Indicators.TimeCredits.All,
         .. Indicators.NeighbourhoodPot.All,
         .. Indicators.RoomUse.All,
+        .. Indicators.Linking.All,
         .. Indicators.MoneyFlowFigures.All,
     ];
 
@@ -36,6 +37,7 @@ public static class IndicatorRegistry
         IndicatorSection.TimeCredits => "Tijdbank",
         IndicatorSection.NeighbourhoodPot => "Wijkpot",
         IndicatorSection.Rooms => "Ruimtes",
+        IndicatorSection.Linking => "Doorverwijzen",
         _ => "Geldstromen",
     };
 }

@@ -11,7 +11,7 @@ namespace Wijkbasis.Features.Logbook;
 
 /// <summary>"Vandaag": today's sessions with live counts, and logbooks of the last two months still to close.
 /// A volunteer sees the sessions they host.</summary>
-public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, IServiceScopeFactory scopes) : PageModel
+public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, IServiceScopeFactory scopes, Infrastructure.Audit.AuditLog audit) : PageModel
 {
     public const int OpenDaysBack = 60;
     public const int NextShown = 5;
@@ -19,6 +19,9 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     public List<Row> Today { get; private set; } = [];
     public List<Row> StillOpen { get; private set; } = [];
     public List<Row> Next { get; private set; } = [];
+    /// <summary>The worker's own referrals to ask after (partners, docs/decisions/0026), by follow-up date.</summary>
+    public List<FollowUp> FollowUps { get; private set; } = [];
+    public DateOnly TodayDate { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +33,35 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             .OrderByDescending(s => s.StartsAt)).ToListAsync(cancellationToken);
         // The coming sessions, to open their logbook and prepare.
         Next = await Rows(Mine().Where(s => s.StartsAt >= to && s.CancelledAt == null).OrderBy(s => s.StartsAt).Take(NextShown)).ToListAsync(cancellationToken);
+        await LoadFollowUpsAsync(cancellationToken);
     }
+
+    private async Task LoadFollowUpsAsync(CancellationToken cancellationToken)
+    {
+        if (!Shared.AreaAccess.Allows(Partners.PartnersArea.Referrals, User, tenant))
+        {
+            return;
+        }
+        TodayDate = time.AmsterdamToday();
+        var me = tenant.UserId;
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => r.FollowUpUserId == me && r.FollowUpOn != null && (r.Outcome == null || r.Outcome == Partners.ReferralOutcome.Waiting))
+            .OrderBy(r => r.FollowUpOn).ThenBy(r => r.Id).Take(50).ToListAsync(cancellationToken);
+        if (referrals.Count == 0)
+        {
+            return;
+        }
+        // The list names residents and where they were referred: a look at their files, logged before it is shown.
+        await audit.RecordViewsAsync(referrals, cancellationToken);
+        var personIds = referrals.Select(r => r.PersonId).Distinct().ToList();
+        var organisationIds = referrals.Select(r => r.OrganisationId).Distinct().ToList();
+        var people = await db.People.Where(p => personIds.Contains(p.Id) && p.ErasedAt == null).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        FollowUps = referrals.Where(r => people.ContainsKey(r.PersonId))
+            .Select(r => new FollowUp(r.PersonId, people[r.PersonId], organisations.GetValueOrDefault(r.OrganisationId, ""), r.FollowUpOn!.Value, r.Outcome))
+            .ToList();
+    }
+
 
     /// <summary>The live numbers for today's sessions, polled by the page.</summary>
     public async Task<IActionResult> OnGetCountsAsync(CancellationToken cancellationToken)
@@ -66,6 +97,8 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             s.CancelledAt != null, s.ClosedAt != null,
             db.CheckIns.Count(c => c.SessionId == s.Id),
             db.HeadCounts.Where(h => h.SessionId == s.Id).Sum(h => (int?)(h.Children + h.Teens + h.Adults + h.Seniors)) ?? 0));
+
+    public sealed record FollowUp(Guid PersonId, string Person, string Organisation, DateOnly On, Partners.ReferralOutcome? Outcome);
 
     public sealed record Row(Guid Id, string Activity, DateTime StartsAt, DateTime EndsAt, string Location, bool Cancelled, bool Closed, int CheckIns, int WalkIns);
 }

@@ -10,6 +10,7 @@ public static class ConsentLabels
         ConsentPurpose.ContactByEmail => "Contact per e-mail",
         ConsentPurpose.PhotosAndStories => "Foto's en verhalen delen",
         ConsentPurpose.TalentsInMunicipality => "Aanbod tonen aan andere plekken in de gemeente",
+        ConsentPurpose.ShareOnReferral => "Gegevens delen bij doorverwijzen",
         _ => purpose.ToString(),
     };
 

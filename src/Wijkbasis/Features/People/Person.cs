@@ -58,6 +58,8 @@ public enum ConsentPurpose
     PhotosAndStories,
     /// <summary>Show the person's offer (first name, buurt, talents) to the other enterprises in the municipality.</summary>
     TalentsInMunicipality,
+    /// <summary>Share the resident's details with a partner organisation when referring them (warme overdracht).</summary>
+    ShareOnReferral,
 }
 
 /// <summary>AVG art. 6 grounds. In the social domain consent does not replace a legal basis.</summary>

@@ -33,7 +33,7 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
         "CaseContact.PersonId", "CaseItem.PersonId", "BuddyOffer.PersonId", "OutreachVisit.PersonId", "Signal.PersonId",
         "TalentCard.PersonId", "SharedOffer.PersonId", "Match.GiverPersonId", "Match.ReceiverPersonId", "MatchNote.PersonId",
         "Volunteer.PersonId", "ShiftSignup.PersonId", "VolunteerHours.PersonId", "Contribution.PersonId",
-        "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds",
+        "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds", "Referral.PersonId",
     };
 
     /// <summary>One kind of record in the plan: how many, and what happens to it (erased) or why it stays and until when.</summary>
@@ -72,6 +72,8 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
             new("Vrijwilligersgegevens (VOG, login), notities bij uren en bijdragen",
                 await db.Volunteers.CountAsync(v => v.PersonId == personId, ct) + await db.Contributions.CountAsync(c => c.PersonId == personId, ct),
                 "gewist; de vrijwilliger wordt gearchiveerd"),
+            new("Doorverwijzingen", await db.Referrals.CountAsync(r => r.PersonId == personId, ct),
+                "waarom en de reden om gegevens te delen gewist; datum, organisatie en uitkomst blijven voor de tellingen"),
             new("Zaalaanvragen met dit e-mailadres",
                 person.Email is null ? 0 : await RoomRequestsFrom(db, person.Email).CountAsync(ct),
                 "naam, e-mail, telefoon en bericht gewist"),
@@ -202,6 +204,13 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
             {
                 (s.Note, s.DoneNote, s.About) = (null, null, Removed);
                 s.DoneAt ??= now;
+            }
+
+            // Referrals keep what the linking figures count (date, organisation, outcome); the words about the resident go.
+            foreach (var r in await db.Referrals.Where(r => r.PersonId == personId).ToListAsync(ct))
+            {
+                (r.Reason, r.OverrideReason) = (null, null);
+                r.Version++;
             }
 
             db.TalentCards.RemoveRange(await db.TalentCards.Include(c => c.Tags).Where(c => c.PersonId == personId).ToListAsync(ct));

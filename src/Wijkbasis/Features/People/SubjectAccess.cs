@@ -42,7 +42,7 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
         "CaseContact.PersonId", "CaseItem.PersonId", "BuddyOffer.PersonId", "OutreachVisit.PersonId", "Signal.PersonId",
         "TalentCard.PersonId", "SharedOffer.PersonId", "Match.GiverPersonId", "Match.ReceiverPersonId", "MatchNote.PersonId",
         "Volunteer.PersonId", "ShiftSignup.PersonId", "VolunteerHours.PersonId", "Contribution.PersonId",
-        "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds",
+        "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds", "Referral.PersonId",
     };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -146,13 +146,17 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
                 r.ContactPhone, r.Message, r.Status))
             .ToListAsync(ct);
 
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.ReferredOn).ThenBy(r => r.CreatedAt).ToListAsync(ct);
+        var referralOrganisationIds = referrals.Select(r => r.OrganisationId).Distinct().ToList();
+        var referralOrganisations = await db.Organisations.Where(o => referralOrganisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
         var looks = await AuditLog.AboutPerson(db, personId).AsNoTracking().OrderBy(a => a.Id)
             .Select(a => new Look(a.At, a.UserName, a.Role, a.EntityType, a.Action, a.Outcome, a.PersonIds != null && a.PersonIds.Length > 1))
             .ToListAsync(ct);
 
         // The look is logged before anything is shown: the person, and every sealed record opened for it.
         db.AuditEntries.Add(AuditLog.Row(tenant, now, nameof(Person), personId.ToString(), action, personId));
-        IAudited[] opened = [.. intakes, .. cases, .. contacts, .. items, .. offers, .. outreachVisits, .. signals, .. spends];
+        IAudited[] opened = [.. intakes, .. cases, .. contacts, .. items, .. offers, .. outreachVisits, .. signals, .. spends, .. referrals];
         if (opened.Length > 0)
         {
             var row = AuditLog.Row(tenant, now, "Inzage", AuditLog.ListEntityId(opened.Length), AuditActions.View, personId);
@@ -194,7 +198,11 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
                 others.GetValueOrDefault(m.GiverPersonId == personId ? m.ReceiverPersonId : m.GiverPersonId, PersonErasure.TombstoneName), m.About, m.Status,
                 m.SuggestedAt, m.DoneAt, m.FizzleReason,
                 matchNotes.Where(n => n.MatchId == m.Id).Select(n => new MatchNoteData(n.At, n.Text, n.ByName)).ToList())).ToList(),
-            volunteer, shifts, hours, contributions, timeCredits, roomRequests, looks);
+            volunteer, shifts, hours, contributions, timeCredits, roomRequests,
+            referrals.Select(r => new ReferralData(r.ReferredOn, referralOrganisations.GetValueOrDefault(r.OrganisationId, ""),
+                Open(r.Reason, r, nameof(Partners.Referral.Reason)), r.WentAlongName, r.DetailsShared,
+                Open(r.OverrideReason, r, nameof(Partners.Referral.OverrideReason)), r.Outcome, r.OutcomeOn, r.ByName)).ToList(),
+            looks);
     }
 
     public sealed record Report(
@@ -204,7 +212,7 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
         List<OutreachVisitData> OutreachVisits, List<SignalData> Signals, List<Hidden> NotShown,
         TalentCardData? TalentCard, List<SharedOfferData> SharedOffers, List<MatchData> Matches,
         VolunteerData? Volunteer, List<Shift> Shifts, List<Hours> VolunteerHours, List<ContributionData> Contributions,
-        List<TimeCreditData> TimeCredits, List<RoomRequestData> RoomRequests, List<Look> AuditTrail);
+        List<TimeCreditData> TimeCredits, List<RoomRequestData> RoomRequests, List<ReferralData> Referrals, List<Look> AuditTrail);
 
     public sealed record PersonData(Guid Id, string Name, bool IsAlias, int? BirthYear, string? Postcode, string? BuurtCode, string? BuurtName,
         string? Phone, string? Email, string? Languages, bool IsVrager, bool IsDrager, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ArchivedAt);
@@ -238,6 +246,8 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
     public sealed record TimeCreditLine(DateOnly BookedOn, long Points, string Description, string By, bool IsReversal);
     public sealed record RoomRequestData(DateTime ReceivedAt, string Room, DateTime StartsAt, DateTime EndsAt, string Organisation, string Purpose,
         string ContactName, string ContactEmail, string? ContactPhone, string? Message, Rooms.RequestStatus Status);
+    public sealed record ReferralData(DateOnly ReferredOn, string Organisation, string? Reason, string? WentAlong, bool DetailsShared,
+        string? OverrideReason, Partners.ReferralOutcome? Outcome, DateOnly? OutcomeOn, string By);
     public sealed record Look(DateTime At, string User, string Role, string Record, string Action, string Outcome, bool InAList);
 
     public static byte[] ToJson(Report report) => JsonSerializer.SerializeToUtf8Bytes(report, Json);
@@ -249,6 +259,7 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
         PdfAction => "inzage als PDF gedownload",
         JsonAction => "inzage als JSON gedownload",
         PersonErasure.EraseAction => "gewist op verzoek",
+        Partners.ReferralsModel.OverrideAction => "gegevens gedeeld zonder toestemming (met reden)",
         _ => AuditLabels.Of(action),
     };
 }

@@ -83,6 +83,10 @@ public static class SubjectAccessDocument
             new("zaalaanvragen", "Zaalaanvragen met dit e-mailadres", ["Ontvangen", "Zaal", "Wanneer", "Organisatie", "Contact", "Bericht"],
                 r.RoomRequests.Select(q => new[] { D(q.ReceivedAt), q.Room, D(q.StartsAt), q.Organisation,
                     $"{q.ContactName}, {q.ContactEmail}{(q.ContactPhone is null ? "" : ", " + q.ContactPhone)}", S(q.Message) }).ToList()),
+            new("doorverwijzingen", "Doorverwijzingen", ["Datum", "Organisatie", "Waarom", "Ging mee", "Gedeeld met de organisatie", "Uitkomst", "Door"],
+                r.Referrals.Select(x => new[] { D(x.ReferredOn), x.Organisation, S(x.Reason), S(x.WentAlong),
+                    x.DetailsShared ? (x.OverrideReason is null ? "ja" : "ja, zonder toestemming: " + x.OverrideReason) : "nee",
+                    x.Outcome is { } o ? $"{Partners.Referral.Label(o)} ({D(x.OutcomeOn)})" : "–", x.By }).ToList()),
             new("inzage", "Wie heeft deze gegevens gezien of gewijzigd", ["Wanneer", "Wie", "Rol", "Wat", "Soort gegeven", "Uitkomst"],
                 r.AuditTrail.Select(a => new[] { D(a.At), a.User, a.Role, ActionLabel(a.Action) + (a.InAList ? " (in een lijst)" : ""), a.Record, a.Outcome }).ToList()),
         ];

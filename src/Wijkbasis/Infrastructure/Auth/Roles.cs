@@ -9,14 +9,17 @@ public static class Roles
     public const string BudgetApprover = "BudgetApprover";
     /// <summary>Sees every case of the enterprise (a coordinator only sees cases with this role).</summary>
     public const string Caseworker = "Caseworker";
+    /// <summary>May share a resident's details with a partner organisation without consent in force, with a reason that is
+    /// audited (warm referrals, docs/decisions/0026). A grant on its own: it opens no page.</summary>
+    public const string ConsentOverride = "ConsentOverride";
     public const string MunicipalityAnalyst = "MunicipalityAnalyst";
     public const string PlatformAdmin = "PlatformAdmin";
 
     /// <summary>Roles held inside one enterprise (the analyst and platform admin stand outside).</summary>
-    public static readonly string[] EnterpriseRoles = [Coordinator, Volunteer, Wijkverbinder, Buddy, BudgetApprover, Caseworker];
+    public static readonly string[] EnterpriseRoles = [Coordinator, Volunteer, Wijkverbinder, Buddy, BudgetApprover, Caseworker, ConsentOverride];
 
     /// <summary>Roles that can see special-category data, so two-factor login is required.</summary>
-    public static readonly string[] SpecialCategory = [Coordinator, Wijkverbinder, Buddy, BudgetApprover, Caseworker];
+    public static readonly string[] SpecialCategory = [Coordinator, Wijkverbinder, Buddy, BudgetApprover, Caseworker, ConsentOverride];
 
     public static string Label(string role) => role switch
     {
@@ -26,6 +29,7 @@ public static class Roles
         Buddy => "Buddy",
         BudgetApprover => "Budgetbeheerder",
         Caseworker => "Casusregisseur",
+        ConsentOverride => "Delen zonder toestemming (doorverwijzen)",
         MunicipalityAnalyst => "Analist gemeente",
         PlatformAdmin => "Platformbeheerder",
         _ => role,

@@ -9,6 +9,7 @@ using Wijkbasis.Features.Impact;
 using Wijkbasis.Features.Intakes;
 using Wijkbasis.Features.Logbook;
 using Wijkbasis.Features.MoneyFlows;
+using Wijkbasis.Features.Partners;
 using Wijkbasis.Features.People;
 using Wijkbasis.Features.Rooms;
 using Wijkbasis.Features.Talents;
@@ -278,6 +279,18 @@ public sealed class IndicatorFixture : WijkbasisFactory
         ML(MoneyDirection.Spending, 8_000, new(2025, 3, 20), category: SpendingCategory.Activities, local: LocalKind.NeighbourhoodEntrepreneur);
         ML(MoneyDirection.Income, 100_000, new(2024, 12, 1), IncomeSource.Fund);
         ML(MoneyDirection.Spending, 10_000, new(2024, 11, 11), category: SpendingCategory.FoodAndDrink, local: LocalKind.LocalSupplier);
+
+        // Warm referrals to one organisation: three in the quarter (one a month), two before it, one after it.
+        var debtHelp = new Organisation { TenantId = t, Name = "Schuldhulp", NameKey = "schuldhulp", Kind = OrganisationKind.DebtHelp, CreatedAt = registered, UpdatedAt = registered };
+        db.Add(debtHelp);
+        void R(Person person, DateOnly on, ReferralOutcome? outcome = null, DateOnly? outcomeOn = null) =>
+            db.Add(new Referral { TenantId = t, PersonId = person.Id, OrganisationId = debtHelp.Id, ReferredOn = on, Outcome = outcome, OutcomeOn = outcomeOn, FollowUpUserId = userId, ByUserId = userId, ByName = by, CreatedAt = registered });
+        R(bram, new(2025, 1, 10), ReferralOutcome.Arrived, new(2025, 1, 20));
+        R(bram, new(2025, 2, 5), ReferralOutcome.Helped, new(2025, 3, 3));
+        R(eva, new(2025, 3, 12));
+        R(ilse, new(2024, 12, 1), ReferralOutcome.Helped, new(2025, 1, 15));
+        R(kees, new(2024, 11, 20), ReferralOutcome.NotArrived, new(2024, 12, 1));
+        R(gert, new(2025, 4, 2), ReferralOutcome.Arrived, new(2025, 4, 9));
         await db.SaveChangesAsync();
     }
 }
@@ -350,6 +363,10 @@ public sealed class IndicatorFixtureTests(IndicatorFixture app) : IClassFixture<
         ["matches.made"] = new(2, null, [V(0), V(1), V(1)], V(2)),
         // Done 10 Feb (Anna–Eva) and 5 Mar (Dina–Ilse).
         ["matches.completed"] = new(2, null, [V(0), V(1), V(1)], V(0)),
+        // Referrals dated 10 Jan, 5 Feb, 12 Mar (Bram twice, Eva). Previous: 1 Dec, 20 Nov.
+        ["linking.referrals"] = new(3, null, [V(1), V(1), V(1)], V(2)),
+        // Arrived 20 Jan (Bram), helped 15 Jan (Ilse, referred before the quarter) and 3 Mar (Bram). Previous: only "not arrived".
+        ["linking.arrived"] = new(3, null, [V(2), V(0), V(1)], V(0), new() { ["arrived"] = 1, ["helped"] = 2 }),
         // Ilse→Dina 3, enterprise→Bram 2, Dina→enterprise 1; Kees→Bram 5 reversed. Previous: Ilse→Dina 4.
         ["timeCredits.exchanged"] = new(6, null, [V(0), V(2), V(4)], V(4), new() { ["betweenPersons"] = 3, ["fromEnterprise"] = 2, ["toEnterprise"] = 1 }),
         // Transport 25 (own mandate, Feb), household emergency 150 (approved, Mar); fees 40 reversed on 2 Apr. Previous: transport 10.

@@ -20,14 +20,14 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     public async Task AVolunteerSeesTheirShiftsAndHoursButNotTheCoordinatorsPages()
     {
         var menu = await MenuOfAsync("vrijwilliger@huiskamer.demo");
-        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Diensten", "Mijn uren", "Mijn account"], menu);
+        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Diensten", "Mijn uren", "Partners", "Mijn account"], menu);
     }
 
     [Fact]
     public async Task ACoordinatorSeesTheVolunteersInsteadOfShifts()
     {
         var menu = await MenuOfAsync("coordinator@huiskamer.demo");
-        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Buurtpot",
+        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Partners", "Buurtpot",
             "Geldstromen", "Tijdbank", "Rapportage", "Gebruikers", "Mijn account"], menu);
     }
 
@@ -69,7 +69,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         var page = await client.GetPageAsync("/huiskamer/vandaag");
         var links = page.QuerySelectorAll("nav.wb-nav a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(14, links.Count);
+        Assert.Equal(15, links.Count);
         foreach (var link in links)
         {
             Assert.StartsWith("/", link);
