@@ -31,6 +31,10 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 local as_app = data.kind ~= "baseline"
 if as_app then
   wrk.headers["Cookie"] = data.cookie
+  -- What the page's script (src/Wijkbasis/wwwroot/js/logbook.js) sends with a live check-in, the check-in at a busy
+  -- door; the same-work baseline ignores these headers.
+  wrk.headers["X-Logbook-Live"] = "1"
+  wrk.headers["Accept"] = "application/json, text/html"
 end
 
 -- Runs in the main Lua state, once per thread, before the threads start.

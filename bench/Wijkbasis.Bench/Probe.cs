@@ -35,6 +35,9 @@ internal static class Probe
             if (app)
             {
                 request.Headers.Add("Cookie", data.Cookie);
+                // The headers of the page's script for a live check-in, as bench/checkin.lua sends them.
+                request.Headers.Add("X-Logbook-Live", "1");
+                request.Headers.Add("Accept", "application/json, text/html");
             }
             using var response = await http.SendAsync(request, cancellationToken);
             statuses.Add((int)response.StatusCode);

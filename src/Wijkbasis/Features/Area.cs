@@ -20,6 +20,12 @@ public abstract class Area
     /// <summary>Authorization, filters and extra routes of the area's pages.</summary>
     public abstract void ConfigurePages(PageConventionCollection pages);
 
+    /// <summary>Endpoints of the area that are not Razor Pages (a minimal-API fast path); each declares its policy, or a
+    /// test fails on it.</summary>
+    public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+
     /// <summary>The area's entries in the main menu; each is shown to whoever its policy lets in.</summary>
     public virtual IEnumerable<MenuEntry> Menu => [];
 

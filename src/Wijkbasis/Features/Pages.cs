@@ -69,5 +69,9 @@ public static class Pages
     public static void MapPages(this WebApplication app)
     {
         app.MapRazorPages();
+        foreach (var area in Areas.All)
+        {
+            area.MapEndpoints(app);
+        }
     }
 }

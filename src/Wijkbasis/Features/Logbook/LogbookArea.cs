@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wijkbasis.Infrastructure.Audit;
 using Wijkbasis.Infrastructure.Auth;
 
@@ -16,6 +18,15 @@ public sealed class LogbookArea : Area
         pages.AuthorizeFolder("/Logbook", Logbook);
         pages.AddFolderApplicationModelConvention("/Logbook", m => m.Filters.Add(new AuditNotFoundRecords("Session")));
     }
+
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CheckIns>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LiveCheckIn.Selector>());
+    }
+
+    /// <summary>The live check-in (issue 14): same address and policy as the session page, answered without the page.</summary>
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => LiveCheckIn.Map(endpoints);
 
     public override IEnumerable<MenuEntry> Menu => [new("Vandaag", "/Logbook/Today", Logbook, 10)];
 }

@@ -14,7 +14,7 @@ namespace Wijkbasis.Features.Logbook;
 
 /// <summary>The logbook of one session: who came (check-in), how many walk-ins, notes and stories.
 /// Built for a tablet at the door: search, one tap, undo.</summary>
-public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit) : PageModel
+public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit, CheckIns checkIns) : PageModel
 {
     public const int ResultsShown = 10;
 
@@ -55,7 +55,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public const string LiveHeader = "X-Logbook-Live";
 
     /// <summary>The name shown with what this user writes in the logbook.</summary>
-    private string Actor => User.FindFirst(WijkbasisClaims.DisplayName)?.Value ?? tenant.UserName;
+    private string Actor => checkIns.Actor;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -87,24 +87,29 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         return Partial("_SearchResults", this);
     }
 
+    /// <summary>The parts of the page that a write changes (<c>_Live</c>), for the page's script after a live check-in
+    /// (<see cref="LiveCheckIn"/>), which answers with its message only. Who is on them is a look, and logged.</summary>
+    public async Task<IActionResult> OnGetLiveAsync(CancellationToken cancellationToken)
+    {
+        if (await AccessAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        await ShowAsync(cancellationToken);
+        await audit.RecordViewAsync(Session, Shown(), cancellationToken);
+        return Partial("_Live", this);
+    }
+
+    /// <summary>The check-in as a form post (without the page's script, or when the live check-in falls back to it).
+    /// The rules and the work are <see cref="CheckIns"/>'s, the same as the live check-in's.</summary>
     public Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken) => WriteAsync(nameof(PersonId), async () =>
     {
-        // Loaded with the session, in the same round trip (see AccessAsync): the hot path of a busy door.
-        var person = checkInPerson;
-        if (person is null)
+        // Loaded with the session, in the same round trip (see AccessAsync).
+        if ((await checkIns.CheckInAsync(Session, checkInPerson, cancellationToken)).Refusal is { } refusal)
         {
-            return new Refusal("Deze persoon staat niet in het register.");
+            return refusal;
         }
-        if (person.Participation == false)
-        {
-            return new Refusal("{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.", person.Name);
-        }
-        db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = person.Id, At = time.UtcNow(), ByName = Actor });
-        if (!await SaveOnceAsync(person.Id, cancellationToken))
-        {
-            return new Refusal("{0} is al aangemeld voor deze sessie.", person.Name);
-        }
-        TempData.Say("{0} is aangemeld.", person.Name);
+        TempData.Say("{0} is aangemeld.", checkInPerson!.Name);
         return null;
     });
 
@@ -160,12 +165,11 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefaultAsync(cancellationToken);
         if (participation == false)
         {
-            return new Refusal("{0} wil niet meer dat we het bezoek bijhouden. Tel hem of haar mee bij de telling zonder registratie.", name);
+            return CheckIns.Withdrawn(name);
         }
-        db.CheckIns.Add(new CheckIn { SessionId = Id, PersonId = personId, At = time.UtcNow(), ByName = Actor });
-        if (!await SaveOnceAsync(personId, cancellationToken))
+        if ((await checkIns.AddAsync(Session, personId, name, cancellationToken)).Refusal is { } refusal)
         {
-            return new Refusal("{0} is al aangemeld voor deze sessie.", name);
+            return refusal;
         }
         TempData.Say("{0} stond al in het register en is aangemeld.", name);
         return null;
@@ -319,23 +323,6 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         .Concat(RegularVisitors.Select(r => r.PersonId))
         .Distinct();
 
-    /// <summary>A second check-in of the same person is refused by the unique index, also when two devices
-    /// try at the same moment. False when the person was already there.</summary>
-    private async Task<bool> SaveOnceAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        Correction(personId);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
-
     /// <summary>After closing, a change is a correction: it gets an extra audit row in the same save.</summary>
     private void Correction(Guid? personId)
     {
@@ -383,16 +370,15 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             return NotFound();
         }
         var session = found.Session;
-        checkInPerson = found.PersonName is null ? null : new PersonToCheckIn(personId, found.PersonName, found.Participation);
-        var staff = tenant.IsInRole(Roles.Coordinator) || tenant.IsInRole(Roles.Wijkverbinder);
-        if (!LogbookRules.MayKeep(session.HostUserId, session.Activity!.HostUserId, tenant.UserId, staff))
+        checkInPerson = CheckIns.PersonOf(personId, found.PersonName, found.Participation);
+        if (!checkIns.MayKeep(session, session.Activity!.HostUserId))
         {
             await audit.RecordAttemptAsync(nameof(Session), Id.ToString(), AuditForbiddenResults.ActionOf(Request.Method), "denied");
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         Session = session;
-        MayCorrect = tenant.IsInRole(Roles.Coordinator);
-        WriteRefusal = LogbookRules.RefuseWrite(session, time.UtcNow(), MayCorrect);
+        MayCorrect = checkIns.MayCorrect;
+        WriteRefusal = checkIns.RefuseWrite(session);
         CanClose = LogbookRules.RefuseClose(session, time.UtcNow()) is null;
         return null;
     }
@@ -425,10 +411,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             .ToListAsync(cancellationToken);
     }
 
-    private PersonToCheckIn? checkInPerson;
-
-    /// <param name="Participation">The participation consent in force; null when none was recorded.</param>
-    private sealed record PersonToCheckIn(Guid Id, string Name, bool? Participation);
+    private CheckIns.Person? checkInPerson;
 
     public sealed record Visitor(Guid CheckInId, Guid PersonId, string Name, int? BirthYear, string? Postcode, DateTime At);
     public sealed record Found(Guid Id, string Name, int? BirthYear, string? Postcode, bool CheckedIn);

@@ -2,11 +2,15 @@
 // With it: the matches load while typing, Enter checks in the one person found, and every form marked
 // data-live is sent in the background; the server answers with the parts of the page that changed
 // (same handlers, same authorization and antiforgery token) and focus goes back where the work goes on.
+// A check-in is answered by the live check-in endpoint (Features/Logbook/LiveCheckIn.cs) with its message as JSON;
+// the parts of the page that changed are then fetched with a GET.
 (function () {
   const search = document.querySelector('form[data-typeahead]');
   const input = search ? search.querySelector('input[name="q"]') : null;
   const results = document.getElementById('resultaten');
   const LIVE = { 'X-Logbook-Live': '1' };
+  // A check-in is answered as JSON by the live check-in endpoint; the other forms by the page with its HTML parts.
+  const LIVE_POST = { 'X-Logbook-Live': '1', 'Accept': 'application/json, text/html' };
 
   // A refused form on a full page load: the reader starts at the list of what to fix.
   const refused = document.getElementById('fouten');
@@ -66,22 +70,27 @@
     let response;
     try {
       response = await fetch(form.action, {
-        method: 'POST', credentials: 'same-origin', headers: LIVE, body: new FormData(form, submitter || undefined),
+        method: 'POST', credentials: 'same-origin', headers: LIVE_POST, body: new FormData(form, submitter || undefined),
       });
     } catch (e) {
       busy.delete(form);
       form.submit();
       return;
     }
-    busy.delete(form);
-    if (response.redirected) { window.location.assign(response.url); return; }
+    if (response.redirected) { busy.delete(form); window.location.assign(response.url); return; }
     const type = response.headers.get('content-type') || '';
-    if ((response.status !== 200 && response.status !== 400) || !type.includes('text/html')) {
+    let applied = false;
+    if ([200, 400, 409].includes(response.status) && type.includes('application/json')) {
+      applied = await answered(await response.json());
+    } else if ((response.status === 200 || response.status === 400) && type.includes('text/html')) {
+      applied = apply(await response.text()) > 0;
+    }
+    busy.delete(form);
+    if (!applied) {
       // Not a part of the page (forbidden, gone, an error): let the browser post and show the full answer.
       form.submit();
       return;
     }
-    apply(await response.text());
     const error = document.querySelector('#meldingen #fouten');
     if (error) {
       // A refusal from a live post: the summary from an earlier full page is stale.
@@ -100,10 +109,39 @@
     }
   }
 
+  // The live check-in's answer: the message, and where the changed parts of the page are.
+  async function answered(answer) {
+    if (typeof answer.message !== 'string') return false;
+    if (answer.refresh) {
+      const parts = await fetch(answer.refresh, { credentials: 'same-origin', headers: LIVE });
+      if (parts.redirected) { window.location.assign(parts.url); return true; }
+      if (parts.ok) apply(await parts.text());
+    }
+    const messages = document.getElementById('meldingen');
+    if (!messages) return false;
+    const alert = document.createElement('div');
+    const text = document.createElement('p');
+    text.className = 'utrecht-paragraph';
+    text.textContent = answer.message;
+    alert.appendChild(text);
+    if (answer.refused) {
+      alert.className = 'utrecht-alert utrecht-alert--error';
+      alert.setAttribute('role', 'alert');
+      alert.id = 'fouten';
+    } else {
+      alert.className = 'utrecht-alert utrecht-alert--ok';
+      alert.setAttribute('role', 'status');
+    }
+    messages.replaceChildren(alert);
+    return true;
+  }
+
+  // Puts the parts of an answer in place; returns how many there were.
   function apply(html) {
     const template = document.createElement('template');
     template.innerHTML = html;
-    template.content.querySelectorAll('[data-live-part]').forEach(function (part) {
+    const parts = template.content.querySelectorAll('[data-live-part]');
+    parts.forEach(function (part) {
       const target = document.getElementById(part.id) || document.querySelector('[data-live-options="' + part.id + '"]');
       if (!target) return;
       if (target.tagName === 'SELECT') {
@@ -115,5 +153,6 @@
         target.innerHTML = part.innerHTML;
       }
     });
+    return parts.length;
   }
 })();

@@ -269,6 +269,8 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
     {
         ["/healthz"] = "health check: binds nothing, writes nothing",
         ["/readyz"] = "health check: binds nothing, writes nothing",
+        ["/{enterprise}/sessies/{id:guid}"] = "the live check-in (Features/Logbook/LiveCheckIn.cs) answers only the page script's headers; "
+            + "without them the page's CheckIn handler answers, which this test posts, with the same rules (CheckIns). Logbook/LiveCheckInTests post it",
     };
 
     /// <summary>Who crawls the app, in this order (null: anonymous); a handler is posted as the first of them that found its
