@@ -55,7 +55,7 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         await audit.RecordViewsAsync(referrals, cancellationToken);
         var personIds = referrals.Select(r => r.PersonId).Distinct().ToList();
         var organisationIds = referrals.Select(r => r.OrganisationId).Distinct().ToList();
-        var people = await db.People.Where(p => personIds.Contains(p.Id) && p.ErasedAt == null).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         FollowUps = referrals.Where(r => people.ContainsKey(r.PersonId))
             .Select(r => new FollowUp(r.PersonId, people[r.PersonId], organisations.GetValueOrDefault(r.OrganisationId, ""), r.FollowUpOn!.Value, r.Outcome))

@@ -197,7 +197,7 @@ public sealed class ReferralsModel(WijkbasisDb db, TenantContext tenant, TimePro
     {
         Today = time.AmsterdamToday();
         var person = await db.People.AsNoTracking().Include(p => p.Consents)
-            .SingleOrDefaultAsync(p => p.Id == Id && p.ErasedAt == null, cancellationToken);
+            .SingleOrDefaultAsync(p => p.Id == Id, cancellationToken);
         if (person is null)
         {
             return false;
