@@ -357,7 +357,6 @@ EN = {
 "Om een buddy te vinden die dit kan, bijvoorbeeld: administratie, boodschappen. Geen gezondheidswoorden.":"To find a buddy who can do this, for example: paperwork, shopping. No health words.",
 "Gesprek op {0} door {1}":"Conversation on {0} by {1}",
 "Wil":"Wants",
-"Kan":"Can do",
 "Nodig":"Needs",
 "Doelen":"Goals",
 "Praktische hulp":"Practical help",
@@ -623,7 +622,6 @@ EN = {
 "Deze regel is al teruggeboekt.":"This line has already been reversed.",
 "Schrijf op waarom deze regel wordt teruggeboekt.":"Write down why this line is being reversed.",
 "Gemeente (Wmo)":"Municipality (Wmo)",
-"Woningcorporatie":"Housing association",
 "Wijkbudget":"Neighbourhood budget",
 "Fonds":"Fund",
 "Vervoer":"Transport",
@@ -1331,7 +1329,6 @@ EN = {
 "Gelukt: de koppeling is nu afgesproken.":"Done: the match is now agreed.",
 "Gelukt: de koppeling is nu gedaan.":"Done: the match is now done.",
 "Gelukt: de koppeling is nu bedankt.":"Done: the match is now thanked.",
-"Vul bij punten een heel getal groter dan 0 in, of laat het leeg.":"For points, enter a whole number greater than 0, or leave it empty.",
 "De koppeling is gestopt. De reden is bewaard.":"The match has been stopped. The reason has been kept.",
 "‘{0}’ staat niet op de lijst met talenten en vragen. Kies uit de lijst; een coördinator kan woorden toevoegen.":"‘{0}’ is not on the list of talents and needs. Choose from the list; a coordinator can add words.",
 "Wat iemand kan, in eigen woorden: hoogstens {0} tekens.":"What someone can do, in their own words: at most {0} characters.",
@@ -1531,7 +1528,6 @@ EN = {
 "Aanmeldingen in het logboek, personen (buurt)":"Check-ins in the logbook, persons (buurt)",
 "Aanmeldingen in het logboek, personen (geboortejaar, buurt)":"Check-ins in the logbook, persons (year of birth, buurt)",
 "Actieve vrijwilligers":"Active volunteers",
-"Bezoeken op naam":"Visits by name",
 "Bijeenkomsten van activiteiten":"Sessions of activities",
 "Bijeenkomsten":"Sessions",
 "Buddyprogramma":"Buddy programme",
@@ -1601,7 +1597,7 @@ EN = {
 "De einddatum ligt vóór de begindatum.":"The end date is before the start date.","Een periode is hoogstens {0} maanden lang.":"A period is at most {0} months long.",
 "Kies een periode vanaf {0}.":"Choose a period from {0} on.",
 "Bereik":"Reach","Wederkerigheid":"Reciprocity","Talenten en koppelingen":"Talents and matches","Wijkpot":"Neighbourhood pot",
-"65 jaar en ouder":"65 and older","Leeftijd onbekend":"Age unknown","Bijeenkomsten":"Sessions","Bezoeken op naam":"Named visits",
+"Leeftijd onbekend":"Age unknown","Bijeenkomsten":"Sessions","Bezoeken op naam":"Named visits",
 "Bezoekers geteld zonder naam":"Visitors counted without a name","Unieke bezoekers":"Unique visitors","Nieuwe bezoekers":"New visitors",
 "Terugkerende bezoekers":"Returning visitors","Unieke bezoekers per leeftijd":"Unique visitors by age","Actieve vrijwilligers":"Active volunteers",
 "Vrijwilligers met geldige VOG":"Volunteers with a valid VOG",
@@ -2044,6 +2040,20 @@ EN = {
 "Doorverwijzingen (uitkomst), personen (buurt)":"Referrals (outcome), persons (neighbourhood)",
 # --- end partners ---
 }
+# A text given twice with different English (or twice with only its capitals different: the localizer's lookup ignores
+# case) keeps only one of them, silently; refuse that, naming both lines, so a new block cannot undo an older
+# translation by accident. The same text twice with the same English is harmless.
+import ast
+_tree = ast.parse(pathlib.Path(__file__).read_text(encoding="utf-8"))
+_pairs = next([(k.value, v.value, k.lineno) for k, v in zip(n.value.keys, n.value.values) if isinstance(k, ast.Constant)]
+              for n in ast.walk(_tree) if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", None) == "EN")
+_seen, _twice = {}, []
+for _k, _v, _line in _pairs:
+    if _k.casefold() in _seen and _seen[_k.casefold()][1] != _v:
+        _twice.append(f"line {_line}: {_k!r} has other English at line {_seen[_k.casefold()][0]}")
+    _seen.setdefault(_k.casefold(), (_line, _v))
+if _twice:
+    raise SystemExit("english.py: texts given twice with different English (keep one):\n  " + "\n  ".join(_twice))
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
   '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',
   '  <resheader name="version"><value>2.0</value></resheader>',
