@@ -44,6 +44,7 @@ public sealed class CheckIns(WijkbasisDb db, TenantContext tenant, TimeProvider 
                     },
                     s.Activity!.HostUserId,
                     db.People.Where(p => p.Id == personId && p.ArchivedAt == null).Select(p => p.Name).FirstOrDefault(),
+                    // ConsentRules.InForce, spelled out: a compiled query cannot call it.
                     db.Consents.Where(c => c.PersonId == personId && c.Purpose == ConsentPurpose.Participation)
                         .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefault()))
                 .SingleOrDefault());

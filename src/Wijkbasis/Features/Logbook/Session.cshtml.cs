@@ -161,8 +161,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     private async Task<Refusal?> CheckInKnownAsync(Guid personId, string name, CancellationToken cancellationToken)
     {
-        var participation = await db.Consents.Where(c => c.PersonId == personId && c.Purpose == ConsentPurpose.Participation)
-            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefaultAsync(cancellationToken);
+        var participation = await db.Consents.InForce(personId, ConsentPurpose.Participation).FirstOrDefaultAsync(cancellationToken);
         if (participation == false)
         {
             return CheckIns.Withdrawn(name);
@@ -361,8 +360,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
             {
                 Session = s, s.Activity, s.Location,
                 PersonName = db.People.Where(p => p.Id == personId && p.ArchivedAt == null).Select(p => p.Name).FirstOrDefault(),
-                Participation = db.Consents.Where(c => c.PersonId == personId && c.Purpose == ConsentPurpose.Participation)
-                    .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefault(),
+                Participation = db.Consents.InForce(personId, ConsentPurpose.Participation).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)

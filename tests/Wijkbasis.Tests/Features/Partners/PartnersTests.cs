@@ -225,6 +225,17 @@ public sealed class PartnersTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
         var other = await HtmlClient.LoggedInAsync(app, OtherWijkverbinder);
         Assert.DoesNotContain(name, (await other.GetPageAsync("/huiskamer/vandaag")).QuerySelector("#nabellen")?.TextContent ?? "");
 
+        // The outcome starts unchosen, and left so it is refused: no outcome is taken for granted.
+        var choice = (await wijkverbinder.GetPageAsync(url)).QuerySelector($"#uitkomst-{referral.Id}")!;
+        Assert.Equal("", choice.QuerySelectorAll("option")[0].GetAttribute("value"));
+        var unchosen = await PostAsync(wijkverbinder, url, new()
+        {
+            ["ReferralId"] = referral.Id.ToString(), ["Outcome"] = "", ["OutcomeOn"] = Day(Today),
+        }, "Outcome");
+        Assert.Equal(HttpStatusCode.BadRequest, unchosen.StatusCode);
+        Assert.Contains("Kies hoe het afliep.", await unchosen.Content.ReadAsStringAsync());
+        Assert.Null(Assert.Single(await ReferralsOfAsync(person)).Outcome);
+
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, url, new()
         {
             ["ReferralId"] = referral.Id.ToString(), ["Outcome"] = "Helped", ["OutcomeOn"] = Day(Today),
