@@ -163,4 +163,32 @@ public sealed class BuddyJourneyTests(BrowserApp browser) : IClassFixture<Browse
 
         Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
     }
+
+    [Fact]
+    public async Task OnATabletTheBuurtkaartShowsItsPlacesWithoutTilesAndAClickOnTheMapPlacesANewOne()
+    {
+        var onMap = await browser.App.InDbAsync("huiskamer", db => db.Assets.CountAsync(a => a.Latitude != null));
+        var axe = new AxeWatch();
+        var page = await browser.NewPageAsync(768, 1024);
+        await browser.SignInAsync(page, Wijkverbinder, axe);
+
+        await page.GotoAsync("/huiskamer/buurtkaart");
+        // No tile server in the tests: the markers stand on a plain background, one per place with a position.
+        await Assertions.Expect(page.Locator("#buurtkaart.wb-map--plain")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#buurtkaart path.wb-marker")).ToHaveCountAsync(onMap);
+        await Assertions.Expect(page.Locator("#plekken")).ToContainTextAsync("Kapsalon Yasmina");
+        await axe.CheckAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Iets toevoegen" }).ClickAsync();
+        await page.GetByLabel("Soort").SelectOptionAsync(new SelectOptionValue { Label = "Plek" });
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Het muurtje bij de Albert Heijn");
+        await page.Locator("#plek-kiezen").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Breedtegraad (mag leeg)")).Not.ToBeEmptyAsync();
+        await axe.CheckAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Het muurtje bij de Albert Heijn is opgeslagen.");
+        await Assertions.Expect(page.Locator("#buurtkaart path.wb-marker")).ToHaveCountAsync(onMap + 1);
+
+        Assert.True(axe.Problems.Count == 0, string.Join("\n", axe.Problems));
+    }
 }

@@ -134,6 +134,8 @@ public class WijkbasisFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         builder.UseSetting("FieldEncryption:Keys", FieldKeys);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        // The tests never reach a tile server: the asset map draws its markers on a plain background.
+        builder.UseSetting("AssetMap:TileUrl", "");
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:LoginFailuresPerClient", LoginFailuresPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:RefuseReusedTotpCodes", RefuseReusedTotpCodes ? "true" : "false");

@@ -93,6 +93,10 @@ public sealed class PostcodeArea
     public required string WijkCode { get; set; }
     public required string WijkName { get; set; }
     public required string GemeenteCode { get; set; }
+    /// <summary>WGS84 of the postcode's centre, where the loaded table has it: gives a place on the asset map its
+    /// position from its postcode.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
 }
 
 public sealed class DataProtectionKey

@@ -104,6 +104,7 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Partners.OrganisationContact> OrganisationContacts => Set<Features.Partners.OrganisationContact>();
     public DbSet<Features.Partners.WorkAgreement> WorkAgreements => Set<Features.Partners.WorkAgreement>();
     public DbSet<Features.Partners.Referral> Referrals => Set<Features.Partners.Referral>();
+    public DbSet<Features.AssetMap.Asset> Assets => Set<Features.AssetMap.Asset>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -5,8 +5,9 @@ using Wijkbasis.Features.Shared;
 
 namespace Wijkbasis.Features.Admin;
 
-/// <summary>Reads a postcode→buurt table (CSV: postcode;buurtcode;buurtnaam;wijkcode;wijknaam;gemeentecode,
-/// with a header row; ';' or ',' separated) and replaces those postcodes in the table. All or nothing:
+/// <summary>Reads a postcode→buurt table (CSV: postcode;buurtcode;buurtnaam;wijkcode;wijknaam;gemeentecode, optionally
+/// followed by breedtegraad;lengtegraad (WGS84, for the asset map), with a header row; ';' or ',' separated; with ','
+/// the coordinates take a decimal point) and replaces those postcodes in the table. All or nothing:
 /// one bad line and nothing is saved, with the line numbers in the errors.</summary>
 public static partial class PostcodeImport
 {
@@ -33,9 +34,10 @@ public static partial class PostcodeImport
             }
             var f = line.Split(line.Contains(';', StringComparison.Ordinal) ? ';' : ',').Select(s => s.Trim().Trim('"')).ToArray();
             string? problem = null;
-            if (f.Length != 6)
+            double? latitude = null, longitude = null;
+            if (f.Length is not (6 or 8))
             {
-                problem = "verwacht 6 kolommen";
+                problem = "verwacht 6 kolommen, of 8 met breedtegraad en lengtegraad";
             }
             else
             {
@@ -46,6 +48,18 @@ public static partial class PostcodeImport
                 else if (!WijkCode().IsMatch(f[3])) problem = "wijkcode moet WK gevolgd door 6 cijfers zijn";
                 else if (f[4].Length is 0 or > 100) problem = "wijknaam ontbreekt of is te lang";
                 else if (!GemeenteCode().IsMatch(f[5])) problem = "gemeentecode moet GM gevolgd door 4 cijfers zijn";
+                else if (f.Length == 8 && (f[6].Length > 0 || f[7].Length > 0))
+                {
+                    if (AssetMap.Position.TryRead(f[6], out var lat) && AssetMap.Position.TryRead(f[7], out var lon)
+                        && AssetMap.Position.InNetherlands(lat, lon))
+                    {
+                        (latitude, longitude) = (lat, lon);
+                    }
+                    else
+                    {
+                        problem = "breedtegraad en lengtegraad moeten een plek in Nederland zijn, zoals 51.985 en 5.915";
+                    }
+                }
             }
             if (problem is not null)
             {
@@ -55,7 +69,8 @@ public static partial class PostcodeImport
                 }
                 continue;
             }
-            rows[f[0]] = new PostcodeArea { Postcode = f[0], BuurtCode = f[1], BuurtName = f[2], WijkCode = f[3], WijkName = f[4], GemeenteCode = f[5] };
+            rows[f[0]] = new PostcodeArea { Postcode = f[0], BuurtCode = f[1], BuurtName = f[2], WijkCode = f[3], WijkName = f[4], GemeenteCode = f[5],
+                Latitude = latitude, Longitude = longitude };
         }
         return (rows.Values.ToList(), errors);
     }

@@ -11,6 +11,7 @@ namespace Wijkbasis.Features.Demo;
 /// <summary>The partners of De Huiskamer (the web of the seeds: wijkteam, corporation, GGD, debt help, school, library,
 /// wijkagent, a shop), their contacts and werkafspraken, and a dozen warm referrals of the last months with outcomes; one
 /// follow-up of the demo wijkverbinder is due today, so Vandaag shows it. Wessel Wijkverbinder holds the consent override.
+/// The buurtkaart's assets (<see cref="DemoAssetMap"/>) come along.
 /// Uses its own random stream, so the rest of the demo stays as it was.</summary>
 public sealed class DemoPartners(WijkbasisDb db, TenantContext tenant, TimeProvider time, FieldCipher cipher)
 {
@@ -83,6 +84,7 @@ public sealed class DemoPartners(WijkbasisDb db, TenantContext tenant, TimeProvi
             referral.Reason = cipher.Seal(Reasons[i % Reasons.Length], referral, nameof(Referral.Reason));
             db.Referrals.Add(referral);
         }
+        DemoAssetMap.Add(db, buurt, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
