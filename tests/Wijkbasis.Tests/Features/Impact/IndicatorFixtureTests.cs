@@ -48,6 +48,23 @@ public sealed class IndicatorFixture : WijkbasisFactory
             await BuildAsync(db, cipher, TenantId, userId);
             return 0;
         });
+        // The other enterprise holds a session at the same hour as ours on 4 Feb 2025, with three of its own people: they
+        // must never join this enterprise's network.
+        await InDbAsync("huiskamer", async db =>
+        {
+            var location = await db.Locations.OrderBy(l => l.Id).FirstAsync();
+            var people = await db.People.OrderBy(p => p.Id).Select(p => p.Id).Take(3).ToArrayAsync();
+            var created = new DateTime(2024, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+            var activity = new Activity { Name = "Buurtkoffie", LocationId = location.Id, StartTime = new(10, 0), EndTime = new(12, 0), FirstDate = new(2025, 2, 4), CreatedAt = created, UpdatedAt = created };
+            db.Add(activity);
+            var session = new Session { ActivityId = activity.Id, LocationId = location.Id, OccurrenceDate = new(2025, 2, 4), StartsAt = At(2025, 2, 4), EndsAt = At(2025, 2, 4, 12) };
+            db.Add(session);
+            foreach (var person in people)
+            {
+                db.Add(new CheckIn { SessionId = session.Id, PersonId = person, At = session.StartsAt, ByName = "Proef" });
+            }
+            return await db.SaveChangesAsync();
+        });
     }
 
     private static DateTime At(int y, int m, int d, int hour = 10, int minute = 0) => Clock.FromAmsterdam(new DateOnly(y, m, d), new TimeOnly(hour, minute));
@@ -522,6 +539,21 @@ public sealed class IndicatorFixtureTests(IndicatorFixture app) : IClassFixture<
             Assert.Equal(Sorted(alone.Rows.Where(r => !Inhabitants(r))), Sorted(f.Rows.Where(r => r.TenantId == app.TenantId && !Inhabitants(r))));
             Assert.All(f.Rows.Where(Inhabitants), r => Assert.Equal(Guid.Empty, r.TenantId));
         }
+    }
+
+    [Fact]
+    public async Task AnotherEnterprisesCheckInsAtTheSameHourNeverJoinThisEnterprisesNetwork()
+    {
+        var network = IndicatorRegistry.All.Where(i => i.Section == IndicatorSection.Network).ToList();
+        var both = await app.InScopeAsync(null, services => services.GetRequiredService<ImpactCalculator>()
+            .ComputeAsync(ImpactScope.Municipality([app.TenantId, app.OtherTenantId]), Quarter, false, network, CancellationToken.None));
+        Figure Of(string id, Guid tenant) => both.Single(f => f.Indicator.Id == id).Where(r => r.TenantId == tenant);
+        // Ours as worked out by hand (8 people; E − I = 17/3 over 9 by age), also with the other enterprise in scope.
+        Assert.Equal(8, Of(Wijkbasis.Features.Impact.Indicators.Network.People, app.TenantId).Value);
+        var age = Of(Wijkbasis.Features.Impact.Indicators.Network.IndexByAge, app.TenantId);
+        Assert.True(Math.Abs(age.Value - 17m / 3) < 1e-20m && age.Of is { } of && Math.Abs(of - 9) < 1e-20m, $"{age}");
+        // Theirs counted in their own rows: the three at their session of 4 Feb (and whatever else their demo holds).
+        Assert.True(Of(Wijkbasis.Features.Impact.Indicators.Network.People, app.OtherTenantId).Value >= 3);
     }
 
     private static List<FigureRow> Sorted(IEnumerable<FigureRow> rows) =>
