@@ -88,17 +88,8 @@ public static class Network
 
     private readonly record struct Flags(bool MeasuredAge, bool BridgesAge, bool MeasuredBuurt, bool BridgesBuurt);
 
-    /// <summary>One named check-in: the session (its start and date) and the person.</summary>
-    internal sealed record Visit(Guid SessionId, Guid PersonId, DateTime StartsAt, DateOnly Date);
-
-    /// <summary>What the figures need of a person: their enterprise, buurt and birth year.</summary>
-    internal sealed record Attendee(Guid TenantId, string? BuurtCode, int? BirthYear);
-
-    /// <summary>The people of the scope, read once per calculation (a city has about 200,000): joining them to every check-in
-    /// in SQL would send each person's buurt again with every visit.</summary>
-    private static Task<Dictionary<Guid, Attendee>> AttendeesAsync(ImpactQuery q, CancellationToken ct) =>
-        q.Memo.GetAsync("network.people", () => q.People.Select(p => new { p.Id, p.TenantId, p.BuurtCode, p.BirthYear })
-            .ToDictionaryAsync(p => p.Id, p => new Attendee(p.TenantId, p.BuurtCode, p.BirthYear), ct));
+    /// <summary>One named check-in: the session, the person and what the figures need of them.</summary>
+    internal sealed record Visit(Guid SessionId, Guid PersonId, Guid TenantId, string? BuurtCode, int? BirthYear, DateTime StartsAt, DateOnly Date);
 
     /// <summary>The check-ins of a span, read once as plain rows (one join, no grouping: a city year is about 1.9 million
     /// rows). When the calculation covers one calendar year (the municipal cube) the year is read once and every period of it
@@ -109,7 +100,8 @@ public static class Network
             from c in q.CheckIns
             join s in q.Sessions on c.SessionId equals s.Id
             where s.StartsAt >= start && s.StartsAt < end
-            select new Visit(c.SessionId, c.PersonId, s.StartsAt, s.OccurrenceDate))
+            join p in q.People on c.PersonId equals p.Id
+            select new Visit(c.SessionId, c.PersonId, p.TenantId, p.BuurtCode, p.BirthYear, s.StartsAt, s.OccurrenceDate))
             .ToListAsync(ct);
         if (q.Memo.Year is { } year && q.Period.From.Year == year && q.Period.Until <= new DateOnly(year + 1, 1, 1))
         {
@@ -128,30 +120,21 @@ public static class Network
     /// <summary>Per enterprise, buurt and month of the person: the exact weights of their ends for both attributes, and the
     /// persons counted. Pair-free: per session only its size and counts per category; no pair of people is ever formed.</summary>
     internal static Task<Dictionary<(Guid TenantId, string? BuurtCode, int Month), Group>> GroupsAsync(ImpactQuery q, CancellationToken ct) =>
-        q.Memo.GetAsync(("network", q.Period, q.ByMonth), async () =>
-        {
-            var visits = await VisitsAsync(q, ct);
-            return Compute(visits, await AttendeesAsync(q, ct), q.Period.To.Year, q.ByMonth);
-        });
+        q.Memo.GetAsync(("network", q.Period, q.ByMonth), async () => Compute(await VisitsAsync(q, ct), q.Period.To.Year, q.ByMonth));
 
-    internal static Dictionary<(Guid TenantId, string? BuurtCode, int Month), Group> Compute(IReadOnlyList<Visit> visits,
-        IReadOnlyDictionary<Guid, Attendee> attendees, int year, bool byMonth)
+    internal static Dictionary<(Guid TenantId, string? BuurtCode, int Month), Group> Compute(IReadOnlyList<Visit> visits, int year, bool byMonth)
     {
         // The composition of every session: its size, and its named attendees per age band and per buurt.
         var sessions = new Dictionary<Guid, Composition>();
         foreach (var v in visits)
         {
-            if (!attendees.TryGetValue(v.PersonId, out var a))
-            {
-                continue; // a person outside the scope (never for check-ins of the scope's own sessions)
-            }
             if (!sessions.TryGetValue(v.SessionId, out var c))
             {
                 sessions[v.SessionId] = c = new Composition();
             }
             c.N++;
-            c.Bands[Band(a.BirthYear, year)]++;
-            if (a.BuurtCode is { } b)
+            c.Bands[Band(v.BirthYear, year)]++;
+            if (v.BuurtCode is { } b)
             {
                 c.Buurten[b] = c.Buurten.GetValueOrDefault(b) + 1;
                 c.KnownBuurt++;
@@ -162,10 +145,6 @@ public static class Network
         var persons = new Dictionary<(Guid Person, int Month), Flags>();
         foreach (var v in visits)
         {
-            if (!attendees.TryGetValue(v.PersonId, out var a))
-            {
-                continue;
-            }
             var c = sessions[v.SessionId];
             var n = c.N;
             if (n < 2)
@@ -173,14 +152,14 @@ public static class Network
                 continue;
             }
             var month = byMonth ? v.Date.Year * 100 + v.Date.Month : 0;
-            var key = (a.TenantId, a.BuurtCode, month);
+            var key = (v.TenantId, v.BuurtCode, month);
             if (!groups.TryGetValue(key, out var g))
             {
                 groups[key] = g = new Group();
             }
-            var band = Band(a.BirthYear, year);
+            var band = Band(v.BirthYear, year);
             var age = new NetworkMath.End(n, n - c.Bands[0], band == 0 ? 0 : c.Bands[band]);
-            var buurt = new NetworkMath.End(n, c.KnownBuurt, a.BuurtCode is { } b ? c.Buurten[b] : 0);
+            var buurt = new NetworkMath.End(n, c.KnownBuurt, v.BuurtCode is { } b ? c.Buurten[b] : 0);
             g.Age.Add(age);
             g.Buurt.Add(buurt);
             var seen = persons.TryGetValue((v.PersonId, month), out var was);
