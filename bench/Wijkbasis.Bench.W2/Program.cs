@@ -152,6 +152,34 @@ internal static class W2Program
             return 0;
         }
 
+        // Bonding and bridging (docs/decisions/0028): the network indicators alone at all 17 times, cold and warm.
+        var network = all.Where(i => i.Section == IndicatorSection.Network).ToList();
+        async Task<(double Cold, double Warm)> NetworkAsync()
+        {
+            await App(network, 2001);
+            Cold();
+            var cold = await App(network, year);
+            var warm = new List<double>();
+            for (var run = 1; run <= runs; run++)
+            {
+                warm.Add((await App(network, year)).Ms);
+            }
+            Console.WriteLine($"w2: network ({network.Count} indicators, all 17 times): cold {cold.Ms:F0} ms, warm {Median(warm):F0} ms");
+            return (cold.Ms, Median(warm));
+        }
+        if (values.ContainsKey("network-only"))
+        {
+            var (cold, warm) = await NetworkAsync();
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"The network (bonding, bridging, linking: {string.Join(", ", network.Select(i => i.Id))}) for the year {year} of the municipality ({tenants.Count} enterprises), at all 17 times: **cold {cold:F0} ms, warm {warm:F0} ms** (median of {runs}).\n");
+            Console.WriteLine(text);
+            if (outFile is not null)
+            {
+                await File.AppendAllTextAsync(outFile, text);
+            }
+            return 0;
+        }
+
         // The JIT and EF's query cache warmed on a year without data, so cold measures the database, not the compiler.
         await App(all, 2001);
         await App(covered, 2001);

@@ -42,7 +42,7 @@ public readonly record struct Figure(decimal Value, decimal? Of, long? Base)
     public decimal? Shown(Indicator indicator) => indicator.Unit switch
     {
         IndicatorUnit.Share => Of is > 0 ? Value / Of.Value * 100m : null,
-        IndicatorUnit.Average => Of is > 0 ? Value / Of.Value : null,
+        IndicatorUnit.Average or IndicatorUnit.Index => Of is > 0 ? Value / Of.Value : null,
         IndicatorUnit.Euros => Value / 100m,
         IndicatorUnit.Hours => Value / 60m,
         _ => Value,

@@ -16,6 +16,9 @@ public enum IndicatorUnit
     Share,
     /// <summary>An average: the value divided by <see cref="FigureRow.Of"/>.</summary>
     Average,
+    /// <summary>An index from −1 to +1 (the E-I index): the value divided by <see cref="FigureRow.Of"/>, shown with two
+    /// decimals.</summary>
+    Index,
 }
 
 /// <summary>A section of the report; the order of the enum is the order on the page.</summary>
@@ -30,6 +33,8 @@ public enum IndicatorSection
     TimeCredits,
     NeighbourhoodPot,
     Rooms,
+    /// <summary>Bonding, bridging and linking from co-attendance and the buddy programme (docs/decisions/0028).</summary>
+    Network,
     /// <summary>Linking: warm referrals to organisations (docs/decisions/0026).</summary>
     Linking,
     Money,
@@ -69,7 +74,7 @@ public sealed record Indicator(
     public bool SplitsByMonth { get; init; } = true;
 
     /// <summary>Units whose rows carry a denominator.</summary>
-    public bool IsRatio => Unit is IndicatorUnit.Share or IndicatorUnit.Average;
+    public bool IsRatio => Unit is IndicatorUnit.Share or IndicatorUnit.Average or IndicatorUnit.Index;
 }
 
 /// <summary>One part of a broken-down figure: its key in the rows and its Dutch label (a resource key).</summary>

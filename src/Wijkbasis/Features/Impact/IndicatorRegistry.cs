@@ -15,6 +15,7 @@ public static class IndicatorRegistry
         .. Indicators.TimeCredits.All,
         .. Indicators.NeighbourhoodPot.All,
         .. Indicators.RoomUse.All,
+        .. Indicators.Network.All,
         .. Indicators.Linking.All,
         .. Indicators.MoneyFlowFigures.All,
     ];
@@ -37,6 +38,7 @@ public static class IndicatorRegistry
         IndicatorSection.TimeCredits => "Tijdbank",
         IndicatorSection.NeighbourhoodPot => "Wijkpot",
         IndicatorSection.Rooms => "Ruimtes",
+        IndicatorSection.Network => "Verbinden: bonding, bridging, linking",
         IndicatorSection.Linking => "Doorverwijzen",
         _ => "Geldstromen",
     };

@@ -27,6 +27,7 @@ public sealed record MunicipalTable(IReadOnlyList<string> Header, IReadOnlyList<
             IndicatorUnit.Share => value.ToString("0.0", nl) + "%",
             IndicatorUnit.Euros => "€ " + value.ToString("N2", nl),
             IndicatorUnit.Hours or IndicatorUnit.Average => value.ToString("N1", nl),
+            IndicatorUnit.Index => Wijkbasis.Features.Report.ReportFormat.IndexText(value),
             _ => value.ToString("N0", nl),
         };
     }

@@ -105,10 +105,10 @@ public sealed class ReportBuilder(WijkbasisDb db, ImpactCalculator calculator, T
         (ids ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty)
             .Where(g => g != Guid.Empty).Distinct().ToList();
 
-    /// <summary>Rounded as shown: whole persons and counts, one decimal for hours, shares and averages, cents for euros.</summary>
+    /// <summary>Rounded as shown: whole persons and counts, one decimal for hours, shares and averages, cents for euros, two decimals for an index.</summary>
     public static decimal? Round(Indicator indicator, decimal? value) => value is not { } v ? null : indicator.Unit switch
     {
-        IndicatorUnit.Euros => Math.Round(v, 2, MidpointRounding.AwayFromZero),
+        IndicatorUnit.Euros or IndicatorUnit.Index => Math.Round(v, 2, MidpointRounding.AwayFromZero),
         IndicatorUnit.Hours or IndicatorUnit.Share or IndicatorUnit.Average or IndicatorUnit.Points => Math.Round(v, 1, MidpointRounding.AwayFromZero),
         _ => Math.Round(v, 0, MidpointRounding.AwayFromZero),
     };

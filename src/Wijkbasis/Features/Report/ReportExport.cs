@@ -41,6 +41,7 @@ public static class ReportExport
         Impact.IndicatorUnit.Euros => "euro",
         Impact.IndicatorUnit.Points => "punten",
         Impact.IndicatorUnit.Share => "procent",
+        Impact.IndicatorUnit.Index => "index (−1 tot +1)",
         _ => "gemiddelde",
     };
 

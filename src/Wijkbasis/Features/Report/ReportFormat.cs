@@ -17,6 +17,7 @@ public static class ReportFormat
         IndicatorUnit.Hours => string.Format(CultureInfo.InvariantCulture, t("{0} uur"), Number(v, "#,##0.#")),
         IndicatorUnit.Points => Number(v, "#,##0.#") + " " + t("punten"),
         IndicatorUnit.Average => Number(v, "#,##0.0"),
+        IndicatorUnit.Index => IndexText(v),
         _ => Number(v, "#,##0"),
     };
 
@@ -45,9 +46,10 @@ public static class ReportFormat
             IndicatorUnit.Hours => string.Format(CultureInfo.InvariantCulture, t("{0} uur"), Number(abs, "#,##0.#")),
             IndicatorUnit.Points => Number(abs, "#,##0.#") + " " + t("punten"),
             IndicatorUnit.Average => Number(abs, "#,##0.0"),
+            IndicatorUnit.Index => Number(abs, "0.00"),
             _ => Number(abs, "#,##0"),
         };
-        if (unit == IndicatorUnit.Share || before == 0)
+        if (unit is IndicatorUnit.Share or IndicatorUnit.Index || before == 0)
         {
             return sign + amount;
         }
@@ -62,6 +64,13 @@ public static class ReportFormat
 
     /// <summary>A period's label in the reader's language ("juli 2026", "July 2026"; quarters "Q3 2026").</summary>
     public static string PeriodLabel(Impact.ImpactPeriod period, CultureInfo culture) => period.LabelIn(culture);
+
+    /// <summary>An index from −1 to +1 with two decimals and its sign: "+0,25", "−0,50", "0,00".</summary>
+    public static string IndexText(decimal value)
+    {
+        var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "") + Number(Math.Abs(rounded), "0.00");
+    }
 
     private static string Number(decimal value, string format) => value.ToString(format, Dutch);
 }

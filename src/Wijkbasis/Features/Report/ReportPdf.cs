@@ -46,6 +46,14 @@ public static class ReportPdf
         {
             w.Need(60);
             w.Text(section.Name, w.Heading);
+            if (section.Section == Impact.IndicatorSection.Network)
+            {
+                foreach (var paragraph in Impact.Indicators.Network.Method)
+                {
+                    w.Text(paragraph, w.Body);
+                }
+                w.Space(4);
+            }
             if (section.IsEmpty)
             {
                 w.Text("In deze periode is hier niets vastgelegd.", w.Body, Muted);

@@ -48,6 +48,23 @@ public sealed class IndicatorFixture : WijkbasisFactory
             await BuildAsync(db, cipher, TenantId, userId);
             return 0;
         });
+        // The other enterprise holds a session at the same hour as ours on 4 Feb 2025, with three of its own people: they
+        // must never join this enterprise's network.
+        await InDbAsync("huiskamer", async db =>
+        {
+            var location = await db.Locations.OrderBy(l => l.Id).FirstAsync();
+            var people = await db.People.OrderBy(p => p.Id).Select(p => p.Id).Take(3).ToArrayAsync();
+            var created = new DateTime(2024, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+            var activity = new Activity { Name = "Buurtkoffie", LocationId = location.Id, StartTime = new(10, 0), EndTime = new(12, 0), FirstDate = new(2025, 2, 4), CreatedAt = created, UpdatedAt = created };
+            db.Add(activity);
+            var session = new Session { ActivityId = activity.Id, LocationId = location.Id, OccurrenceDate = new(2025, 2, 4), StartsAt = At(2025, 2, 4), EndsAt = At(2025, 2, 4, 12) };
+            db.Add(session);
+            foreach (var person in people)
+            {
+                db.Add(new CheckIn { SessionId = session.Id, PersonId = person, At = session.StartsAt, ByName = "Proef" });
+            }
+            return await db.SaveChangesAsync();
+        });
     }
 
     private static DateTime At(int y, int m, int d, int hour = 10, int minute = 0) => Clock.FromAmsterdam(new DateOnly(y, m, d), new TimeOnly(hour, minute));
@@ -176,6 +193,10 @@ public sealed class IndicatorFixture : WijkbasisFactory
         db.Add(new ProgrammeSettings { TenantId = t, LosingTouchDays = 10 });
         var buddy = new Buddy { TenantId = t, UserId = userId, Name = "Buddy Proef", CreatedAt = registered };
         db.Add(buddy);
+        // A professional buddy from the wijkteam holds Bram's and Eva's cases (linking).
+        var professionalUserId = await db.Users.Where(u => u.Id != userId).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(); // one buddy per user
+        var professional = new Buddy { TenantId = t, UserId = professionalUserId, Name = "Wijkteam Proef", Kind = BuddyKind.Professional, Organisation = "Wijkteam", CreatedAt = registered };
+        db.Add(professional);
         Intake I(Person p, DateOnly held, CaseWeight proposed, CaseWeight? decided, params (ZrmDomain, int)[] zrm)
         {
             var i = new Intake { TenantId = t, PersonId = p.Id, HeldOn = held, ByUserId = userId, ByName = by, ProposedWeight = proposed, DecidedWeight = decided, CreatedAt = registered };
@@ -202,7 +223,8 @@ public sealed class IndicatorFixture : WijkbasisFactory
         {
             var c = new Case
             {
-                TenantId = t, PersonId = i.PersonId, IntakeId = i.Id, Weight = i.DecidedWeight ?? i.ProposedWeight, OwnerBuddyId = buddy.Id,
+                TenantId = t, PersonId = i.PersonId, IntakeId = i.Id, Weight = i.DecidedWeight ?? i.ProposedWeight,
+                OwnerBuddyId = i == i4 || i == i5 ? professional.Id : buddy.Id,
                 OwnerUserId = userId, CreatedByUserId = userId, OpenedAt = opened,
                 Status = closed is null ? CaseStatus.Open : CaseStatus.Closed, ClosedAt = closed, Outcome = outcome,
             };
@@ -364,6 +386,32 @@ public sealed class IndicatorFixtureTests(IndicatorFixture app) : IClassFixture<
         // Done 10 Feb (Anna–Eva) and 5 Mar (Dina–Ilse).
         ["matches.completed"] = new(2, null, [V(0), V(1), V(1)], V(0)),
         // Referrals dated 10 Jan, 5 Feb, 12 Mar (Bram twice, Eva). Previous: 1 Dec, 20 Nov.
+        // Bonding and bridging (docs/decisions/0028). Age bands at the end of 2025: Anna 75 senior, Bram 35 adult, Cor 10 child,
+        // Dina 15 teen, Eva 40 adult, Fenna 65 senior, Hans 55 adult, Gert unknown (also no buurt). Buurt a: Anna, Bram, Eva,
+        // Hans; b: Cor, Dina, Fenna. Sessions: 4 Feb {Anna, Bram, Cor, Dina} n = 4 (weight 1/3); 18 Feb {Anna, Dina, Fenna}
+        // n = 3 (1/2); 11 Mar {Anna, Eva, Gert, Hans} n = 4 (1/3). Weights are summed over both ends of each tie.
+        // Per end: internal (k_own − 1)/(n − 1), external (K − k_own)/(n − 1), K = attendees with a known category.
+        // Age: 4 Feb all four bands differ: 4 ends × E 3/3 → E 4, I 0. 18 Feb Anna S, Dina T, Fenna S: I (1+0+1)/2 = 1,
+        //   E (1+2+1)/2 = 2. 11 Mar K = 3, Anna S, Eva A, Hans A: I (0+1+1)/3 = 2/3, E (2+1+1)/3 = 4/3.
+        //   Quarter: E = 22/3, I = 5/3: value E − I = 17/3, of E + I = 9 (index 17/27 = +0.63). Feb 6 − 1 = 5 of 7; Mar 2/3 of 2.
+        // Buurt: 4 Feb a a b b: each end I 1/3, E 2/3 → I 4/3, E 8/3. 18 Feb a b b: I (0+1+1)/2 = 1, E (2+1+1)/2 = 2.
+        //   11 Mar a a ? a (K = 3): I 3 × 2/3 = 2, E 0. Quarter: E 14/3, I 13/3: value 1/3 of 9 (index +0.04).
+        //   Feb 14/3 − 7/3 = 7/3 of 7; Mar −2 of 2.
+        // Previous (12 Nov 2024, Anna S a, Cor C b, Eva A a; n = 3): age E 6/2 = 3, I 0; buurt Anna, Eva I 1/2 + 1/2 = 1,
+        //   E 1/2 + 1/2 + 2/2 = 2.
+        ["network.people"] = new(8, null, [V(0), V(5), V(4)], V(3)),
+        ["network.eiAge"] = new(17m / 3, 9, [V(0), V(5, 7), V(2m / 3, 2)], V(3, 3)),
+        ["network.eiBuurt"] = new(1m / 3, 9, [V(0), V(7m / 3, 7), V(-2, 2)], V(1, 3)),
+        // Per end, the others of another category: age 4 Feb 4 × 3 = 12, 18 Feb 1 + 2 + 1 = 4, 11 Mar 2 + 1 + 1 = 4.
+        // Buurt 4 Feb 4 × 2 = 8, 18 Feb 2 + 1 + 1 = 4, 11 Mar 0. Previous: age 3 × 2 = 6, buurt 1 + 1 + 2 = 4.
+        ["network.bridgingAge"] = new(20, null, [V(0), V(16), V(4)], V(6)),
+        ["network.bridgingBuurt"] = new(12, null, [V(0), V(12), V(0)], V(4)),
+        // Measured: known category and met another known one. Age: all but Gert (7), every one of them bridged.
+        // Buurt: 7 measured; Eva and Hans met only buurt a (11 Mar): 5 of 7. Mar: 0 of 3 (Anna, Eva, Hans).
+        ["network.bridgersAge"] = new(7, 7, [V(0), V(5, 5), V(3, 3)], V(3, 3)),
+        ["network.bridgersBuurt"] = new(5, 7, [V(0), V(5, 5), V(0, 3)], V(3, 3)),
+        // Cases of the professional buddy: Bram (open since 5 Oct 2024), Eva (25 Nov 2024 – 14 Feb 2025).
+        ["linking.professionalBuddy"] = new(2, null, [V(2), V(2), V(1)], V(2)),
         ["linking.referrals"] = new(3, null, [V(1), V(1), V(1)], V(2)),
         // Arrived 20 Jan (Bram), helped 15 Jan (Ilse, referred before the quarter) and 3 Mar (Bram). Previous: only "not arrived".
         ["linking.arrived"] = new(3, null, [V(2), V(0), V(1)], V(0), new() { ["arrived"] = 1, ["helped"] = 2 }),
@@ -493,12 +541,29 @@ public sealed class IndicatorFixtureTests(IndicatorFixture app) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task AnotherEnterprisesCheckInsAtTheSameHourNeverJoinThisEnterprisesNetwork()
+    {
+        var network = IndicatorRegistry.All.Where(i => i.Section == IndicatorSection.Network).ToList();
+        var both = await app.InScopeAsync(null, services => services.GetRequiredService<ImpactCalculator>()
+            .ComputeAsync(ImpactScope.Municipality([app.TenantId, app.OtherTenantId]), Quarter, false, network, CancellationToken.None));
+        Figure Of(string id, Guid tenant) => both.Single(f => f.Indicator.Id == id).Where(r => r.TenantId == tenant);
+        // Ours as worked out by hand (8 people; E − I = 17/3 over 9 by age), also with the other enterprise in scope.
+        Assert.Equal(8, Of(Wijkbasis.Features.Impact.Indicators.Network.People, app.TenantId).Value);
+        var age = Of(Wijkbasis.Features.Impact.Indicators.Network.IndexByAge, app.TenantId);
+        Assert.True(Math.Abs(age.Value - 17m / 3) < 1e-20m && age.Of is { } of && Math.Abs(of - 9) < 1e-20m, $"{age}");
+        // Theirs counted in their own rows: the three at their session of 4 Feb (and whatever else their demo holds).
+        Assert.True(Of(Wijkbasis.Features.Impact.Indicators.Network.People, app.OtherTenantId).Value >= 3);
+    }
+
     private static List<FigureRow> Sorted(IEnumerable<FigureRow> rows) =>
         rows.OrderBy(r => r.BuurtCode).ThenBy(r => r.Month).ThenBy(r => r.Part, StringComparer.Ordinal).ToList();
 
+    /// <summary>Equal within decimal's 28 digits: the network's weights are thirds (0.333…3), summed per buurt row.</summary>
     private static void Check(List<string> wrong, string what, (decimal Value, decimal? Of) hand, Figure actual)
     {
-        if (actual.Value != hand.Value || actual.Of != hand.Of)
+        static bool Near(decimal? a, decimal? b) => a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) < 1e-20m;
+        if (!Near(actual.Value, hand.Value) || !Near(actual.Of, hand.Of))
         {
             wrong.Add($"{what}: expected {hand.Value}/{hand.Of?.ToString() ?? "-"}, got {actual.Value}/{actual.Of?.ToString() ?? "-"}");
         }

@@ -60,4 +60,23 @@ public sealed class MunicipalCubeTests
         // Unique and new of the same enterprise cannot both be shown, or 30 − 28 = 2.
         Assert.True(cube.Cell(persons, huiskamer, year).State != CellState.Shown || cube.Cell(fresh, huiskamer, year).State != CellState.Shown);
     }
+    [Fact]
+    public void AnEIIndexRestingOnFewerThanFivePersonsIsHiddenAndItsWijkNeighbourWithIt()
+    {
+        var index = IndicatorRegistry.Get(Wijkbasis.Features.Impact.Indicators.Network.IndexByAge);
+        // Value E − I over E + I, base the persons measured: 3 persons in Noord, 9 in Zuid, 12 in Oost.
+        var cube = MunicipalCube.Build(2026, Geography, new Dictionary<Indicator, IReadOnlyList<FigureRow>[]>
+        {
+            [index] = Rows(new FigureRow(A, "BU00010001", null, FigureRow.Whole, 1, 3, 3), new FigureRow(A, "BU00010002", null, FigureRow.Whole, -2, 8, 9),
+                new FigureRow(B, "BU00010101", null, FigureRow.Whole, 4, 10, 12)),
+        });
+        var year = ImpactPeriod.Year(2026);
+        CubeCell Cell(UnitKind kind, string key) => cube.Cell(index, cube.FindUnit(kind, key)!, year);
+        Assert.Equal(CellState.Small, Cell(UnitKind.Buurt, "BU00010001").State);
+        Assert.NotEqual(CellState.Shown, Cell(UnitKind.Buurt, "BU00010002").State);
+        var total = Cell(UnitKind.Total, CubeUnit.TotalKey);
+        Assert.Equal(CellState.Shown, total.State);
+        Assert.Equal(3m / 21m, total.Figure.Shown(index));
+    }
 }
+

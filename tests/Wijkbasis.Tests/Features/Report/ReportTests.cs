@@ -117,6 +117,24 @@ public sealed class ReportTests(ReportTests.App app) : IClassFixture<ReportTests
     }
 
     [Fact]
+    public async Task TheConnectingSectionExplainsTheMethodInPlainDutchAndCountsWhoMetSomeone()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var page = await coordinator.GetPageAsync(Year);
+        var section = page.QuerySelector("section[aria-labelledby='sectie-network']")!;
+        Assert.Equal("Verbinden: bonding, bridging, linking", section.QuerySelector("h2")!.TextContent.Trim());
+        var method = section.QuerySelector("details[data-method]")!.TextContent;
+        Assert.Contains("alleen mensen die op naam zijn aangemeld tellen mee", method);
+        Assert.Contains("Samen in een ruimte zijn is nog geen vriendschap", method);
+        Assert.Contains("Afkomst of achtergrond legt de app niet vast", method);
+        // 2015: a met c (March), a, c and d met (June), a alone in October: 3. 2014: a and b met: 2.
+        var people = Wijkbasis.Features.Impact.Indicators.Network.People;
+        Assert.Equal(("3", "2"), (Now(page, people), Cell(page, people, "wb-before")));
+        // The E-I index reads as a signed number from −1 to +1 with two decimals, or "–" when nobody's category is known.
+        Assert.Matches(@"^([+−]?[01],\d\d|–)$", Now(page, Wijkbasis.Features.Impact.Indicators.Network.IndexByBuurt));
+    }
+
+    [Fact]
     public async Task APeriodThatCannotBeReadIsRefusedWithAClearMessageNeverGuessed()
     {
         var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
