@@ -256,7 +256,8 @@ public sealed class AgreementsTests(WijkbasisFactory app) : IClassFixture<Wijkba
         Assert.Equal("Sam Sport", ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("input[name=ContactName]")!).Value);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, details, new() { ["contact"] = contact.ToString(), ["ContactName"] = "Sam Sportief", ["ContactRole"] = "coach" }, "Contact")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, details, new() { ["afspraak"] = work.ToString(), ["AgreementWhat"] = "Sport op donderdag", ["AgreementFrom"] = Day(Today) }, "Agreement")).StatusCode);
-        Assert.Equal(("Sam Sportief", "coach"), await app.InDbAsync("huiskamer", db => db.OrganisationContacts.Where(c => c.OrganisationId == organisation).Select(c => ValueTuple.Create(c.Name, c.Role)).SingleAsync()));
+        var edited = await app.InDbAsync("huiskamer", db => db.OrganisationContacts.SingleAsync(c => c.OrganisationId == organisation));
+        Assert.Equal(("Sam Sportief", "coach"), (edited.Name, edited.Role));
         Assert.Equal("Sport op donderdag", await app.InDbAsync("huiskamer", db => db.WorkAgreements.Where(c => c.OrganisationId == organisation).Select(c => c.What).SingleAsync()));
 
         var asked = await PostAsync(coordinator, details, new() { ["ItemId"] = contact.ToString() }, "DeleteContact");
