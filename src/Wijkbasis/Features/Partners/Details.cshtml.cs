@@ -41,6 +41,8 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
     public List<OrganisationContact> Contacts { get; private set; } = [];
     public List<WorkAgreement> Agreements { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>The agreements this organisation funds (only for those who keep agreements; docs/decisions/0027).</summary>
+    public List<(Guid Id, string Title)> Funded { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -273,6 +275,11 @@ public sealed class DetailsModel(WijkbasisDb db, TenantContext tenant, TimeProvi
         Contacts = await db.OrganisationContacts.AsNoTracking().Where(c => c.OrganisationId == Id).OrderBy(c => c.Name).ToListAsync(cancellationToken);
         Agreements = await db.WorkAgreements.AsNoTracking().Where(a => a.OrganisationId == Id)
             .OrderByDescending(a => a.From).ToListAsync(cancellationToken);
+        if (AreaAccess.Allows(PartnersArea.Agreements, User, tenant))
+        {
+            Funded = (await db.FundingAgreements.AsNoTracking().Where(a => a.FunderId == Id).OrderByDescending(a => a.StartsOn)
+                .Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken)).Select(a => (a.Id, a.Title)).ToList();
+        }
         return true;
     }
 }

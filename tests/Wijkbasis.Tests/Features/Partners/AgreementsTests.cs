@@ -214,6 +214,10 @@ public sealed class AgreementsTests(WijkbasisFactory app) : IClassFixture<Wijkba
             Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.FollowAsync(await volunteer.Http.GetAsync(url))).StatusCode);
         }
         Assert.Null((await volunteer.GetPageAsync("/huiskamer/partners")).QuerySelector("#naar-afspraken"));
+        // The funder's page names the agreements it funds, but not to a volunteer.
+        var funder = $"/huiskamer/partners/{await OrganisationAsync("Sociaal Wijkteam Klarendal")}";
+        Assert.Null((await volunteer.GetPageAsync(funder)).QuerySelector("#financiert"));
+        Assert.Contains("Rollenproef", (await coordinator.GetPageAsync(funder)).QuerySelector("#financiert")!.TextContent);
 
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(wijkverbinder, Agreement(id), new() { ["AmountYear"] = "2025", ["AmountEuros"] = "12.500,50" }, "Amount")).StatusCode);
