@@ -104,6 +104,10 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Partners.OrganisationContact> OrganisationContacts => Set<Features.Partners.OrganisationContact>();
     public DbSet<Features.Partners.WorkAgreement> WorkAgreements => Set<Features.Partners.WorkAgreement>();
     public DbSet<Features.Partners.Referral> Referrals => Set<Features.Partners.Referral>();
+    public DbSet<Features.Partners.FundingAgreement> FundingAgreements => Set<Features.Partners.FundingAgreement>();
+    public DbSet<Features.Partners.AgreementAmount> AgreementAmounts => Set<Features.Partners.AgreementAmount>();
+    public DbSet<Features.Partners.AgreementReportDate> AgreementReportDates => Set<Features.Partners.AgreementReportDate>();
+    public DbSet<Features.Partners.AgreementTarget> AgreementTargets => Set<Features.Partners.AgreementTarget>();
     public DbSet<Features.AssetMap.Asset> Assets => Set<Features.AssetMap.Asset>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -85,6 +85,29 @@ public sealed class DemoPartners(WijkbasisDb db, TenantContext tenant, TimeProvi
             db.Referrals.Add(referral);
         }
         DemoAssetMap.Add(db, buurt, now);
+
+        // A multi-year subsidy of the municipality (the wijkteam's organisation stands in for it) with amounts, reporting
+        // dates (one due within the reminder window, so the coordinator's Vandaag shows it) and two targets.
+        var municipality = organisations[0].Organisation;
+        var subsidy = new FundingAgreement
+        {
+            Kind = AgreementKind.MultiYear, FunderId = municipality.Id, Title = "Subsidie wijkhuiskamer Klarendal",
+            StartsOn = new DateOnly(today.Year - 1, 1, 1), EndsOn = new DateOnly(today.Year + 1, 12, 31),
+            Conditions = "Jaarlijks een inhoudelijk verslag met de cijfers van de rapportage en een financiële verantwoording.",
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.FundingAgreements.Add(subsidy);
+        for (var year = today.Year - 1; year <= today.Year + 1; year++)
+        {
+            db.AgreementAmounts.Add(new AgreementAmount { AgreementId = subsidy.Id, Year = year, Cents = 45_000_00 });
+        }
+        db.AgreementReportDates.AddRange(
+            new AgreementReportDate { AgreementId = subsidy.Id, DueOn = new DateOnly(today.Year, 3, 1), What = $"Jaarverslag {today.Year - 1}", SubmittedOn = new DateOnly(today.Year, 2, 20), SubmittedByName = "Corrie Coördinator" },
+            new AgreementReportDate { AgreementId = subsidy.Id, DueOn = today.AddDays(14), What = "Tussenrapportage bereik" },
+            new AgreementReportDate { AgreementId = subsidy.Id, DueOn = new DateOnly(today.Year + 1, 3, 1), What = $"Jaarverslag {today.Year}" });
+        db.AgreementTargets.AddRange(
+            new AgreementTarget { AgreementId = subsidy.Id, IndicatorId = Impact.Indicators.Reach.Persons, Value = 50, Per = Impact.PeriodKind.Month, CreatedAt = now },
+            new AgreementTarget { AgreementId = subsidy.Id, IndicatorId = Impact.Indicators.Linking.Referrals, Value = 20, Per = Impact.PeriodKind.Year, CreatedAt = now.AddSeconds(1) });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -22,6 +22,9 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
     /// <summary>The worker's own referrals to ask after (partners, docs/decisions/0026), by follow-up date.</summary>
     public List<FollowUp> FollowUps { get; private set; } = [];
     public DateOnly TodayDate { get; private set; }
+    /// <summary>Reports due to funders within <see cref="Partners.AgreementReportDate.RemindDaysAhead"/> days or overdue, not yet
+    /// marked "ingediend" (agreements, docs/decisions/0029); for the coordinator.</summary>
+    public List<ReportDue> ReportsDue { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +37,22 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         // The coming sessions, to open their logbook and prepare.
         Next = await Rows(Mine().Where(s => s.StartsAt >= to && s.CancelledAt == null).OrderBy(s => s.StartsAt).Take(NextShown)).ToListAsync(cancellationToken);
         await LoadFollowUpsAsync(cancellationToken);
+        await LoadReportsDueAsync(cancellationToken);
+    }
+
+    private async Task LoadReportsDueAsync(CancellationToken cancellationToken)
+    {
+        if (!Shared.AreaAccess.Allows(Partners.PartnersArea.AgreementReminders, User, tenant))
+        {
+            return;
+        }
+        TodayDate = time.AmsterdamToday();
+        var horizon = TodayDate.AddDays(Partners.AgreementReportDate.RemindDaysAhead);
+        ReportsDue = await (from r in db.AgreementReportDates.AsNoTracking()
+                            where r.SubmittedOn == null && r.DueOn <= horizon
+                            join a in db.FundingAgreements on r.AgreementId equals a.Id
+                            orderby r.DueOn, r.Id
+                            select new ReportDue(a.Id, a.Title, r.What, r.DueOn)).Take(50).ToListAsync(cancellationToken);
     }
 
     private async Task LoadFollowUpsAsync(CancellationToken cancellationToken)
@@ -97,6 +116,8 @@ public sealed class TodayModel(WijkbasisDb db, TenantContext tenant, TimeProvide
             s.CancelledAt != null, s.ClosedAt != null,
             db.CheckIns.Count(c => c.SessionId == s.Id),
             db.HeadCounts.Where(h => h.SessionId == s.Id).Sum(h => (int?)(h.Children + h.Teens + h.Adults + h.Seniors)) ?? 0));
+
+    public sealed record ReportDue(Guid AgreementId, string Agreement, string What, DateOnly On);
 
     public sealed record FollowUp(Guid PersonId, string Person, string Organisation, DateOnly On, Partners.ReferralOutcome? Outcome);
 

@@ -6,7 +6,8 @@ namespace Wijkbasis.Features.Report;
 
 /// <summary>Everything a report shows, computed once: the live page, the fixed version (frozen as JSON in
 /// <see cref="FixedReport.Content"/>), the PDF and the exports all render this one thing, so they never differ.
-/// Values are the numbers as shown (euros, hours, percentages), rounded as shown.</summary>
+/// Values are the numbers as shown (euros, hours, percentages), rounded as shown. <see cref="Targets"/>: the targets of the
+/// agreements running in the period against their actuals (docs/decisions/0029); null in reports fixed before targets existed.</summary>
 public sealed record ReportContent(
     string PeriodKey,
     string PeriodLabel,
@@ -17,7 +18,8 @@ public sealed record ReportContent(
     IReadOnlyList<ReportStory> Stories,
     string? WentWell,
     string? Learned,
-    string? Plans)
+    string? Plans,
+    IReadOnlyList<Partners.TargetLine>? Targets = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
