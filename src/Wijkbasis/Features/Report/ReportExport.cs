@@ -8,7 +8,7 @@ namespace Wijkbasis.Features.Report;
 public sealed record ReportTable(string Sheet, string Title, IReadOnlyList<string> Heads, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
 /// <summary>Every table on the report, for CSV and XLSX: per section its key figures, the parts of a figure, and the
-/// data of every trend chart. Always in Dutch, like the PDF.</summary>
+/// data of every trend chart; then the targets of agreements against their actuals. Always in Dutch, like the PDF.</summary>
 public static class ReportExport
 {
     public static IReadOnlyList<ReportTable> Tables(ReportContent report)
@@ -29,6 +29,15 @@ public static class ReportExport
                 tables.Add(new ReportTable(section.Name, figure.Name + " per maand", ["Maand", "Eenheid", figure.Name],
                     figure.Trend.Select(p => (IReadOnlyList<object?>)[p.FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), UnitName(figure.Unit), p.Value]).ToList()));
             }
+        }
+        if (report.Targets is { Count: > 0 } targets)
+        {
+            // Text columns first (the document makes the first two text, the rest numbers).
+            tables.Add(new ReportTable("Doelen", "Doelen uit afspraken", ["Afspraak en cijfer", "Periode", "Streefcijfer", "Werkelijk", "Verschil"],
+                targets.SelectMany(line => line.Points.Select(p => (IReadOnlyList<object?>)
+                [
+                    $"{line.Agreement} ({line.Funder}): {line.IndicatorName}", p.PeriodLabel, p.Target, p.Actual, p.Actual - p.Target,
+                ])).ToList()));
         }
         return tables;
     }

@@ -87,6 +87,19 @@ public static class ReportPdf
             w.Space(6);
         }
 
+        if (report.Targets is { Count: > 0 } targets)
+        {
+            w.Need(60);
+            w.Text("Doelen uit afspraken", w.Heading);
+            w.Table([("Afspraak en cijfer", 0.40), ("Periode", 0.18), ("Streefcijfer", 0.14), ("Werkelijk", 0.14), ("Gehaald", 0.14)],
+                targets.SelectMany(line => line.Points.Select(p => new[]
+                {
+                    $"{line.Agreement} ({line.Funder}): {line.IndicatorName}", p.PeriodLabel,
+                    ReportFormat.Show(line.Unit, p.Target, Same), ReportFormat.Show(line.Unit, p.Actual, Same), p.Met ? "ja" : "nee",
+                })).ToList());
+            w.Space(6);
+        }
+
         if (report.Stories.Count > 0)
         {
             w.Need(60);

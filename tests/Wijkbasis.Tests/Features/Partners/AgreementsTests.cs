@@ -108,6 +108,18 @@ public sealed class AgreementsTests(WijkbasisFactory app) : IClassFixture<Wijkba
         var rows = report.QuerySelector("#doelen-tabel")!;
         Assert.Equal(("2", "0"), (Actual(rows, "2019-04"), Actual(rows, "2019-05")));
         Assert.Null(rows.QuerySelector("tr[data-period='2019-03']"));
+
+        // The PDF and the spreadsheet of the report carry the same targets and actuals.
+        var csv = await (await coordinator.Http.GetAsync("/huiskamer/rapportage?periode=2019-Q2&handler=Csv")).Content.ReadAsStringAsync();
+        Assert.Contains("Doelen uit afspraken", csv);
+        Assert.Contains("Bereik 2019", csv);
+        var pdf = Wijkbasis.Tests.Features.Report.ReportTests.PdfText(
+            await (await coordinator.Http.GetAsync("/huiskamer/rapportage?periode=2019-Q2&handler=Pdf")).Content.ReadAsByteArrayAsync());
+        if (pdf is not null)
+        {
+            Assert.Contains("Doelen uit afspraken", pdf);
+            Assert.Matches(@"\s3\s+2\s+nee", pdf);
+        }
     }
 
     [Fact]
