@@ -104,6 +104,8 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Partners.OrganisationContact> OrganisationContacts => Set<Features.Partners.OrganisationContact>();
     public DbSet<Features.Partners.WorkAgreement> WorkAgreements => Set<Features.Partners.WorkAgreement>();
     public DbSet<Features.Partners.Referral> Referrals => Set<Features.Partners.Referral>();
+    public DbSet<Features.Import.ImportJob> ImportJobs => Set<Features.Import.ImportJob>();
+    public DbSet<Features.Import.ImportMapping> ImportMappings => Set<Features.Import.ImportMapping>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

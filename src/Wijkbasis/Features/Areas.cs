@@ -21,6 +21,7 @@ public static class Areas
         new Buddies.BuddiesArea(),
         new Outreach.OutreachArea(),
         new Partners.PartnersArea(),
+        new Import.ImportArea(),
         new Budget.BudgetArea(),
         new MoneyFlows.MoneyFlowsArea(),
         new TimeCredits.TimeCreditsArea(),
