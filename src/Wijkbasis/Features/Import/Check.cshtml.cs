@@ -17,8 +17,9 @@ public sealed class CheckModel(WijkbasisDb db, ImportPlanner planner, ImportQueu
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
-    /// <summary>Row number → Skip, Merge or New, for each probable duplicate.</summary>
-    [BindProperty] public Dictionary<int, string?> Choices { get; set; } = [];
+    /// <summary>Row number → Skip, Merge or New, for each probable duplicate, as posted ("Choices[12]"). Read from the form
+    /// by hand: a dictionary bound by the model binder falls back to every form field when none is sent.</summary>
+    public Dictionary<int, string?> Choices { get; } = [];
 
     public ImportJob Job { get; private set; } = null!;
     public ImportPlan? Plan { get; private set; }
@@ -72,7 +73,8 @@ public sealed class CheckModel(WijkbasisDb db, ImportPlanner planner, ImportQueu
         var choices = new Dictionary<int, DuplicateChoice>();
         foreach (var row in Plan.Rows.Where(r => r.Action == RowAction.Duplicate))
         {
-            if (Choices.GetValueOrDefault(row.Row) is { } text && Enum.TryParse<DuplicateChoice>(text, ignoreCase: false, out var choice)
+            Choices[row.Row] = Request.Form.TryGetValue($"Choices[{row.Row}]", out var posted) ? posted.ToString() : null;
+            if (Choices[row.Row] is { } text && Enum.TryParse<DuplicateChoice>(text, ignoreCase: false, out var choice)
                 && Enum.IsDefined(choice) && !int.TryParse(text, out _))
             {
                 choices[row.Row] = choice;

@@ -155,9 +155,12 @@ public sealed class ImportQueue
 
     public void Enqueue(Guid tenantId, Guid jobId)
     {
-        done.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // A job queued again (after a commit that found problems) gets a new signal.
+        done.AddOrUpdate(jobId, _ => New(), (_, old) => old.Task.IsCompleted ? New() : old);
         queue.Writer.TryWrite((tenantId, jobId));
     }
+
+    private static TaskCompletionSource New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal ChannelReader<(Guid TenantId, Guid JobId)> Reader => queue.Reader;
 
@@ -168,15 +171,12 @@ public sealed class ImportQueue
     internal void Finish(Guid jobId)
     {
         stages.TryRemove(jobId, out _);
-        if (done.TryRemove(jobId, out var waiting))
-        {
-            waiting.TrySetResult();
-        }
+        // Kept, completed: a waiter that comes after the finish still returns at once.
+        done.GetOrAdd(jobId, _ => New()).TrySetResult();
     }
 
     /// <summary>Completes when this process has finished the job (tests wait on it instead of polling).</summary>
-    public Task WhenDoneAsync(Guid jobId) =>
-        done.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task WhenDoneAsync(Guid jobId) => done.GetOrAdd(jobId, _ => New()).Task;
 }
 
 /// <summary>Runs queued commits in the background, one at a time, each as its enterprise and in the name of the user who

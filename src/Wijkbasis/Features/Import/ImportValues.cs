@@ -5,15 +5,22 @@ namespace Wijkbasis.Features.Import;
 
 /// <summary>Dates, times, numbers and phone numbers in the forms people type them into a spreadsheet. Pure, so every
 /// form is tested without a file. Postcodes go through the register's own rule (<see cref="People.PostcodeRules"/>).</summary>
-public static class ImportValues
+public static partial class ImportValues
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     private static readonly string[] DateFormats =
     [
         "d-M-yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy-M-d", "yyyy/M/d", "d-M-yy", "d/M/yy",
-        "d MMM yyyy", "d MMMM yyyy", "d-MMM-yyyy", "d MMM. yyyy",
     ];
+
+    /// <summary>Month names by their first three letters, Dutch and English ("mrt", "mar", "mei", "may", "okt", "oct").</summary>
+    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    {
+        ["jan"] = 1, ["feb"] = 2, ["mrt"] = 3, ["maa"] = 3, ["mar"] = 3, ["apr"] = 4, ["mei"] = 5, ["may"] = 5, ["jun"] = 6,
+        ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["okt"] = 10, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,2})[ -]+([a-z]+)\.?[ -]+(\d{4})$")]
+    private static partial System.Text.RegularExpressions.Regex NamedMonth();
 
     /// <summary>"3-1-2024", "03-01-2024", "2024-01-03", "3 jan 2024", "3 januari 2024", and in an XLSX a date cell
     /// (its serial number, days since 30-12-1899). A time after the date ("3-1-2024 10:00") is ignored. Null when
@@ -36,9 +43,17 @@ public static class ImportValues
         {
             s = s[..cut];
         }
-        s = s.Replace("  ", " ", StringComparison.Ordinal);
-        if (DateTime.TryParseExact(s, DateFormats, Dutch, DateTimeStyles.AllowWhiteSpaces, out var d)
-            || DateTime.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out d))
+        // "3 jan 2024", "3 januari 2024", "3-jan-2024": the month by name, whatever the culture's own abbreviations are.
+        if (NamedMonth().Match(s.ToLowerInvariant()) is { Success: true } named)
+        {
+            var month = named.Groups[2].Value;
+            return month.Length >= 3 && Months.TryGetValue(month[..3], out var m)
+                && int.Parse(named.Groups[1].Value, CultureInfo.InvariantCulture) is var day && day >= 1 && day <= 31
+                && int.Parse(named.Groups[3].Value, CultureInfo.InvariantCulture) is var year && year is >= 1900 and <= 2199
+                && day <= DateTime.DaysInMonth(year, m)
+                ? new DateOnly(year, m, day) : null;
+        }
+        if (DateTime.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d))
         {
             var date = DateOnly.FromDateTime(d);
             return date.Year is >= 1900 and <= 2199 ? date : null;

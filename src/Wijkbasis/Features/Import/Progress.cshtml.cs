@@ -32,7 +32,7 @@ public sealed class ProgressModel(WijkbasisDb db, ImportQueue queue) : PageModel
         if (Busy)
         {
             // The browser asks again by itself (the Refresh header every browser honours; no script needed).
-            Response.Headers.Refresh = ReloadSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.Headers["Refresh"] = ReloadSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return Page();
     }
