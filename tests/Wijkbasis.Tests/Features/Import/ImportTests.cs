@@ -297,4 +297,24 @@ public sealed partial class ImportTests(WijkbasisFactory app) : IClassFixture<Wi
         Assert.Equal(HttpStatusCode.NotFound, commit.StatusCode);
         Assert.Equal(ImportStatus.Open, (await JobAsync(id)).Status);
     }
+
+    [Fact]
+    public async Task AnAbandonedImportDeletesTheFileAndWritesNothing()
+    {
+        var tag = Tag();
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var id = await UploadAsync(coordinator, ImportKind.People, "weg.csv", Csv($"Naam\nWeg {tag}", bom: false));
+        Assert.NotNull((await JobAsync(id)).Content);
+
+        var token = await coordinator.TokenAsync(Base);
+        var abandoned = await coordinator.PostRawAsync($"{Base}/{id}?handler=Abandon", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, abandoned.StatusCode);
+
+        var job = await JobAsync(id);
+        Assert.Equal(ImportStatus.Abandoned, job.Status);
+        Assert.Null(job.Content);
+        await CommitAsync(coordinator, id);
+        Assert.Equal(ImportStatus.Abandoned, (await JobAsync(id)).Status);
+        Assert.Equal(0, await app.InDbAsync(Enterprise, db => db.People.CountAsync(p => p.Name.Contains(tag))));
+    }
 }
