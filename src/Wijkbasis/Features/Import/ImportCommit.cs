@@ -96,7 +96,8 @@ public sealed class ImportCommitter(WijkbasisDb db, ImportPlanner planner, Tenan
                 added = plan.NewSessions.Count;
                 break;
             default:
-                var by = $"import: {job.ByName}";
+                var by = "import: " + job.ByName;
+                by = by.Length <= 100 ? by : by[..100];
                 var total = plan.CheckIns.Count + plan.HeadCounts.Count;
                 progress?.Invoke(new ImportStage("Opslaan", 0, total));
                 added += await ImportBulk.InsertAsync(db, plan.CheckIns.Select(c => new CheckIn

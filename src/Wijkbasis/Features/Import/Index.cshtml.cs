@@ -75,7 +75,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         {
             Kind = kind, FileName = name.Length > ImportJob.FileNameMax ? name[..ImportJob.FileNameMax] : name, IsXlsx = xlsx, Content = content,
             Mapping = ColumnMapping.For(kind, sheet.Heads, ColumnMapping.FromJson(remembered)).ToJson(), Rows = sheet.Rows.Count,
-            Status = ImportStatus.Open, ByUserId = tenant.UserId, ByName = tenant.UserName, CreatedAt = time.UtcNow(),
+            Status = ImportStatus.Open, ByUserId = tenant.UserId, ByName = Cut(tenant.UserName, 100), CreatedAt = time.UtcNow(),
         };
         db.ImportJobs.Add(job);
         FormOnce.Record(db, time, FormKey, Url.Page("/Import/Map", new { id = job.Id }));
@@ -85,6 +85,8 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant, TimeProvide
         }
         return RedirectToPage("/Import/Map", new { id = job.Id });
     }
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 
     public static string StatusLabel(ImportStatus status) => status switch
     {
