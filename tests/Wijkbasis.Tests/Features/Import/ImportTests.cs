@@ -317,4 +317,29 @@ public sealed partial class ImportTests(WijkbasisFactory app) : IClassFixture<Wi
         Assert.Equal(ImportStatus.Abandoned, (await JobAsync(id)).Status);
         Assert.Equal(0, await app.InDbAsync(Enterprise, db => db.People.CountAsync(p => p.Name.Contains(tag))));
     }
+
+    [Fact]
+    public async Task TheColumnMappingIsRememberedForTheNextFileOfTheSameKind()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var file = Csv("Wie;Sinds\nIemand;2020", bom: false);
+        var first = await UploadAsync(coordinator, ImportKind.People, "eigen-koppen.csv", file);
+        var page = await coordinator.GetPageAsync($"{Base}/{first}/kolommen");
+        Assert.Null(page.QuerySelector("#kolom-naam option[selected]"));
+        var mapped = await coordinator.PostRawAsync($"{Base}/{first}/kolommen", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HtmlClient.TokenOf(page), ["Columns[naam]"] = "Wie", ["Columns[geboortejaar]"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
+
+        var second = await UploadAsync(coordinator, ImportKind.People, "eigen-koppen-2.csv", file);
+
+        var again = await coordinator.GetPageAsync($"{Base}/{second}/kolommen");
+        Assert.Equal("Wie", again.QuerySelector("#kolom-naam option[selected]")?.GetAttribute("value"));
+        var unreadable = await coordinator.PostRawAsync($"{Base}/{second}/kolommen", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HtmlClient.TokenOf(again), ["Columns[naam]"] = "Bestaat niet",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+    }
 }
