@@ -22,6 +22,7 @@ public static class Areas
         new Outreach.OutreachArea(),
         new Partners.PartnersArea(),
         new AssetMap.AssetMapArea(),
+        new Import.ImportArea(),
         new Budget.BudgetArea(),
         new MoneyFlows.MoneyFlowsArea(),
         new TimeCredits.TimeCreditsArea(),

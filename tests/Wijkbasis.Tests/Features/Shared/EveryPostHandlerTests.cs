@@ -262,6 +262,9 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
         ["/uitnodiging/{token} Accept"] = "needs an invitation token from a mail; Account/LoginTests and Enterprise/UsersTests post it",
         ["/account/tweestapsverificatie NewKey"] = "binds nothing, and replaces the login key the test logs in with",
         ["/account/uitloggen "] = "binds nothing but the token; logs the test's user out",
+        ["/{enterprise}/importeren/{id:guid}/kolommen "] = "needs an uploaded file (the demo has no imports); Import/ImportTests post it",
+        ["/{enterprise}/importeren/{id:guid} Commit"] = "needs an uploaded file (the demo has no imports); Import/ImportTests post it, with an unreadable choice too",
+        ["/{enterprise}/importeren/{id:guid} Abandon"] = "needs an uploaded file (the demo has no imports); binds nothing but the route",
     };
 
     /// <summary>Endpoints that are not Razor pages but take any method (so also POST): they bind nothing.</summary>

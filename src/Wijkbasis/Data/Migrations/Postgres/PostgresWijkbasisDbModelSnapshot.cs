@@ -1338,6 +1338,102 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.ToTable("ReportDrafts");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Choices")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsXlsx")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Mapping")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Merged")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportMapping", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("ImportMappings");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Intakes.Intake", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3792,6 +3888,24 @@ namespace Wijkbasis.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportJob", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportMapping", b =>
                 {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()

@@ -1329,6 +1329,102 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.ToTable("ReportDrafts");
                 });
 
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choices")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsXlsx")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Merged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportMapping", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("ImportMappings");
+                });
+
             modelBuilder.Entity("Wijkbasis.Features.Intakes.Intake", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3781,6 +3877,24 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Wijkbasis.Features.Impact.ReportDraft", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportJob", b =>
+                {
+                    b.HasOne("Wijkbasis.Data.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbasis.Features.Import.ImportMapping", b =>
                 {
                     b.HasOne("Wijkbasis.Data.Enterprise", null)
                         .WithMany()

@@ -1,0 +1,89 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Wijkbasis.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SpreadsheetImport : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsXlsx = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: true),
+                    Choices = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Merged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => new { x.TenantId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_ImportMappings_Enterprises_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_CreatedAt",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
+        }
+    }
+}
