@@ -20,21 +20,21 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     public async Task AVolunteerSeesTheirShiftsAndHoursButNotTheCoordinatorsPages()
     {
         var menu = await MenuOfAsync("vrijwilliger@huiskamer.demo");
-        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Diensten", "Mijn uren", "Partners", "Mijn account"], menu);
+        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Diensten", "Mijn uren", "Partners", "Buurtkaart", "Mijn account"], menu);
     }
 
     [Fact]
     public async Task ACoordinatorSeesTheVolunteersInsteadOfShifts()
     {
         var menu = await MenuOfAsync("coordinator@huiskamer.demo");
-        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Partners", "Buurtpot",
+        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Partners", "Buurtkaart", "Buurtpot",
             "Geldstromen", "Tijdbank", "Rapportage", "Gebruikers", "Importeren", "Mijn account"], menu);
     }
 
     [Fact]
     public async Task ABuddySeesOnlyTheirResidents()
     {
-        Assert.Equal(["Mijn bewoners", "Mijn account"], await MenuOfAsync("buddy@huiskamer.demo"));
+        Assert.Equal(["Mijn bewoners", "Buurtkaart", "Mijn account"], await MenuOfAsync("buddy@huiskamer.demo"));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         var page = await client.GetPageAsync("/huiskamer/vandaag");
         var links = page.QuerySelectorAll("nav.wb-nav a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(16, links.Count);
+        Assert.Equal(17, links.Count);
         foreach (var link in links)
         {
             Assert.StartsWith("/", link);
