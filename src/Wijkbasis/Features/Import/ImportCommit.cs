@@ -189,14 +189,22 @@ public sealed class ImportWork(IServiceScopeFactory scopes, ImportQueue queue, I
     {
         try
         {
-            await scopes.ForEachEnterpriseAsync<ImportWork>("import", async (services, enterprise, ct) =>
+            try
             {
-                var db = services.GetRequiredService<WijkbasisDb>();
-                foreach (var id in await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).Select(j => j.Id).ToListAsync(ct))
+                await scopes.ForEachEnterpriseAsync<ImportWork>("import", async (services, enterprise, ct) =>
                 {
-                    queue.Enqueue(enterprise.Id, id);
-                }
-            }, stoppingToken);
+                    var db = services.GetRequiredService<WijkbasisDb>();
+                    foreach (var id in await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).Select(j => j.Id).ToListAsync(ct))
+                    {
+                        queue.Enqueue(enterprise.Id, id);
+                    }
+                }, stoppingToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+            {
+                // A database that is not there yet (a restore, migrations off) must not stop the app: new imports still run.
+                log.LogWarning(e, "Import: the queued imports of an earlier run could not be read at start");
+            }
             await foreach (var (tenantId, jobId) in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 await RunOneAsync(tenantId, jobId, stoppingToken);
