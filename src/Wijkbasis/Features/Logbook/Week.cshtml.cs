@@ -74,7 +74,10 @@ public sealed class WeekModel(WijkbasisDb db, TenantContext tenant, TimeProvider
     public Task<IActionResult> OnGetCheckInsXlsxAsync(string? doel, string? anders, CancellationToken cancellationToken) =>
         CheckInsAsync(ExportFormat.Xlsx, doel, anders, cancellationToken);
 
-    public bool MayExportCheckIns => tenant.IsInRole(Roles.Coordinator) || tenant.IsInRole(Roles.Wijkverbinder);
+    public bool MayExportCheckIns => MayExportCheckInsFor(tenant);
+
+    /// <summary>Check-ins by name are people's data: only staff who may open the register's records download them.</summary>
+    public static bool MayExportCheckInsFor(TenantContext tenant) => tenant.IsInRole(Roles.Coordinator) || tenant.IsInRole(Roles.Wijkverbinder);
 
     public ExportButtons SessionDownloads => new("/Logbook/Week", Route, AsksPurpose: false);
 
@@ -92,22 +95,7 @@ public sealed class WeekModel(WijkbasisDb db, TenantContext tenant, TimeProvider
         {
             return Page();
         }
-        var rows = Days.SelectMany(d => d.Sessions).ToList();
-        var ids = rows.Select(r => r.Id).ToList();
-        var heads = (await db.HeadCounts.AsNoTracking().Where(h => ids.Contains(h.SessionId)).ToListAsync(cancellationToken))
-            .GroupBy(h => h.SessionId).ToDictionary(g => g.Key, g => g.Sum(h => h.Total));
-        ExportColumn[] columns =
-        [
-            new(localizer["Datum"], ExportKind.Date), new(localizer["Begin"]), new(localizer["Einde"]), new(localizer["Activiteit"]),
-            new(localizer["Locatie"]), new(localizer["Status"]), new(localizer["Aangemeld op naam"], ExportKind.Number),
-            new(localizer["Geteld zonder naam"], ExportKind.Number),
-        ];
-        var document = new ExportDocument($"sessies-{Monday:yyyy-MM-dd}", new ExportTable(columns, [.. rows.Select(r => (IReadOnlyList<object?>)
-        [
-            DateOnly.FromDateTime(r.StartsAt.ToAmsterdam()), r.StartsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            r.EndsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.Activity, r.Location,
-            localizer[r.Cancelled ? "afgelast" : r.Closed ? "afgesloten" : "Open"].Value, r.CheckIns, heads.GetValueOrDefault(r.Id),
-        ])]));
+        var document = await LogbookExport.SessionsAsync(db, tenant, localizer, Monday, Monday.AddDays(7), $"sessies-{Monday:yyyy-MM-dd}", cancellationToken);
         await audit.RecordExportAsync("Sessies", $"week={Period}", document.RowCount, format.Key(), null, [], cancellationToken);
         return Export.File(document, format);
     }
@@ -129,25 +117,8 @@ public sealed class WeekModel(WijkbasisDb db, TenantContext tenant, TimeProvider
             (Choice, Other) = (doel, anders);
             return this.Refuse(problem, field);
         }
-        var sessions = Days.SelectMany(d => d.Sessions).ToDictionary(s => s.Id);
-        var ids = sessions.Keys.ToList();
-        var checkIns = await db.CheckIns.AsNoTracking().Where(c => ids.Contains(c.SessionId))
-            .Select(c => new { c.SessionId, c.PersonId, c.At, Name = db.People.Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        var ordered = checkIns.OrderBy(c => sessions[c.SessionId].StartsAt).ThenBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.PersonId).ToList();
-        ExportColumn[] columns =
-        [
-            new(localizer["Datum"], ExportKind.Date), new(localizer["Begin"]), new(localizer["Activiteit"]), new(localizer["Naam"]),
-            new(localizer["Aangemeld om"]),
-        ];
-        var document = new ExportDocument($"aanmeldingen-{Monday:yyyy-MM-dd}", new ExportTable(columns, [.. ordered.Select(c => (IReadOnlyList<object?>)
-        [
-            DateOnly.FromDateTime(sessions[c.SessionId].StartsAt.ToAmsterdam()),
-            sessions[c.SessionId].StartsAt.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            sessions[c.SessionId].Activity, c.Name ?? "?", c.At.ToAmsterdam().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        ])]));
-        await audit.RecordExportAsync("Aanmeldingen", $"week={Period}", document.RowCount, format.Key(), purpose,
-            ordered.Select(c => c.PersonId), cancellationToken);
+        var (document, people) = await LogbookExport.CheckInsAsync(db, tenant, localizer, Monday, Monday.AddDays(7), $"aanmeldingen-{Monday:yyyy-MM-dd}", cancellationToken);
+        await audit.RecordExportAsync("Aanmeldingen", $"week={Period}", document.RowCount, format.Key(), purpose, people, cancellationToken);
         return Export.File(document, format);
     }
 

@@ -81,6 +81,8 @@ public sealed class ExportTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
             ($"/huiskamer/mensen?q=Exportina&handler=@F{Purpose}", "Naam|Geboren|Postcode|Buurt|Vrager / drager|Status"),
             ($"/huiskamer/week?datum={monday:yyyy-MM-dd}&handler=@F", "Datum|Begin|Einde|Activiteit|Locatie|Status|Aangemeld op naam|Geteld zonder naam"),
             ($"/huiskamer/week?datum={monday:yyyy-MM-dd}&handler=CheckIns@F{Purpose}", "Datum|Begin|Activiteit|Naam|Aangemeld om"),
+            ($"/huiskamer/logboek/downloaden?van={Today.Year - 1}-01-01&tot={Today:yyyy-MM-dd}&handler=@F", "Datum|Begin|Einde|Activiteit|Locatie|Status|Aangemeld op naam|Geteld zonder naam"),
+            ($"/huiskamer/logboek/downloaden?van={Today.Year - 1}-01-01&tot={Today:yyyy-MM-dd}&handler=CheckIns@F{Purpose}", "Datum|Begin|Activiteit|Naam|Aangemeld om"),
             ($"/huiskamer/uren/overzicht?jaar={Today.Year}&handler=@F{Purpose}", "Naam|Rol|Uren|Minuten|Keren"),
             ($"/huiskamer/ruimtes/bezetting?maand={month}&handler=@F", "Datum|Begin|Einde|Ruimte|Soort|Titel|Huurder|Tarief|Prijs|Status"),
             ($"/huiskamer/geldstromen?jaar={Today.Year - 1}&handler=@F", "Datum|Soort|Bron of categorie|Tegenpartij|Omschrijving|Bedrag|Blijft in de wijk|Terugboeking van|Reden|Geboekt door"),
@@ -128,6 +130,7 @@ public sealed class ExportTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
                      $"/huiskamer/mensen?handler=Csv{Purpose}", $"/huiskamer/mensen?handler=Xlsx{Purpose}", "/huiskamer/week?handler=Csv",
                      $"/huiskamer/week?handler=CheckInsXlsx{Purpose}", $"/huiskamer/uren/overzicht?handler=Csv{Purpose}", "/huiskamer/ruimtes/bezetting?handler=Xlsx",
                      "/huiskamer/geldstromen?handler=Xlsx", $"/huiskamer/tijdbank?handler=Csv{Purpose}",
+                     "/huiskamer/logboek/downloaden?handler=Csv", $"/huiskamer/logboek/downloaden?handler=CheckInsXlsx{Purpose}",
                  })
         {
             Assert.True((await other.Http.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
@@ -195,7 +198,11 @@ public sealed class ExportTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
     public async Task AVolunteerCannotExportTheRegisterOrCheckInsAndGetsOnlyTheSessionsThePageShows()
     {
         var volunteer = await HtmlClient.LoggedInAsync(app, Volunteer);
-        foreach (var url in new[] { $"/huiskamer/mensen?handler=Csv{Purpose}", $"/huiskamer/mensen?handler=Xlsx{Purpose}", $"/huiskamer/week?handler=CheckInsCsv{Purpose}" })
+        foreach (var url in new[]
+                 {
+                     $"/huiskamer/mensen?handler=Csv{Purpose}", $"/huiskamer/mensen?handler=Xlsx{Purpose}", $"/huiskamer/week?handler=CheckInsCsv{Purpose}",
+                     $"/huiskamer/logboek/downloaden?handler=CheckInsCsv{Purpose}",
+                 })
         {
             var response = await volunteer.FollowAsync(await volunteer.Http.GetAsync(url));
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url}: {response.StatusCode}");
@@ -215,6 +222,50 @@ public sealed class ExportTests(WijkbasisFactory app) : IClassFixture<WijkbasisF
         var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
         var (all, _) = await BothAsync(coordinator, $"/huiskamer/week?datum={monday:yyyy-MM-dd}&handler=@F");
         Assert.True(all.Count >= sessions.Count);
+    }
+
+    [Fact]
+    public async Task TheLogbookOfAPeriodDownloadsEveryCheckInOfThatPeriodAuditedWithItsPeopleAndABadPeriodIsRefused()
+    {
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        // The test's demo keeps a logbook of the last month.
+        var (from, until) = (Today.AddDays(-60), Today);
+        var (start, end) = (Clock.FromAmsterdam(from, TimeOnly.MinValue), Clock.FromAmsterdam(until.AddDays(1), TimeOnly.MinValue));
+        var expected = await app.InDbAsync("huiskamer", db => db.CheckIns.Where(c => db.Sessions.Any(s => s.Id == c.SessionId && s.StartsAt >= start && s.StartsAt < end))
+            .Select(c => c.PersonId).ToListAsync());
+        Assert.True(expected.Count > 20, "the demo's last month has a logbook");
+        var page = await coordinator.GetPageAsync($"/huiskamer/logboek/downloaden?van={from:yyyy-MM-dd}&tot={until:yyyy-MM-dd}");
+        Assert.Contains($"{expected.Count} aanmeldingen op naam", page.QuerySelector("#telling")!.TextContent);
+
+        var before = (await ExportRowsAsync("Aanmeldingen")).Count;
+        var (csv, xlsx) = await BothAsync(coordinator, $"/huiskamer/logboek/downloaden?van={from:yyyy-MM-dd}&tot={until:yyyy-MM-dd}&handler=CheckIns@F{Purpose}");
+        Assert.Equal(expected.Count, csv.Count - 1);
+        Assert.Equal(expected.Count, xlsx.Count - 1);
+        Assert.All(csv.Skip(1), r => Assert.InRange(DateOnly.ParseExact(r[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), from, until));
+        var audit = (await ExportRowsAsync("Aanmeldingen"))[before..];
+        Assert.Equal(2, audit.Count);
+        Assert.Contains($"filter:periode={from:yyyy-MM-dd}..{until:yyyy-MM-dd}", audit[0].EntityIds!);
+        Assert.Contains($"rows:{expected.Count}", audit[0].EntityIds!);
+        Assert.Equal(expected.Distinct().Order(), audit[0].PersonIds!.Order());
+
+        foreach (var (query, message) in new[]
+                 {
+                     ($"van={until:yyyy-MM-dd}&tot={from:yyyy-MM-dd}", "De laatste dag ligt vóór de eerste."),
+                     ($"van={until.AddDays(-1098):yyyy-MM-dd}&tot={until:yyyy-MM-dd}", "Kies een periode van hoogstens 1098 dagen."),
+                     ($"van=1999-12-31&tot={until:yyyy-MM-dd}", "Kies een datum tussen 1-1-2000 en 31-12-2100."),
+                     ($"van={from:yyyy-MM-dd}&tot=", "Vul de laatste dag in."),
+                     ($"van=gisteren&tot={until:yyyy-MM-dd}", "Vul bij Van een geldige waarde in ('gisteren' klopt niet)."),
+                 })
+        {
+            foreach (var handler in new[] { "", "&handler=Csv", $"&handler=CheckInsXlsx{Purpose}" })
+            {
+                var response = await coordinator.Http.GetAsync($"/huiskamer/logboek/downloaden?{query}{handler}");
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{query}{handler}: {response.StatusCode}");
+                Assert.Null(response.Content.Headers.ContentDisposition);
+                Assert.Contains(message, (await HtmlClient.ParseAsync(response)).QuerySelector("#fouten")!.TextContent, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(before + 2, (await ExportRowsAsync("Aanmeldingen")).Count);
     }
 
     [Fact]
