@@ -3,12 +3,15 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 using NpgsqlTypes;
 using Wijkbasis.Data;
 using Wijkbasis.Features.Activities;
 using Wijkbasis.Features.Import;
+using Wijkbasis.Features.Logbook;
 using Wijkbasis.Features.People;
+using Wijkbasis.Features.Shared;
 using Wijkbasis.Infrastructure.Auth;
 using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
@@ -56,13 +59,14 @@ internal static class W5Program
 
         // The app: read, map, validate against the register, write — what the background commit does.
         Guid jobId;
+        var claim = Guid.NewGuid();
         await using (var scope = await services.AsTenantAsync(appTenant.Id, [Roles.Coordinator], "w5"))
         {
             var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
             var job = new ImportJob
             {
                 Kind = ImportKind.Attendance, FileName = "w5.csv", Content = csv, Status = ImportStatus.Running, ByName = "w5",
-                CreatedAt = TimeProvider.System.UtcNow(),
+                CreatedAt = TimeProvider.System.UtcNow(), ClaimId = claim, ClaimedUntil = TimeProvider.System.UtcNow().AddHours(1),
                 Mapping = new ColumnMapping { Columns = { ["activiteit"] = "Activiteit", ["datum"] = "Datum", ["naam"] = "Naam", ["volwassenen"] = "Volwassenen" } }.ToJson(),
             };
             db.ImportJobs.Add(job);
@@ -72,7 +76,10 @@ internal static class W5Program
         clock.Restart();
         await using (var scope = await services.AsTenantAsync(appTenant.Id, [Roles.Coordinator], "w5"))
         {
-            await scope.ServiceProvider.GetRequiredService<ImportCommitter>().RunAsync(jobId, null, CancellationToken.None);
+            if (!await scope.ServiceProvider.GetRequiredService<ImportCommitter>().RunAsync(jobId, claim, null, CancellationToken.None))
+            {
+                throw new InvalidOperationException("The import did not commit: its claim was not the one it ran with.");
+            }
         }
         var app = clock.Elapsed;
 
@@ -87,6 +94,44 @@ internal static class W5Program
                 return 1;
             }
         }
+        // The export (issue 18): the year the import filled, every check-in by name, as CSV and as XLSX, through the
+        // app's LogbookExport (what the logbook download page sends) and, as the baseline, one raw SQL query into the
+        // same file writers (the writers are the same library code in both rows; the difference is how the rows are read).
+        var (exportFrom, exportUntil) = (new DateOnly(2023, 1, 1), new DateOnly(2024, 1, 1));
+        var exports = new List<(string Format, int Rows, TimeSpan App, TimeSpan Raw)>();
+        // Once untimed over one week first, so neither row pays for compiling its query and writers.
+        await using (var scope = await services.AsTenantAsync(appTenant.Id, [Roles.Coordinator], "w5"))
+        {
+            var (warm, _) = await LogbookExport.CheckInsAsync(scope.ServiceProvider.GetRequiredService<WijkbasisDb>(),
+                scope.ServiceProvider.GetRequiredService<TenantContext>(), scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>(),
+                exportFrom, exportFrom.AddDays(7), "w5", CancellationToken.None);
+            _ = (Export.Csv(warm), Export.Xlsx(warm), Export.Csv(await RawCheckInsAsync(database, baselineTenant.Id, exportFrom, exportFrom.AddDays(7))));
+        }
+        foreach (var format in new[] { ExportFormat.Csv, ExportFormat.Xlsx })
+        {
+            clock.Restart();
+            int appRows;
+            await using (var scope = await services.AsTenantAsync(appTenant.Id, [Roles.Coordinator], "w5"))
+            {
+                var (document, _) = await LogbookExport.CheckInsAsync(scope.ServiceProvider.GetRequiredService<WijkbasisDb>(),
+                    scope.ServiceProvider.GetRequiredService<TenantContext>(), scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>(),
+                    exportFrom, exportUntil, "w5", CancellationToken.None);
+                appRows = document.RowCount;
+                _ = format == ExportFormat.Csv ? Export.Csv(document) : Export.Xlsx(document);
+            }
+            var appExport = clock.Elapsed;
+            clock.Restart();
+            var raw = await RawCheckInsAsync(database, baselineTenant.Id, exportFrom, exportUntil);
+            _ = format == ExportFormat.Csv ? Export.Csv(raw) : Export.Xlsx(raw);
+            var rawExport = clock.Elapsed;
+            if (raw.RowCount != appRows)
+            {
+                await Console.Error.WriteLineAsync($"w5: the export wrote {appRows} rows, the baseline {raw.RowCount}");
+                return 1;
+            }
+            exports.Add((format.Key().ToUpperInvariant(), appRows, appExport, rawExport));
+        }
+
         var version = database.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture, $"### W5 on {version}: {options.Rows:N0} attendance rows ({options.People:N0} people, {options.Sessions:N0} sessions)");
@@ -97,6 +142,16 @@ internal static class W5Program
             $"| {database.Provider} | {options.Rows:N0} | {app.TotalSeconds:F2} | {baseline.TotalSeconds:F2} | {app / baseline:F1} | {(app.TotalSeconds < 10 ? "met" : "NOT met")} |");
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"Raw baseline: {baselineKind}.");
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Export of the logbook on {version}: every check-in of the year by name, one file.");
+        s.AppendLine();
+        s.AppendLine("| database | format | rows | app: LogbookExport + writer (s) | raw SQL + writer (s) | ratio app/raw |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|");
+        foreach (var (format, rows, appExport, rawExport) in exports)
+        {
+            s.AppendLine(CultureInfo.InvariantCulture,
+                $"| {database.Provider} | {format} | {rows:N0} | {appExport.TotalSeconds:F2} | {rawExport.TotalSeconds:F2} | {appExport / rawExport:F1} |");
+        }
         var table = s.ToString();
         Console.WriteLine(table);
         if (options.Out is { } file)
@@ -104,6 +159,52 @@ internal static class W5Program
             await File.AppendAllTextAsync(file, table + Environment.NewLine);
         }
         return 0;
+    }
+
+    /// <summary>The baseline of the export: one join, ordered in SQL, read with the raw driver into the export's table.</summary>
+    private static async Task<ExportDocument> RawCheckInsAsync(BenchDatabase database, Guid tenantId, DateOnly from, DateOnly until)
+    {
+        const string sql = """
+            SELECT s."StartsAt", a."Name", p."Name", c."At"
+            FROM "CheckIns" c JOIN "Sessions" s ON s."Id" = c."SessionId" JOIN "Activities" a ON a."Id" = s."ActivityId" JOIN "People" p ON p."Id" = c."PersonId"
+            WHERE c."TenantId" = @t AND s."StartsAt" >= @from AND s."StartsAt" < @until
+            ORDER BY s."StartsAt", s."Id", p."Name"
+            """;
+        var (start, end) = (Clock.FromAmsterdam(from, TimeOnly.MinValue), Clock.FromAmsterdam(until, TimeOnly.MinValue));
+        var rows = new List<IReadOnlyList<object?>>();
+        await using System.Data.Common.DbConnection connection = database.Provider == "postgres"
+            ? new NpgsqlConnection(database.ConnectionString) : new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        void Add(string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        if (database.Provider == "postgres")
+        {
+            Add("t", tenantId);
+            Add("from", start);
+            Add("until", end);
+        }
+        else
+        {
+            Add("@t", tenantId.ToString().ToUpperInvariant());
+            Add("@from", start.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            Add("@until", end.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var startsAt = DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc).ToAmsterdam();
+            rows.Add([DateOnly.FromDateTime(startsAt), startsAt.ToString("HH:mm", CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
+                DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc).ToAmsterdam().ToString("HH:mm", CultureInfo.InvariantCulture)]);
+        }
+        ExportColumn[] columns = [new("Datum", ExportKind.Date), new("Begin"), new("Activiteit"), new("Naam"), new("Aangemeld om")];
+        return new ExportDocument("w5-raw", new ExportTable(columns, rows));
     }
 
     private sealed record Tenant(Guid Id, List<Guid> People, List<string> Names, List<(Guid Id, string Activity, DateOnly Date)> Sessions);

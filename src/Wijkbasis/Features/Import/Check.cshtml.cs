@@ -12,10 +12,21 @@ namespace Wijkbasis.Features.Import;
 /// all rows or none.</summary>
 public sealed class CheckModel(WijkbasisDb db, ImportPlanner planner, ImportQueue queue) : PageModel
 {
-    /// <summary>Rows shown on the page (the counts and every problem are always complete).</summary>
-    public const int RowsShown = 500;
+    /// <summary>Rows, and problems, per page (the counts are always complete; every possible duplicate is always on the
+    /// page, since its choice is sent with the form).</summary>
+    public const int PageSize = 500;
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    /// <summary>The page of the row table ("pagina") and of the problem table ("problemen"); a page past the end shows
+    /// the last one.</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina")] public int RowPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "problemen")] public int ProblemPage { get; set; } = 1;
+
+    public static int PageCount(int count) => Math.Max(1, (count + PageSize - 1) / PageSize);
+
+    /// <summary>The page within 1 and the last page.</summary>
+    public static int Clamp(int page, int count) => Math.Clamp(page, 1, PageCount(count));
 
     /// <summary>Row number → Skip, Merge or New, for each probable duplicate, as posted ("Choices[12]"). Read from the form
     /// by hand: a dictionary bound by the model binder falls back to every form field when none is sent.</summary>
@@ -46,9 +57,19 @@ public sealed class CheckModel(WijkbasisDb db, ImportPlanner planner, ImportQueu
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            // "pagina=abc": an unreadable page number is refused, not read as page 1.
+            return BadRequest();
+        }
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
+        }
+        if (Plan is not null)
+        {
+            RowPage = Clamp(RowPage, Plan.Rows.Count);
+            ProblemPage = Clamp(ProblemPage, Plan.Problems.Count);
         }
         return Job.Status == ImportStatus.Open ? Page() : RedirectToPage("/Import/Progress", new { id = Id });
     }

@@ -23,12 +23,14 @@ public sealed class ImportCommitter(WijkbasisDb db, ImportPlanner planner, Tenan
 {
     public const string AuditAction = "import";
 
-    public async Task RunAsync(Guid jobId, Action<ImportStage>? progress, CancellationToken cancellationToken)
+    /// <summary>Commits the import claimed with <paramref name="claim"/>. Returns false, writing nothing, when the claim is
+    /// no longer this one (it ran out and another run took the import over).</summary>
+    public async Task<bool> RunAsync(Guid jobId, Guid claim, Action<ImportStage>? progress, CancellationToken cancellationToken)
     {
-        var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
-        if (job.Status != ImportStatus.Running || job.Content is null)
+        var job = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+        if (job.Status != ImportStatus.Running || job.ClaimId != claim || job.Content is null)
         {
-            return;
+            return false;
         }
         var (sheet, unreadable) = ImportSheet.Read(job.Content, job.IsXlsx);
         var choices = ChoicesOf(job.Choices);
@@ -40,11 +42,11 @@ public sealed class ImportCommitter(WijkbasisDb db, ImportPlanner planner, Tenan
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+            await db.ImportJobs.Where(j => j.Id == jobId && j.ClaimId == claim).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, ImportStatus.Open)
                 .SetProperty(j => j.Problem, unreadable?.ToString() ?? "Het register is veranderd sinds de controle: er zijn nu problemen. Er is niets opgeslagen."),
                 cancellationToken);
-            return;
+            return true;
         }
         var people = new List<Guid>();
         int added = 0, merged = 0;
@@ -119,14 +121,21 @@ public sealed class ImportCommitter(WijkbasisDb db, ImportPlanner planner, Tenan
         audit.PersonIds = distinct.Length == 0 ? null : distinct;
         audit.PersonId = distinct.Length == 1 ? distinct[0] : null;
         db.AuditEntries.Add(audit);
-        job.Status = ImportStatus.Committed;
-        job.Content = null;
-        job.Problem = null;
-        job.Rows = sheet.Rows.Count;
-        (job.Added, job.Merged, job.Skipped) = (added, merged, skipped);
-        job.FinishedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        // The import is marked done in the same transaction, and only while the claim is still ours: a run whose claim
+        // ran out (and was taken over) rolls back everything it wrote, so an import is committed once.
+        var rows = sheet.Rows.Count;
+        if (await db.ImportJobs.Where(j => j.Id == jobId && j.ClaimId == claim && j.Status == ImportStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ImportStatus.Committed).SetProperty(j => j.Content, (byte[]?)null).SetProperty(j => j.Problem, (string?)null)
+                .SetProperty(j => j.Rows, rows).SetProperty(j => j.Added, added).SetProperty(j => j.Merged, merged)
+                .SetProperty(j => j.Skipped, skipped).SetProperty(j => j.FinishedAt, now), cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return false;
+        }
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public static Dictionary<int, DuplicateChoice> ChoicesOf(string? json)
@@ -181,60 +190,95 @@ public sealed class ImportQueue
 }
 
 /// <summary>Runs queued commits in the background, one at a time, each as its enterprise and in the name of the user who
-/// asked for it; at start it picks up what an earlier run left queued. A job is claimed by one conditional update
-/// (queued → running), so two copies of the app never commit it twice, and neither does a repeated request.</summary>
-public sealed class ImportWork(IServiceScopeFactory scopes, ImportQueue queue, ILogger<ImportWork> log) : BackgroundService
+/// asked for it. A job is claimed by one conditional update (queued → running, with a claim of its own that holds for
+/// <see cref="ClaimHolds"/>), so two copies of the app never commit it twice, and neither does a repeated request. At
+/// start and then every minute it picks up what waits: imports queued, and imports left running by a process that
+/// stopped (their claim ran out). The commit is one transaction, so such an import had written nothing; it is simply
+/// run again, and counts only while its claim is still the one that committed (docs/decisions/0030).</summary>
+public sealed class ImportWork(IServiceScopeFactory scopes, ImportQueue queue, TimeProvider time, ILogger<ImportWork> log) : BackgroundService
 {
+    /// <summary>Well above the longest commit (250,000 rows take well under a minute); a commit that outlives it may be
+    /// taken over, and then its own transaction rolls back.</summary>
+    public static readonly TimeSpan ClaimHolds = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            try
-            {
-                await scopes.ForEachEnterpriseAsync<ImportWork>("import", async (services, enterprise, ct) =>
-                {
-                    var db = services.GetRequiredService<WijkbasisDb>();
-                    foreach (var id in await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued).Select(j => j.Id).ToListAsync(ct))
-                    {
-                        queue.Enqueue(enterprise.Id, id);
-                    }
-                }, stoppingToken);
-            }
-            catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
-            {
-                // A database that is not there yet (a restore, migrations off) must not stop the app: new imports still run.
-                log.LogWarning(e, "Import: the queued imports of an earlier run could not be read at start");
-            }
+            await PickUpAsync(stoppingToken);
+            var looking = LookAgainAsync(stoppingToken);
             await foreach (var (tenantId, jobId) in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 await RunOneAsync(tenantId, jobId, stoppingToken);
             }
+            await looking;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
+    private async Task LookAgainAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(LookEvery, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await PickUpAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Queues the imports that wait: queued ones, and running ones whose claim ran out.</summary>
+    private async Task PickUpAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var now = time.UtcNow();
+            await scopes.ForEachEnterpriseAsync<ImportWork>("import", async (services, enterprise, ct) =>
+            {
+                var db = services.GetRequiredService<WijkbasisDb>();
+                foreach (var id in await db.ImportJobs.Where(j => j.Status == ImportStatus.Queued || (j.Status == ImportStatus.Running && j.ClaimedUntil < now))
+                             .Select(j => j.Id).ToListAsync(ct))
+                {
+                    queue.Enqueue(enterprise.Id, id);
+                }
+            }, stoppingToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // A database that is not there yet (a restore, migrations off) must not stop the app: new imports still run.
+            log.LogWarning(e, "Import: the imports waiting from an earlier run could not be read");
+        }
+    }
+
     private async Task RunOneAsync(Guid tenantId, Guid jobId, CancellationToken stoppingToken)
     {
+        var claim = Guid.NewGuid();
         try
         {
             await using var scope = await scopes.AsTenantAsync(tenantId, [Roles.Coordinator], "import", stoppingToken);
             var db = scope.ServiceProvider.GetRequiredService<WijkbasisDb>();
             var who = await db.ImportJobs.Where(j => j.Id == jobId).Select(j => new { j.ByUserId, j.ByName }).SingleOrDefaultAsync(stoppingToken);
-            if (who is null || await db.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Queued)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running), stoppingToken) != 1)
+            var now = time.UtcNow();
+            var until = now + ClaimHolds;
+            if (who is null || await db.ImportJobs
+                    .Where(j => j.Id == jobId && (j.Status == ImportStatus.Queued || (j.Status == ImportStatus.Running && j.ClaimedUntil < now)))
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.ClaimId, claim)
+                        .SetProperty(j => j.ClaimedUntil, until), stoppingToken) != 1)
             {
                 return;
             }
             scope.ServiceProvider.GetRequiredService<TenantContext>().SetActor(who.ByUserId, who.ByName);
-            await scope.ServiceProvider.GetRequiredService<ImportCommitter>().RunAsync(jobId, stage => queue.Report(jobId, stage), stoppingToken);
+            if (!await scope.ServiceProvider.GetRequiredService<ImportCommitter>().RunAsync(jobId, claim, stage => queue.Report(jobId, stage), stoppingToken))
+            {
+                log.LogWarning("Import {Job}: the claim ran out and another run took it over; this run wrote nothing", jobId);
+            }
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             log.LogError(e, "Import {Job} failed", jobId);
             await using var scope = await scopes.AsTenantAsync(tenantId, [Roles.Coordinator], "import", CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<WijkbasisDb>().ImportJobs.Where(j => j.Id == jobId)
+            await scope.ServiceProvider.GetRequiredService<WijkbasisDb>().ImportJobs.Where(j => j.Id == jobId && j.ClaimId == claim)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Open)
                     .SetProperty(j => j.Problem, "Het opslaan is mislukt. Er is niets opgeslagen. Probeer het opnieuw."), CancellationToken.None);
         }

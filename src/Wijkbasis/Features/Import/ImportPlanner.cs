@@ -40,7 +40,8 @@ public sealed class ImportPlan
     internal List<Activity> NewActivities { get; } = [];
     internal List<Session> NewSessions { get; } = [];
     internal List<(Guid SessionId, Guid PersonId)> CheckIns { get; } = [];
-    internal List<(Guid SessionId, int Children, int Teens, int Adults, int Seniors)> HeadCounts { get; } = [];
+    /// <summary>Head counts to add, each with the index of its row in <see cref="Rows"/>.</summary>
+    internal List<(int RowIndex, Guid SessionId, int Children, int Teens, int Adults, int Seniors)> HeadCounts { get; } = [];
 }
 
 /// <summary>Validates a whole file against the register at once (docs/decisions/0030): the enterprise's people,
@@ -471,11 +472,55 @@ public sealed class ImportPlanner(WijkbasisDb db, TimeProvider time)
             }
             else
             {
-                r.Plan.HeadCounts.Add((session.Value, counts[0], counts[1], counts[2], counts[3]));
+                r.Plan.HeadCounts.Add((r.Plan.Rows.Count, session.Value, counts[0], counts[1], counts[2], counts[3]));
                 r.End(RowAction.Add, new Refusal("{0} bezoekers geteld bij {1} op {2}.", counts.Sum(), activityName, day));
             }
         }
         await DropEarlierCheckInsAsync(r.Plan, ct);
+        await DropEarlierHeadCountsAsync(r.Plan, ct);
+    }
+
+    /// <summary>A head count has no natural key, so a count equal to one the session already has (the same four age
+    /// bands) is taken as that same count and left out: importing a file again, or a file that overlaps an earlier one,
+    /// counts nobody twice. It is a multiset: two equal rows in the file against one equal count in the logbook add one.
+    /// Equal counts within one file are all kept (two tallies of one session may well be equal).</summary>
+    private async Task DropEarlierHeadCountsAsync(ImportPlan plan, CancellationToken ct)
+    {
+        if (plan.HeadCounts.Count == 0)
+        {
+            return;
+        }
+        var earlier = new Dictionary<(Guid, int, int, int, int), int>();
+        foreach (var chunk in plan.HeadCounts.Select(h => h.SessionId).Distinct().Chunk(500))
+        {
+            foreach (var h in await db.HeadCounts.AsNoTracking().Where(h => chunk.Contains(h.SessionId))
+                .Select(h => new { h.SessionId, h.Children, h.Teens, h.Adults, h.Seniors }).ToListAsync(ct))
+            {
+                var key = (h.SessionId, h.Children, h.Teens, h.Adults, h.Seniors);
+                earlier[key] = earlier.GetValueOrDefault(key) + 1;
+            }
+        }
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+        var kept = new List<(int RowIndex, Guid SessionId, int Children, int Teens, int Adults, int Seniors)>();
+        foreach (var h in plan.HeadCounts)
+        {
+            var key = (h.SessionId, h.Children, h.Teens, h.Adults, h.Seniors);
+            if (earlier.GetValueOrDefault(key) is > 0 and var left)
+            {
+                earlier[key] = left - 1;
+                var row = plan.Rows[h.RowIndex];
+                plan.Rows[h.RowIndex] = row with { Action = RowAction.Skip, What = new Refusal("Wordt overgeslagen: deze telling staat al in het logboek van die dag.") };
+            }
+            else
+            {
+                kept.Add(h);
+            }
+        }
+        plan.HeadCounts.Clear();
+        plan.HeadCounts.AddRange(kept);
     }
 
     /// <summary>Check-ins already in the logbook are left out (a check-in is one per person per session): read for the

@@ -59,6 +59,11 @@ public sealed class ImportJob : ITenantOwned
     public int Skipped { get; set; }
     /// <summary>Why the last commit wrote nothing (the register changed since the dry run), in Dutch.</summary>
     public string? Problem { get; set; }
+    /// <summary>Which run claimed the commit (queued → running); the commit only counts when its claim is still this one.</summary>
+    public Guid? ClaimId { get; set; }
+    /// <summary>Until when the claim holds. A running import whose claim has run out (its process stopped) is claimed
+    /// again by the next run that looks (docs/decisions/0030).</summary>
+    public DateTime? ClaimedUntil { get; set; }
     public Guid? ByUserId { get; set; }
     public required string ByName { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkbasis.Features.Activities;
 using Wijkbasis.Features.Import;
 using Wijkbasis.Features.People;
+using Wijkbasis.Infrastructure.Tenancy;
 using Wijkbasis.Infrastructure.Time;
 
 namespace Wijkbasis.Tests.Features.Import;
@@ -195,6 +196,25 @@ public sealed partial class ImportTests(WijkbasisFactory app) : IClassFixture<Wi
         Assert.Equal(before.HeadCounts + 1, after.HeadCounts);
         var progress = await coordinator.GetPageAsync($"{Base}/{attendance}/voortgang");
         Assert.Contains("4 toegevoegd", progress.QuerySelector("#stand")!.TextContent);
+
+        // The same file again as a new import, with the 17th's tally twice: the earlier rows are all left out, and
+        // of the two equal tallies only the one the logbook does not have yet is added.
+        var again = await UploadAsync(coordinator, ImportKind.Attendance, "aanwezig-opnieuw.csv", Csv($"""
+            Activiteit;Datum;Naam;Kinderen;Volwassenen
+            Breiclub {tag};03-01-2024;Anna {tag};;
+            Breiclub {tag};3-1-2024;Bob {tag};;
+            Breiclub {tag};10-1-2024;Anna {tag};;
+            Breiclub {tag};17-1-2024;;2;5
+            Breiclub {tag};17-1-2024;;2;5
+            """, bom: false));
+        await MapAsGuessedAsync(coordinator, again);
+        var check = await coordinator.GetPageAsync($"{Base}/{again}");
+        Assert.Contains("deze telling staat al in het logboek van die dag", check.Body!.TextContent);
+        await CommitAsync(coordinator, again);
+        await WhenDoneAsync(again);
+        var last = await CountsAsync();
+        Assert.Equal(after.CheckIns, last.CheckIns);
+        Assert.Equal(after.HeadCounts + 1, last.HeadCounts);
     }
 
     [Fact]
@@ -316,6 +336,72 @@ public sealed partial class ImportTests(WijkbasisFactory app) : IClassFixture<Wi
         await CommitAsync(coordinator, id);
         Assert.Equal(ImportStatus.Abandoned, (await JobAsync(id)).Status);
         Assert.Equal(0, await app.InDbAsync(Enterprise, db => db.People.CountAsync(p => p.Name.Contains(tag))));
+    }
+
+    [Fact]
+    public async Task ALongDryRunIsPagedWithEveryPossibleDuplicateOnEachPageAndAnUnreadablePageIsRefused()
+    {
+        var tag = Tag();
+        await PersonAsync($"Dubbel {tag}", 1950, "6822 AB");
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        // 600 new people, then one who is probably already in the register (row 602, on the second page of rows).
+        var lines = Enumerable.Range(1, 600).Select(i => $"Lid {i} {tag};1980;").Append($"Dubbel {tag};1950;6822AB");
+        var id = await UploadAsync(coordinator, ImportKind.People, "lang.csv", Csv("Naam;Geboortejaar;Postcode\n" + string.Join("\n", lines), bom: false));
+        await MapAsGuessedAsync(coordinator, id);
+
+        var first = await coordinator.GetPageAsync($"{Base}/{id}");
+        Assert.Equal("600", first.QuerySelector("#toevoegen")!.TextContent.Trim());
+        Assert.Equal("1", first.QuerySelector("#dubbel")!.TextContent.Trim());
+        var rows = first.QuerySelectorAll("#rijen tbody tr").Select(r => r.Id ?? "").ToList();
+        Assert.Equal(501, rows.Count);
+        Assert.Equal(["rij-2", "rij-501", "rij-602"], [rows[0], rows[499], rows[500]]);
+        Assert.Contains("Pagina 1 van 2", first.QuerySelector("#rijen-paginas")!.TextContent);
+
+        var second = await coordinator.GetPageAsync($"{Base}/{id}?pagina=2");
+        Assert.Equal(["rij-502", "rij-601", "rij-602"], second.QuerySelectorAll("#rijen tbody tr").Select(r => r.Id ?? "").Where((_, i) => i is 0 or 99 or 100).ToList());
+        Assert.Equal(101, second.QuerySelectorAll("#rijen tbody tr").Length);
+        Assert.NotNull(second.QuerySelector("input[name='Choices[602]']"));
+        var beyond = await coordinator.GetPageAsync($"{Base}/{id}?pagina=99");
+        Assert.Contains("Pagina 2 van 2", beyond.QuerySelector("#rijen-paginas")!.TextContent);
+
+        var unreadable = await coordinator.Http.GetAsync($"{Base}/{id}?pagina=twee");
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnImportLeftRunningByAStoppedProcessIsCommittedOnceByTheNextStartAndAStaleClaimWritesNothing()
+    {
+        var tag = Tag();
+        var coordinator = await HtmlClient.LoggedInAsync(app, Coordinator);
+        var id = await UploadAsync(coordinator, ImportKind.People, "onderbroken.csv", Csv($"Naam\nOnderbroken {tag}", bom: false));
+        await MapAsGuessedAsync(coordinator, id);
+        // What a process that stopped half-way through the commit leaves: running, under a claim that has run out (its
+        // transaction was never committed, so nothing else is there).
+        var stale = Guid.NewGuid();
+        await app.InDbAsync(Enterprise, db => db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.ClaimId, stale)
+            .SetProperty(j => j.ClaimedUntil, TimeProvider.System.UtcNow().AddMinutes(-1))));
+
+        // The next start of the app (a second copy on the same database) picks it up and commits it. (The running copy
+        // looks once a minute too, and may be the one that gets it: either way it is committed once.)
+        await using (var next = WijkbasisFactory.OnSameDatabaseAs(app))
+        {
+            await next.InitializeAsync();
+            await Task.WhenAny(next.Services.GetRequiredService<ImportQueue>().WhenDoneAsync(id), WhenDoneAsync(id)).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        var job = await JobAsync(id);
+        Assert.Equal(ImportStatus.Committed, job.Status);
+        Assert.NotEqual(stale, job.ClaimId);
+        Assert.Equal(1, await app.InDbAsync(Enterprise, db => db.People.CountAsync(p => p.Name == $"Onderbroken {tag}")));
+
+        // The stopped run, were it to come back, no longer holds the claim: it writes nothing.
+        await app.InDbAsync(Enterprise, db => db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.Content, Csv($"Naam\nOnderbroken {tag}", false))));
+        await using (var scope = await app.Services.AsTenantAsync(job.TenantId, [Wijkbasis.Infrastructure.Auth.Roles.Coordinator], "test"))
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<ImportCommitter>().RunAsync(id, stale, null, CancellationToken.None));
+        }
+        Assert.Equal(1, await app.InDbAsync(Enterprise, db => db.People.CountAsync(p => p.Name == $"Onderbroken {tag}")));
     }
 
     [Fact]

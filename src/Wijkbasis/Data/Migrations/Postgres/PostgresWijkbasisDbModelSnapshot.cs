@@ -1358,6 +1358,12 @@ namespace Wijkbasis.Data.Migrations.Postgres
                     b.Property<string>("Choices")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Content")
                         .HasColumnType("bytea");
 

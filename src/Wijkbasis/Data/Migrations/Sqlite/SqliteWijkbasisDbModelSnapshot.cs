@@ -1349,6 +1349,12 @@ namespace Wijkbasis.Data.Migrations.Sqlite
                     b.Property<string>("Choices")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Content")
                         .HasColumnType("BLOB");
 
