@@ -33,11 +33,15 @@ public static class TestDatabase
             var server = new Npgsql.NpgsqlConnectionStringBuilder(source) { Database = "postgres", Pooling = false };
             await using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString);
             await connection.OpenAsync();
+            // PostgreSQL 15 and later copy a template block by block through the write-ahead log unless told otherwise;
+            // copying the files is about twice as fast for the seeded template (the test cluster runs without fsync, so
+            // the checkpoint it costs is cheap).
+            var strategy = connection.PostgreSqlVersion.Major >= 15 ? " STRATEGY FILE_COPY" : "";
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{to.Database}\" TEMPLATE \"{from.Database}\"", connection);
+                    await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{to.Database}\" TEMPLATE \"{from.Database}\"{strategy}", connection);
                     await create.ExecuteNonQueryAsync();
                     return;
                 }
