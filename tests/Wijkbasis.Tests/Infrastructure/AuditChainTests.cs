@@ -19,7 +19,7 @@ public sealed class AuditChainTests
 
     private static async Task SealAllAsync(WijkbasisFactory app)
     {
-        while (await WithDbAsync(app, db => AuditChain.SealAsync(db, Key, Now, LateRowLimit, batch: 50)) > 0)
+        while (await WithDbAsync(app, db => AuditChain.SealAsync(db, Key, Now, LateRowLimit, batch: 500)) > 0)
         {
         }
     }

@@ -28,7 +28,7 @@ public sealed class AuditCheckpointTests
 
     private static async Task SealAllAsync(WijkbasisFactory app, AuditCheckpoints checkpoints)
     {
-        while (await WithDbAsync(app, db => AuditChain.SealAsync(db, Key, Now, LateRowLimit, batch: 50, checkpoints: checkpoints)) > 0)
+        while (await WithDbAsync(app, db => AuditChain.SealAsync(db, Key, Now, LateRowLimit, batch: 500, checkpoints: checkpoints)) > 0)
         {
         }
     }

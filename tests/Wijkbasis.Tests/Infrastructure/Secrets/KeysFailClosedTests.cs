@@ -8,8 +8,20 @@ namespace Wijkbasis.Tests.Infrastructure.Secrets;
 /// <summary>Keys fail closed (docs/decisions/0018): a key file that is missing, or is not the key the data was made
 /// with, stops the app behind a maintenance page; no new key is ever made over existing data.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class KeysFailClosedTests
+public sealed class KeysFailClosedTests(KeysFailClosedTests.Installation installation) : IClassFixture<KeysFailClosedTests.Installation>
 {
+    /// <summary>One installation for the whole class (a first start is a full migration and seeding): each test works on
+    /// a copy of its key folder, and none of them changes the data or the keys it was made with.</summary>
+    public sealed class Installation : IAsyncLifetime
+    {
+        public string ConnectionString { get; private set; } = "";
+        public string Folder { get; private set; } = "";
+
+        public async Task InitializeAsync() => (ConnectionString, Folder) = await InstallationAsync();
+
+        public Task DisposeAsync() => Task.CompletedTask;
+    }
+
     private const string ChainKeyFile = "audit-chain.key";
     private const string KeyEncryptionKeyFile = "key-encryption.key";
     private const string FieldKeyFile = "field-encryption.keys";
@@ -89,7 +101,7 @@ public sealed class KeysFailClosedTests
     [InlineData(FieldKeyFile, "field-encryption")]
     public async Task AMissingKeyFileStopsTheAppBehindAMaintenancePageAndNoNewKeyIsMade(string file, string keyNamed)
     {
-        var (connectionString, folder) = await InstallationAsync();
+        var (connectionString, folder) = (installation.ConnectionString, installation.Folder);
         var other = NewFolder();
         CopyFolder(folder, other);
         File.Delete(Path.Combine(other, file));
@@ -109,7 +121,7 @@ public sealed class KeysFailClosedTests
     [InlineData(FieldKeyFile, "field-encryption")]
     public async Task AKeyFileWithAnotherKeyStopsTheAppBehindAMaintenancePageAndIsNotReplaced(string file, string keyNamed)
     {
-        var (connectionString, folder) = await InstallationAsync();
+        var (connectionString, folder) = (installation.ConnectionString, installation.Folder);
         var other = NewFolder();
         CopyFolder(folder, other);
         var path = Path.Combine(other, file);
@@ -126,7 +138,7 @@ public sealed class KeysFailClosedTests
     [Fact]
     public async Task AFirstStartMakesItsKeysReadableByItsOwnUserOnlyWithUniqueFieldKeyIds()
     {
-        var (connectionString, folder) = await InstallationAsync();
+        var (connectionString, folder) = (installation.ConnectionString, installation.Folder);
         var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         foreach (var file in new[] { ChainKeyFile, KeyEncryptionKeyFile, FieldKeyFile })
         {
