@@ -138,12 +138,4 @@ public static class AssetDirectory
                 g.Select(x => x.BuurtName).OfType<string>().Distinct().Order(StringComparer.CurrentCulture).ToList()))
             .ToList();
     }
-
-    /// <summary>The buurten the enterprise's assets or people are in, for the filter.</summary>
-    public static async Task<List<(string Code, string Name)>> BuurtenAsync(WijkbasisDb db, CancellationToken cancellationToken) =>
-        (await db.PostcodeAreas.AsNoTracking()
-            .Where(a => db.People.Any(p => p.BuurtCode == a.BuurtCode) || db.Assets.Any(x => x.BuurtCode == a.BuurtCode))
-            .Select(a => new { a.BuurtCode, a.BuurtName }).Distinct().ToListAsync(cancellationToken))
-        .Select(a => (a.BuurtCode, a.BuurtName))
-        .OrderBy(a => a.BuurtName, StringComparer.CurrentCulture).ToList();
 }

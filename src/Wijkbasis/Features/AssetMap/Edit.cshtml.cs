@@ -47,7 +47,7 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time, IOptions<AssetM
         {
             FormKey = FormOnce.NewKey();
         }
-        Buurten = await AssetDirectory.BuurtenAsync(db, cancellationToken);
+        Buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken);
         return Page();
     }
 
@@ -167,7 +167,7 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time, IOptions<AssetM
     }
 
     private Func<Task> LoadAsync(CancellationToken cancellationToken) =>
-        async () => Buurten = await AssetDirectory.BuurtenAsync(db, cancellationToken);
+        async () => Buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken);
 
     private string? Trimmed(string? text, int max, string key, string tooLong)
     {

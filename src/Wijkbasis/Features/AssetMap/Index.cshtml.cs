@@ -23,7 +23,7 @@ public sealed class IndexModel(WijkbasisDb db, IOptions<AssetMapOptions> options
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Buurten = await AssetDirectory.BuurtenAsync(db, cancellationToken);
+        Buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken);
         if (Read(this, Q, Soort, Buurt, Buurten) is not { } filter)
         {
             return this.Refuse();

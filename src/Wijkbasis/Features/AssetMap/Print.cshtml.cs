@@ -19,7 +19,7 @@ public sealed class PrintModel(WijkbasisDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var buurten = await AssetDirectory.BuurtenAsync(db, cancellationToken);
+        var buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken);
         if (IndexModel.Read(this, Q, Soort, Buurt, buurten) is not { } filter)
         {
             return this.Refuse();

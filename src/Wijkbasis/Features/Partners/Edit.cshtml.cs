@@ -35,7 +35,7 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
         {
             FormKey = FormOnce.NewKey();
         }
-        Buurten = await PartnerChoices.BuurtenAsync(db, cancellationToken);
+        Buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken);
         return Page();
     }
 
@@ -89,7 +89,7 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
         }
         if (!ModelState.IsValid)
         {
-            return await this.RefuseAsync(db, async () => Buurten = await PartnerChoices.BuurtenAsync(db, cancellationToken));
+            return await this.RefuseAsync(db, async () => Buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken));
         }
         var now = time.UtcNow();
         if (organisation is null)
@@ -118,7 +118,7 @@ public sealed class EditModel(WijkbasisDb db, TimeProvider time) : PageModel
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two coordinators adding the same organisation at once: the unique index answers the second.
-            return await this.RefuseAsync(db, async () => Buurten = await PartnerChoices.BuurtenAsync(db, cancellationToken),
+            return await this.RefuseAsync(db, async () => Buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken),
                 new Refusal("Er staat al een organisatie met de naam {0} in de lijst.", name), nameof(Name));
         }
         TempData.Say(IsNew ? "{0} is toegevoegd." : "{0} is bijgewerkt.", organisation.Name);

@@ -45,7 +45,7 @@ public sealed class IndexModel(WijkbasisDb db) : PageModel
                 db.PostcodeAreas.Where(a => a.BuurtCode == o.BuurtCode).Select(a => a.BuurtName).FirstOrDefault(),
                 db.OrganisationContacts.Count(c => c.OrganisationId == o.Id)))
             .ToListAsync(cancellationToken);
-        Buurten = await PartnerChoices.BuurtenAsync(db, cancellationToken);
+        Buurten = await Shared.BuurtChoices.OfEnterpriseAsync(db, cancellationToken);
     }
 
     public sealed record Row(Guid Id, string Name, OrganisationKind Kind, string? BuurtName, int Contacts);

@@ -127,10 +127,7 @@ public sealed class IndexModel(WijkbasisDb db, TenantContext tenant) : PageModel
     }
 
     private async Task BuurtenAsync(List<string> codes, CancellationToken cancellationToken) =>
-        Buurten = (await db.PostcodeAreas.Where(a => codes.Contains(a.BuurtCode))
-                .Select(a => new { a.BuurtCode, a.BuurtName }).Distinct().ToListAsync(cancellationToken))
-            .Select(a => (a.BuurtCode, a.BuurtName))
-            .OrderBy(a => a.BuurtName, StringComparer.CurrentCulture).ToList();
+        Buurten = await Shared.BuurtChoices.NamedAsync(db, codes, cancellationToken);
 
     private static string Like(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
