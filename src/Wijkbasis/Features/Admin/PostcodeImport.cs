@@ -37,17 +37,17 @@ public static partial class PostcodeImport
             double? latitude = null, longitude = null;
             if (f.Length is not (6 or 8))
             {
-                problem = "verwacht 6 kolommen, of 8 met breedtegraad en lengtegraad";
+                problem = "Regel {0}: verwacht 6 kolommen, of 8 met breedtegraad en lengtegraad.";
             }
             else
             {
                 f[0] = f[0].Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-                if (!Pc6().IsMatch(f[0])) problem = "postcode moet 1234AB zijn";
-                else if (!BuurtCode().IsMatch(f[1])) problem = "buurtcode moet BU gevolgd door 8 cijfers zijn";
-                else if (f[2].Length is 0 or > 100) problem = "buurtnaam ontbreekt of is te lang";
-                else if (!WijkCode().IsMatch(f[3])) problem = "wijkcode moet WK gevolgd door 6 cijfers zijn";
-                else if (f[4].Length is 0 or > 100) problem = "wijknaam ontbreekt of is te lang";
-                else if (!GemeenteCode().IsMatch(f[5])) problem = "gemeentecode moet GM gevolgd door 4 cijfers zijn";
+                if (!Pc6().IsMatch(f[0])) problem = "Regel {0}: de postcode moet 1234AB zijn.";
+                else if (!BuurtCode().IsMatch(f[1])) problem = "Regel {0}: de buurtcode moet BU gevolgd door 8 cijfers zijn.";
+                else if (f[2].Length is 0 or > 100) problem = "Regel {0}: de buurtnaam ontbreekt of is te lang.";
+                else if (!WijkCode().IsMatch(f[3])) problem = "Regel {0}: de wijkcode moet WK gevolgd door 6 cijfers zijn.";
+                else if (f[4].Length is 0 or > 100) problem = "Regel {0}: de wijknaam ontbreekt of is te lang.";
+                else if (!GemeenteCode().IsMatch(f[5])) problem = "Regel {0}: de gemeentecode moet GM gevolgd door 4 cijfers zijn.";
                 else if (f.Length == 8 && (f[6].Length > 0 || f[7].Length > 0))
                 {
                     if (AssetMap.Position.TryRead(f[6], out var lat) && AssetMap.Position.TryRead(f[7], out var lon)
@@ -57,7 +57,7 @@ public static partial class PostcodeImport
                     }
                     else
                     {
-                        problem = "breedtegraad en lengtegraad moeten een plek in Nederland zijn, zoals 51.985 en 5.915";
+                        problem = "Regel {0}: breedtegraad en lengtegraad moeten een plek in Nederland zijn, zoals 51.985 en 5.915.";
                     }
                 }
             }
@@ -65,7 +65,8 @@ public static partial class PostcodeImport
             {
                 if (errors.Count < MaxErrors)
                 {
-                    errors.Add(new Refusal("Regel {0}: {1}.", lineNumber, problem));
+                    // Each reason is a whole sentence with the line number as its argument, so English shows no Dutch.
+                    errors.Add(new Refusal(problem, lineNumber));
                 }
                 continue;
             }

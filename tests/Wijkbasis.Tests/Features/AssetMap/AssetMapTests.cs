@@ -198,7 +198,7 @@ public sealed class AssetMapTests(WijkbasisFactory app) : IClassFixture<Wijkbasi
             "6822AD;BU02020101;Klarendal;WK020201;Klarendal;GM0202;5.9230;51.9905\n"));
         Assert.Equal([(51.9905, 5.9230), (null, null)], rows.Select(r => (r.Latitude, r.Longitude)).ToArray<(double?, double?)>());
         var error = Assert.Single(errors);
-        Assert.Equal("Regel {0}: {1}.", error.Format);
+        Assert.Equal("Regel {0}: breedtegraad en lengtegraad moeten een plek in Nederland zijn, zoals 51.985 en 5.915.", error.Format);
         Assert.Equal(4, error.Args[0]);
     }
 }
