@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wijkbasis.Data;
@@ -145,6 +146,14 @@ public static class ApiEndpoints
 
     // --- activities and sessions ---
 
+    private static readonly Expression<Func<Activity, ActivityItem>> ActivityRow =
+        a => new ActivityItem(a.Id, a.Name, a.Description, a.IsPublic, a.FirstDate, a.LastDate, a.ArchivedAt != null);
+
+    private static readonly Expression<Func<Session, SessionItem>> SessionRow =
+        s => new SessionItem(s.Id, s.ActivityId, s.Activity!.Name, s.OccurrenceDate, s.StartsAt, s.EndsAt, s.CancelledAt != null, s.ClosedAt != null);
+
+    private static readonly Expression<Func<CheckIn, CheckInItem>> CheckInRow = c => new CheckInItem(c.Id, c.SessionId, c.PersonId, c.At, c.ByName);
+
     private static async Task<IResult> ActivitiesAsync(HttpContext context, WijkbasisDb db, string? page = null, string? pageSize = null)
     {
         var input = new Query(context);
@@ -154,14 +163,14 @@ public static class ApiEndpoints
             return bad;
         }
         var query = db.Activities.AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Id)
-            .Select(a => new ActivityItem(a.Id, a.Name, a.Description, a.IsPublic, a.FirstDate, a.LastDate, a.ArchivedAt != null));
+            .Select(ActivityRow);
         return Results.Ok(await PageAsync(query, number, size, context.RequestAborted));
     }
 
     private static async Task<IResult> ActivityAsync(HttpContext context, Guid id, WijkbasisDb db, AuditLog audit)
     {
         var activity = await db.Activities.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new ActivityItem(a.Id, a.Name, a.Description, a.IsPublic, a.FirstDate, a.LastDate, a.ArchivedAt != null))
+            .Select(ActivityRow)
             .SingleOrDefaultAsync(context.RequestAborted);
         return activity is null ? await NotFoundAsync(context, audit, nameof(Activity), id) : Results.Ok(activity);
     }
@@ -191,14 +200,14 @@ public static class ApiEndpoints
             query = query.Where(s => s.ActivityId == a);
         }
         var items = query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new SessionItem(s.Id, s.ActivityId, s.Activity!.Name, s.OccurrenceDate, s.StartsAt, s.EndsAt, s.CancelledAt != null, s.ClosedAt != null));
+            .Select(SessionRow);
         return Results.Ok(await PageAsync(items, number, size, context.RequestAborted));
     }
 
     private static async Task<IResult> SessionAsync(HttpContext context, Guid id, WijkbasisDb db, AuditLog audit)
     {
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SessionItem(s.Id, s.ActivityId, s.Activity!.Name, s.OccurrenceDate, s.StartsAt, s.EndsAt, s.CancelledAt != null, s.ClosedAt != null))
+            .Select(SessionRow)
             .SingleOrDefaultAsync(context.RequestAborted);
         return session is null ? await NotFoundAsync(context, audit, nameof(Session), id) : Results.Ok(session);
     }
@@ -227,7 +236,7 @@ public static class ApiEndpoints
             return await NotFoundAsync(context, audit, nameof(Session), id);
         }
         var result = await PageAsync(db.CheckIns.AsNoTracking().Where(c => c.SessionId == id).OrderBy(c => c.At).ThenBy(c => c.Id)
-            .Select(c => new CheckInItem(c.Id, c.SessionId, c.PersonId, c.At, c.ByName)), number, size, cancellationToken);
+            .Select(CheckInRow), number, size, cancellationToken);
         // Who came is a look at people, logged as the session page logs it.
         if (result.Items.Count > 0)
         {
@@ -262,7 +271,7 @@ public static class ApiEndpoints
             return ApiProblems.Refused(context, refusal, outcome.Repeat);
         }
         var made = await db.CheckIns.AsNoTracking().Where(c => c.SessionId == id && c.PersonId == personId)
-            .Select(c => new CheckInItem(c.Id, c.SessionId, c.PersonId, c.At, c.ByName)).SingleAsync(cancellationToken);
+            .Select(CheckInRow).SingleAsync(cancellationToken);
         return Results.Created($"{ApiArea.Root}/sessions/{id}/check-ins", made);
     }
 
