@@ -111,6 +111,7 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.AssetMap.Asset> Assets => Set<Features.AssetMap.Asset>();
     public DbSet<Features.Import.ImportJob> ImportJobs => Set<Features.Import.ImportJob>();
     public DbSet<Features.Import.ImportMapping> ImportMappings => Set<Features.Import.ImportMapping>();
+    public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

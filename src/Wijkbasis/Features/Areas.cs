@@ -32,6 +32,7 @@ public static class Areas
         new Impact.ImpactArea(),
         new Report.ReportArea(),
         new MunicipalView.MunicipalViewArea(),
+        new Api.ApiArea(),
     ];
 
     /// <summary>Every declared policy by name (a name declared twice fails at start).</summary>

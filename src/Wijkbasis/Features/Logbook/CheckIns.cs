@@ -12,7 +12,8 @@ namespace Wijkbasis.Features.Logbook;
 
 /// <summary>The one place that decides a check-in and does it: who may keep a session's logbook, whether it is open
 /// for writing, whether the person may be checked in, and the insert with its audit row. The session page's form post
-/// (<see cref="SessionModel"/>) and the live check-in endpoint (<see cref="LiveCheckIn"/>) both go through here.</summary>
+/// (<see cref="SessionModel"/>), the live check-in endpoint (<see cref="LiveCheckIn"/>) and the public API (Features/Api) all go
+/// through here.</summary>
 public sealed class CheckIns(WijkbasisDb db, TenantContext tenant, TimeProvider time, AuditLog audit)
 {
     /// <summary>The person at the door: not archived, with the participation consent in force (null when none was
@@ -130,6 +131,25 @@ public sealed class CheckIns(WijkbasisDb db, TenantContext tenant, TimeProvider 
         {
             db.Database.AutoTransactionBehavior = before;
         }
+    }
+
+    /// <summary>A tally of walk-ins (the head-count form), after <see cref="MayKeep"/> and <see cref="RefuseWrite"/> said yes and
+    /// the input was checked: the row and, when the logbook was closed, its correction row, in one save. The session page
+    /// and the public API (Features/Api) both count through here.</summary>
+    public async Task<HeadCount> CountAsync(Session session, HeadCountInput input, CancellationToken cancellationToken)
+    {
+        var count = new HeadCount
+        {
+            SessionId = session.Id, Children = input.Children ?? 0, Teens = input.Teens ?? 0, Adults = input.Adults ?? 0,
+            Seniors = input.Seniors ?? 0, At = time.UtcNow(), ByName = Actor,
+        };
+        db.HeadCounts.Add(count);
+        if (session.IsClosed)
+        {
+            audit.AddCorrection(session, null);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
     }
 
     /// <summary>The name shown with what this user writes in the logbook.</summary>

@@ -176,14 +176,7 @@ public sealed class SessionModel(WijkbasisDb db, TenantContext tenant, TimeProvi
 
     public Task<IActionResult> OnPostHeadCountAsync(CancellationToken cancellationToken) => WriteAsync(nameof(Count), async () =>
     {
-        var count = new HeadCount
-        {
-            SessionId = Id, Children = Count.Children ?? 0, Teens = Count.Teens ?? 0, Adults = Count.Adults ?? 0,
-            Seniors = Count.Seniors ?? 0, At = time.UtcNow(), ByName = Actor,
-        };
-        db.HeadCounts.Add(count);
-        Correction(null);
-        await db.SaveChangesAsync(cancellationToken);
+        var count = await checkIns.CountAsync(Session, Count, cancellationToken);
         TempData.Say("{0} bezoekers zonder registratie geteld.", count.Total);
         return null;
     });

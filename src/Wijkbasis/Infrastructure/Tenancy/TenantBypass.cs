@@ -28,6 +28,11 @@ public static class TenantBypass
     public static IQueryable<Invitation> InvitationByTokenHash(WijkbasisDb db, string tokenHash) =>
         AllTenants(db.Invitations).Where(i => i.TokenHash == tokenHash);
 
+    /// <summary>An API key is presented before any enterprise is known: its row is found by the key's prefix, then
+    /// checked against its hash (Features/Api/ApiTokenAuthentication.cs).</summary>
+    public static IQueryable<Features.Api.ApiToken> ApiTokenByPrefix(WijkbasisDb db, string prefix) =>
+        AllTenants(db.ApiTokens).Where(t => t.Prefix == prefix);
+
     /// <summary>The audit chain spans all enterprises: the sealer and the verifier read every row.</summary>
     public static IQueryable<Infrastructure.Audit.AuditEntry> AuditChain(WijkbasisDb db) => AllTenants(db.AuditEntries);
 

@@ -274,6 +274,11 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
         ["/readyz"] = "health check: binds nothing, writes nothing",
         ["/{enterprise}/sessies/{id:guid}"] = "the live check-in (Features/Logbook/LiveCheckIn.cs) answers only the page script's headers; "
             + "without them the page's CheckIn handler answers, which this test posts, with the same rules (CheckIns). Logbook/LiveCheckInTests post it",
+        ["/api/v1/sessions/{id:guid}/check-ins"] = "public API (docs/decisions/0033): JSON with a bearer key, no form to crawl; "
+            + "same CheckIns path as the page's CheckIn handler, which this test posts. Api/ApiTests post bad, unreadable and unknown fields",
+        ["/api/v1/sessions/{id:guid}/head-counts"] = "public API: JSON with a bearer key; the page's HeadCountInput and CheckIns.CountAsync, "
+            + "posted here through the page. Api/ApiTests post out-of-range, empty, unreadable and unknown fields",
+        ["/api/v1/{*path:nonfile}"] = "public API's fallback: any method to an unknown API address answers a 404 problem; binds nothing, writes nothing",
     };
 
     /// <summary>Who crawls the app, in this order (null: anonymous); a handler is posted as the first of them that found its
