@@ -28,7 +28,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     {
         var menu = await MenuOfAsync("coordinator@huiskamer.demo");
         Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Partners", "Buurtkaart", "Buurtpot",
-            "Geldstromen", "Tijdbank", "Rapportage", "Gebruikers", "Importeren", "Mijn account"], menu);
+            "Geldstromen", "Tijdbank", "Rapportage", "Verhalen", "Eigenaarschap", "Gebruikers", "Importeren", "Mijn account"], menu);
     }
 
     [Fact]
