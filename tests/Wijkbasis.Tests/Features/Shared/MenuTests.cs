@@ -69,7 +69,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         var page = await client.GetPageAsync("/huiskamer/vandaag");
         var links = page.QuerySelectorAll("nav.wb-nav a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(17, links.Count);
+        Assert.Equal(19, links.Count);
         foreach (var link in links)
         {
             Assert.StartsWith("/", link);
