@@ -2450,6 +2450,7 @@ EN = {
 "verteld door {0}":"told by {0}",
 "verteld op {0}":"told on {0}",
 "{0} heeft in deze ronde al gescoord. Wijzig die scores in plaats van nieuwe in te voeren.":"{0} has already scored in this round. Change those scores instead of entering new ones.",
+"de tekst van het verhaal":"the text of the story","het gekozen verhaal":"the chosen story","de redenen":"the reasons","het domein":"the domain","de rol":"the role","de partner":"the partner","de groep":"the group","de naam van de ronde":"the name of the round",
 "Belangrijkste verhalen van verandering":"Most significant stories of change",
 "(verhaal zonder toestemming voor publicatie)":"(story without consent for publication)",
 "Contact":"Contact",

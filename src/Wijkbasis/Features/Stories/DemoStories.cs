@@ -59,15 +59,24 @@ public sealed class DemoStories(WijkbasisDb db, TenantContext tenant, TimeProvid
         });
         db.ChangeStories.AddRange(stories);
         var reason = 0;
-        foreach (var domain in new[] { ChangeDomain.Contact, ChangeDomain.Confidence, ChangeDomain.Money })
+        // The quarter before: three domains chosen. This quarter: one so far (the choosing page opens on it).
+        foreach (var (period, choose) in new[] { (lastQuarter, new[] { ChangeDomain.Contact, ChangeDomain.Confidence, ChangeDomain.Money }), (thisQuarter, domains) })
         {
-            if (stories.FirstOrDefault(s => s.Domain == domain && s.ConsentInternal && s.ToldOn >= lastQuarter.From && s.ToldOn < lastQuarter.Until) is { } chosen)
+            foreach (var domain in choose)
             {
+                if (stories.FirstOrDefault(s => s.Domain == domain && s.ConsentInternal && s.ToldOn >= period.From && s.ToldOn < period.Until) is not { } chosen)
+                {
+                    continue;
+                }
                 db.StorySelections.Add(new StorySelection
                 {
-                    PeriodKey = lastQuarter.Key, Domain = domain, StoryId = chosen.Id, Reasons = Reasons[reason++ % Reasons.Length],
-                    Group = "Corrie en vijf bewoners van de koffieochtend", SelectedOn = lastQuarter.To, ByName = "Corrie Coördinator", CreatedAt = now,
+                    PeriodKey = period.Key, Domain = domain, StoryId = chosen.Id, Reasons = Reasons[reason++ % Reasons.Length],
+                    Group = "Corrie en vijf bewoners van de koffieochtend", SelectedOn = period.To < today ? period.To : today, ByName = "Corrie Coördinator", CreatedAt = now,
                 });
+                if (period == thisQuarter)
+                {
+                    break;
+                }
             }
         }
         await db.SaveChangesAsync(ct);

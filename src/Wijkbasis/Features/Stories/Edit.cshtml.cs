@@ -17,7 +17,7 @@ public sealed class EditModel(WijkbasisDb db, TenantContext tenant, TimeProvider
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "uitLogboek")] public Guid? FromLogEntry { get; set; }
-    [BindProperty, Display(Name = "het verhaal")] public string? Text { get; set; }
+    [BindProperty, Display(Name = "de tekst van het verhaal")] public string? Text { get; set; }
     [BindProperty, Display(Name = "het domein")] public ChangeDomain? Domain { get; set; }
     [BindProperty, Display(Name = "de datum")] public DateOnly? ToldOn { get; set; }
     [BindProperty] public bool ConsentInternal { get; set; }

@@ -16,8 +16,8 @@ public sealed class SelectModel(WijkbasisDb db, StorySelections selections, Tena
 {
     [BindProperty(SupportsGet = true, Name = "periode")] public string? Periode { get; set; }
     [BindProperty, Display(Name = "het domein")] public ChangeDomain? Domain { get; set; }
-    [BindProperty, Display(Name = "het verhaal")] public Guid? StoryId { get; set; }
-    [BindProperty, Display(Name = "waarom")] public string? Reasons { get; set; }
+    [BindProperty, Display(Name = "het gekozen verhaal")] public Guid? StoryId { get; set; }
+    [BindProperty, Display(Name = "de redenen")] public string? Reasons { get; set; }
     [BindProperty, Display(Name = "de groep")] public string? Group { get; set; }
     [BindProperty, Display(Name = "de bevestiging")] public bool Confirm { get; set; }
     [BindProperty(Name = FormOnce.FieldName)] public Guid? FormKey { get; set; }

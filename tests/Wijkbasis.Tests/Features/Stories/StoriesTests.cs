@@ -52,7 +52,7 @@ public sealed class StoriesTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
     public async Task AWorkerTakesOverALogbookStoryOnceWithItsTextAndTellerAndADoubleSubmitSavesOnce()
     {
         // A logbook story not yet taken over (the demo takes over the recent ones: free one of those when none is left).
-        var entry = await app.AsCaseworkAsync(async db =>
+        var entry = await app.InDbAsync("huiskamer", async db =>
         {
             var free = await db.LogEntries.AsNoTracking()
                 .Where(e => e.Kind == LogEntryKind.Story && !db.ChangeStories.Any(c => c.LogEntryId == e.Id)).OrderBy(e => e.Id).FirstOrDefaultAsync();
