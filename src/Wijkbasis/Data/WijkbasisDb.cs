@@ -112,6 +112,10 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Import.ImportJob> ImportJobs => Set<Features.Import.ImportJob>();
     public DbSet<Features.Import.ImportMapping> ImportMappings => Set<Features.Import.ImportMapping>();
     public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
+    public DbSet<Features.Stories.ChangeStory> ChangeStories => Set<Features.Stories.ChangeStory>();
+    public DbSet<Features.Stories.StorySelection> StorySelections => Set<Features.Stories.StorySelection>();
+    public DbSet<Features.Ownership.OwnershipRound> OwnershipRounds => Set<Features.Ownership.OwnershipRound>();
+    public DbSet<Features.Ownership.OwnershipScoring> OwnershipScorings => Set<Features.Ownership.OwnershipScoring>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

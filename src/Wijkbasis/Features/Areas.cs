@@ -31,6 +31,8 @@ public static class Areas
         new Admin.AdminArea(),
         new Impact.ImpactArea(),
         new Report.ReportArea(),
+        new Stories.StoriesArea(),
+        new Ownership.OwnershipArea(),
         new MunicipalView.MunicipalViewArea(),
         new Api.ApiArea(),
     ];

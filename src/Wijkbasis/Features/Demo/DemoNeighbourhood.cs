@@ -37,6 +37,7 @@ public sealed record DemoUser(string Email, string Name, string Role, int? Enter
 public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, UserManager<AppUser> users,
     TimeProvider time, DemoLogbook logbook, DemoBuddyProgramme buddyProgramme, DemoTalents talents,
     DemoMoneyAndTimeCredits moneyAndTimeCredits, DemoRooms rooms, DemoVolunteers volunteers, DemoPartners partners,
+    Stories.DemoStories stories, Ownership.DemoOwnership ownership,
     ILogger<DemoNeighbourhood> log)
 {
     public static readonly (string Name, string Slug, EnterpriseKind Kind, double Share)[] Enterprises =
@@ -161,6 +162,8 @@ public sealed class DemoNeighbourhood(WijkbasisDb db, TenantContext tenant, User
         }
         await volunteers.GenerateAsync(enterprises, options.RandomSeed, cancellationToken);
         await partners.GenerateAsync(enterprises[0], options.RandomSeed, cancellationToken);
+        await stories.GenerateAsync(enterprises[0], options.RandomSeed, cancellationToken);
+        await ownership.GenerateAsync(enterprises[0], options.RandomSeed, cancellationToken);
         tenant.Leave();
     }
 

@@ -34,6 +34,7 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
         "TalentCard.PersonId", "SharedOffer.PersonId", "Match.GiverPersonId", "Match.ReceiverPersonId", "MatchNote.PersonId",
         "Volunteer.PersonId", "ShiftSignup.PersonId", "VolunteerHours.PersonId", "Contribution.PersonId",
         "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds", "Referral.PersonId",
+        "ChangeStory.PersonId",
     };
 
     /// <summary>One kind of record in the plan: how many, and what happens to it (erased) or why it stays and until when.</summary>
@@ -55,7 +56,8 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
         {
             new("Naam, postcode, telefoon, e-mail en talen", 1, "gewist; de persoon heet voortaan \"Verwijderde persoon\""),
             new("Toestemmingen (met geschiedenis)", await db.Consents.CountAsync(c => c.PersonId == personId, ct), "verwijderd"),
-            new("Verhalen en notities over de persoon", await db.LogEntries.CountAsync(e => e.PersonId == personId, ct), "tekst gewist"),
+            new("Verhalen en notities over de persoon", await db.LogEntries.CountAsync(e => e.PersonId == personId, ct)
+                + await db.ChangeStories.CountAsync(s => s.PersonId == personId, ct), "tekst gewist"),
             new("Intakes", await TenantBypass.RowsToErase<Intake>(db).CountAsync(i => i.PersonId == personId, ct),
                 "antwoorden, doelen, ZRM-scores en redenen vernietigd"),
             new("Casussen met contacten, doelen en taken", caseIds.Count, "notities, ZRM en redenen vernietigd; een open casus wordt afgesloten"),
@@ -153,6 +155,11 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
             {
                 e.Text = Removed;
                 e.ConsentToReport = false;
+            }
+            foreach (var s in await db.ChangeStories.Where(s => s.PersonId == personId).ToListAsync(ct))
+            {
+                (s.Text, s.ConsentInternal, s.ConsentPublication) = (Removed, false, false);
+                s.Version++;
             }
 
             foreach (var i in await TenantBypass.RowsToErase<Intake>(db).Where(i => i.PersonId == personId).ToListAsync(ct))

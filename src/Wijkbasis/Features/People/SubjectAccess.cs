@@ -43,6 +43,7 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
         "TalentCard.PersonId", "SharedOffer.PersonId", "Match.GiverPersonId", "Match.ReceiverPersonId", "MatchNote.PersonId",
         "Volunteer.PersonId", "ShiftSignup.PersonId", "VolunteerHours.PersonId", "Contribution.PersonId",
         "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds", "Referral.PersonId",
+        "ChangeStory.PersonId",
     };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -75,6 +76,9 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
                 join a in db.Activities on s.ActivityId equals a.Id
                 orderby e.At
                 select new Story(e.At, a.Name, e.Kind, e.Text, e.ConsentToReport, e.ByName)).ToListAsync(ct);
+        // Stories of change (docs/decisions/0032) are stories too: the consent shown is the one for publication.
+        stories.AddRange((await db.ChangeStories.AsNoTracking().Where(s => s.PersonId == personId).OrderBy(s => s.CreatedAt).ToListAsync(ct))
+            .Select(s => new Story(s.CreatedAt, "Verhaal van verandering", LogEntryKind.Story, s.Text, s.ConsentPublication, s.ByName)));
 
         // The buddy programme: the access filter decides what this worker may open; the rest is only counted.
         var intakes = await db.Intakes.AsNoTracking().Where(i => i.PersonId == personId).OrderBy(i => i.HeldOn).ToListAsync(ct);

@@ -11,7 +11,7 @@ namespace Wijkbasis.Features.Report;
 /// period before and a monthly trend, each computed by the calculator (one query per indicator, a few dozen in all,
 /// never one per row), plus the draft's texts and chosen stories.</summary>
 public sealed class ReportBuilder(WijkbasisDb db, ImpactCalculator calculator, TenantContext tenant, TimeProvider time, ReportFigureCache cache,
-    Partners.TargetActuals targets)
+    Partners.TargetActuals targets, Stories.StorySelections selections)
 {
     /// <summary>A trend covers at least the twelve months up to the end of the period (or up to this month, for a
     /// period still running), and the whole period when it is longer (at most 36 months).</summary>
@@ -43,7 +43,7 @@ public sealed class ReportBuilder(WijkbasisDb db, ImpactCalculator calculator, T
         var stories = chosen.Count == 0 ? [] : await ConsentedStories(period, chosen).ToListAsync(ct);
         return new ReportContent(period.Key, period.Label, period.Previous.Label, period.From, period.Until, figures.Sections,
             stories.OrderBy(s => s.Date).ThenBy(s => s.Id).ToList(), draft?.WentWell, draft?.Learned, draft?.Plans,
-            await targets.ForReportAsync(period, ct));
+            await targets.ForReportAsync(period, ct), await selections.ForReportAsync(period, ct));
     }
 
     /// <summary>When the figures of the last <see cref="LiveAsync"/> were computed, and whether newer ones are on their way.</summary>

@@ -7,7 +7,9 @@ namespace Wijkbasis.Features.Report;
 /// <summary>Everything a report shows, computed once: the live page, the fixed version (frozen as JSON in
 /// <see cref="FixedReport.Content"/>), the PDF and the exports all render this one thing, so they never differ.
 /// Values are the numbers as shown (euros, hours, percentages), rounded as shown. <see cref="Targets"/>: the targets of the
-/// agreements running in the period against their actuals (docs/decisions/0029); null in reports fixed before targets existed.</summary>
+/// agreements running in the period against their actuals (docs/decisions/0029); null in reports fixed before targets existed.
+/// <see cref="Selections"/>: the most significant story per domain the group chose for the period, with why; a story's text only
+/// when it may be published (docs/decisions/0032); null in reports fixed before.</summary>
 public sealed record ReportContent(
     string PeriodKey,
     string PeriodLabel,
@@ -19,7 +21,8 @@ public sealed record ReportContent(
     string? WentWell,
     string? Learned,
     string? Plans,
-    IReadOnlyList<Partners.TargetLine>? Targets = null)
+    IReadOnlyList<Partners.TargetLine>? Targets = null,
+    IReadOnlyList<Stories.SelectedStoryLine>? Selections = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

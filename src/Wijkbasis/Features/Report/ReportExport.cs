@@ -5,7 +5,7 @@ namespace Wijkbasis.Features.Report;
 
 /// <summary>One table of the report as the page shows it: a title (its caption), column heads and rows; a cell is
 /// a text or a number (euros, hours and percentages as their bare number, so a spreadsheet can sum them).</summary>
-public sealed record ReportTable(string Sheet, string Title, IReadOnlyList<string> Heads, IReadOnlyList<IReadOnlyList<object?>> Rows);
+public sealed record ReportTable(string Sheet, string Title, IReadOnlyList<string> Heads, IReadOnlyList<IReadOnlyList<object?>> Rows, int TextColumns = 2);
 
 /// <summary>Every table on the report, for CSV and XLSX: per section its key figures, the parts of a figure, and the
 /// data of every trend chart; then the targets of agreements against their actuals. Always in Dutch, like the PDF.</summary>
@@ -39,6 +39,15 @@ public static class ReportExport
                     $"{line.Agreement} ({line.Funder}): {line.IndicatorName}", p.PeriodLabel, p.Target, p.Actual, p.Actual - p.Target,
                 ])).ToList()));
         }
+        if (report.Selections is { Count: > 0 } selections)
+        {
+            // A story without consent for publication goes out as a placeholder, never as its text.
+            tables.Add(new ReportTable("Verhalen", ReportPdf.SelectionsTitle, ["Domein", "Verteld op", "Verhaal", "Waarom gekozen", "Gekozen door"],
+                selections.Select(s => (IReadOnlyList<object?>)
+                [
+                    s.DomainLabel, s.ToldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Text ?? Stories.StoryRules.NotPublishable, s.Reasons, s.Group,
+                ]).ToList(), TextColumns: 5));
+        }
         return tables;
     }
 
@@ -58,6 +67,6 @@ public static class ReportExport
     /// section; the CSV starts with a heading line naming the enterprise and the period.</summary>
     public static ExportDocument Document(ReportContent report, string enterprise, string fileName) =>
         new(fileName, [.. Tables(report).Select(t => new ExportTable(
-            [.. t.Heads.Select((h, i) => new ExportColumn(h, i < 2 ? ExportKind.Text : ExportKind.Number))], t.Rows, t.Title, t.Sheet))],
+            [.. t.Heads.Select((h, i) => new ExportColumn(h, i < t.TextColumns ? ExportKind.Text : ExportKind.Number))], t.Rows, t.Title, t.Sheet))],
             $"Rapportage {enterprise} {report.PeriodLabel}");
 }

@@ -22,6 +22,8 @@ public static class ReportPdf
     private static readonly XColor Rule = XColor.FromArgb(0xcc, 0xcc, 0xcc);
     private static readonly XColor Bar = XColor.FromArgb(0x1d, 0x4f, 0x91);
 
+    public const string SelectionsTitle = "Belangrijkste verhalen van verandering";
+
     /// <summary>Header lines under the title, e.g. "Vastgesteld op 6-12-2026 door Corrie Coördinator (versie 2)".</summary>
     public static byte[] Render(ReportContent report, string enterprise, string status)
     {
@@ -108,6 +110,23 @@ public static class ReportPdf
             {
                 w.Text($"{story.Date.ToString("d MMMM yyyy", ReportFormat.Dutch)} · {story.Activity}", w.Small, Muted);
                 w.Text(story.Text, w.Body);
+                w.Space(6);
+            }
+        }
+        if (report.Selections is { Count: > 0 } selections)
+        {
+            w.Need(60);
+            w.Text(SelectionsTitle, w.Heading);
+            foreach (var s in selections)
+            {
+                w.Need(40);
+                w.Text($"{s.DomainLabel} · verteld op {s.ToldOn.ToString("d MMMM yyyy", ReportFormat.Dutch)}", w.Bold);
+                w.Text(s.Text ?? Stories.StoryRules.NotPublishable, s.Text is null ? w.Small : w.Body, s.Text is null ? Muted : Ink);
+                w.Text("Waarom gekozen: " + s.Reasons, w.Body);
+                if (s.Group is not null)
+                {
+                    w.Text("Gekozen door: " + s.Group, w.Small, Muted);
+                }
                 w.Space(6);
             }
         }

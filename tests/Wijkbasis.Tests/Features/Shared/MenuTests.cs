@@ -28,7 +28,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     {
         var menu = await MenuOfAsync("coordinator@huiskamer.demo");
         Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Partners", "Buurtkaart", "Buurtpot",
-            "Geldstromen", "Tijdbank", "Rapportage", "Gebruikers", "Importeren", "API-sleutels", "Mijn account"], menu);
+            "Geldstromen", "Tijdbank", "Rapportage", "Verhalen", "Eigenaarschap", "Gebruikers", "Importeren", "API-sleutels", "Mijn account"], menu);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         var page = await client.GetPageAsync("/huiskamer/vandaag");
         var links = page.QuerySelectorAll("nav.wb-nav a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(18, links.Count);
+        Assert.Equal(20, links.Count);
         foreach (var link in links)
         {
             Assert.StartsWith("/", link);
