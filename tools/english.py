@@ -2355,7 +2355,7 @@ EN = {
 "Datum van de meting":"Date of the measurement","Ronde (mag leeg)":"Round (optional)",
 "Bijvoorbeeld Voormeting of Nameting":"For example Voormeting (before) or Nameting (after)",
 "Uitkomsten van vragenlijsten, alleen voor groepen: een cijfer staat er pas bij 5 of meer antwoorden, anders staat er ‘< 5’. Een score van één persoon ziet niemand.":"Results of questionnaires, for groups only: a figure appears from 5 answers, otherwise it says ‘< 5’. Nobody sees the score of one person.",
-"Vragenlijsten":"Questionnaires","Eigen vragenlijst maken":"Create your own questionnaire",
+"Vragenlijsten":"Questionnaires","Andere vragenlijst:":"Other questionnaire:","Eigen vragenlijst maken":"Create your own questionnaire",
 "Anonieme links en QR-codes maken":"Create anonymous links and QR codes","Vragenlijst wijzigen":"Edit questionnaire",
 "{0} antwoorden in totaal.":"{0} answers in all.",
 "Score: hoe hoger, hoe eenzamer (0 tot {0}). Sociaal: gemis aan een breder netwerk; emotioneel: gemis aan een hechte band. ‘Eenzaam’ is een score vanaf {1}.":"Score: the higher, the lonelier (0 to {0}). Social: missing a wider network; emotional: missing a close bond. ‘Lonely’ is a score of {1} or more.",

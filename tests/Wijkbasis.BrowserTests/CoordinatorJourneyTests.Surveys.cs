@@ -58,10 +58,11 @@ public sealed partial class CoordinatorJourneyTests
 
         var coordinator = await browser.NewPageAsync(768, 1024);
         await browser.SignInAsync(coordinator, Coordinator, axe);
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Metingen", Exact = true }).First.ClickAsync();
+        await coordinator.GotoAsync("/huiskamer/metingen");
         var row = coordinator.Locator($"#per-ronde tr[data-round='{round}']");
-        // Five answers: four of 6 (all "ja": the emotional items) and this one (2: "min of meer" and a social "nee") → 26 / 5.
-        await Assertions.Expect(row.Locator("[data-figure=total]")).ToHaveTextAsync("5,20");
+        // Five answers: four of 3 (all "ja": only the three emotional items count) and this one (2: an emotional "min of meer"
+        // and a social "nee") → 14 / 5; all five score 2 or more, so all are lonely.
+        await Assertions.Expect(row.Locator("[data-figure=total]")).ToHaveTextAsync("2,80");
         await Assertions.Expect(row.Locator("[data-figure=lonely]")).ToHaveTextAsync("100%");
         await axe.CheckAsync(coordinator);
         await coordinator.SetViewportSizeAsync(360, 740);

@@ -34,6 +34,8 @@ public sealed class TakeModel(WijkbasisDb db, FieldCipher cipher, TenantContext 
         {
             return NotFound();
         }
+        // The 6-item loneliness scale unless another is chosen: the form is there at once (links above switch).
+        Instrument ??= Surveys.Instrument.DeJongGierveld6;
         TakenOn = time.AmsterdamToday();
         FormKey = FormOnce.NewKey();
         return Page();
