@@ -109,6 +109,10 @@ public abstract class WijkbasisDb(DbContextOptions options, TenantContext tenant
     public DbSet<Features.Partners.AgreementReportDate> AgreementReportDates => Set<Features.Partners.AgreementReportDate>();
     public DbSet<Features.Partners.AgreementTarget> AgreementTargets => Set<Features.Partners.AgreementTarget>();
     public DbSet<Features.AssetMap.Asset> Assets => Set<Features.AssetMap.Asset>();
+    public DbSet<Features.Surveys.Survey> Surveys => Set<Features.Surveys.Survey>();
+    public DbSet<Features.Surveys.SurveyQuestion> SurveyQuestions => Set<Features.Surveys.SurveyQuestion>();
+    public DbSet<Features.Surveys.SurveyResponse> SurveyResponses => Set<Features.Surveys.SurveyResponse>();
+    public DbSet<Features.Surveys.SurveyLink> SurveyLinks => Set<Features.Surveys.SurveyLink>();
     public DbSet<Features.Import.ImportJob> ImportJobs => Set<Features.Import.ImportJob>();
     public DbSet<Features.Import.ImportMapping> ImportMappings => Set<Features.Import.ImportMapping>();
     public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();

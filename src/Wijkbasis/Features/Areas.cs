@@ -23,6 +23,7 @@ public static class Areas
         new Partners.PartnersArea(),
         new AssetMap.AssetMapArea(),
         new Import.ImportArea(),
+        new Surveys.SurveysArea(),
         new Budget.BudgetArea(),
         new MoneyFlows.MoneyFlowsArea(),
         new TimeCredits.TimeCreditsArea(),

@@ -55,8 +55,9 @@ public static class AuthSetup
         || path.StartsWithSegments("/account/wachtwoord") || path.StartsWithSegments("/account/nieuw-wachtwoord")
         || path.StartsWithSegments("/account/tweestapsverificatie");
 
-    /// <summary>Anonymous forms that store what a stranger types (room requests): limited per address the same way.</summary>
-    private static bool IsPublicForm(PathString path) => path.StartsWithSegments("/ruimtes");
+    /// <summary>Anonymous forms that store what a stranger types (room requests, survey answers through a link): limited per
+    /// address the same way.</summary>
+    private static bool IsPublicForm(PathString path) => path.StartsWithSegments("/ruimtes") || path.StartsWithSegments("/enquete");
 
     private static System.Threading.RateLimiting.RateLimitPartition<string> PerAddress(string kind, HttpContext context, int perMinute) =>
         System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(

@@ -27,7 +27,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
     public async Task ACoordinatorSeesTheVolunteersInsteadOfShifts()
     {
         var menu = await MenuOfAsync("coordinator@huiskamer.demo");
-        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Partners", "Buurtkaart", "Buurtpot",
+        Assert.Equal(["Vandaag", "Mensen", "Talenten", "Ruimtes", "Vrijwilligers", "Activiteiten", "Buddies", "Outreach", "Partners", "Buurtkaart", "Metingen", "Buurtpot",
             "Geldstromen", "Tijdbank", "Rapportage", "Verhalen", "Eigenaarschap", "Gebruikers", "Importeren", "API-sleutels", "Mijn account"], menu);
     }
 
@@ -69,7 +69,7 @@ public sealed class MenuTests(WijkbasisFactory app) : IClassFixture<WijkbasisFac
         var client = await HtmlClient.LoggedInAsync(app, "coordinator@huiskamer.demo");
         var page = await client.GetPageAsync("/huiskamer/vandaag");
         var links = page.QuerySelectorAll("nav.wb-nav a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(20, links.Count);
+        Assert.Equal(21, links.Count);
         foreach (var link in links)
         {
             Assert.StartsWith("/", link);
