@@ -48,22 +48,23 @@ public sealed class StoriesTests(WijkbasisFactory app) : IClassFixture<Wijkbasis
             ["Domain"] = domain, ["StoryId"] = story.ToString(), ["Reasons"] = reasons, ["Group"] = group ?? "", ["FormKey"] = Guid.NewGuid().ToString(),
         }, "Choose");
 
-    [Fact(Skip = "Finding a free logbook story in the test template fails (no row found on both databases); the take-over works in the app (see the report) but is not proven here yet")]
+    [Fact]
     public async Task AWorkerTakesOverALogbookStoryOnceWithItsTextAndTellerAndADoubleSubmitSavesOnce()
     {
-        // A logbook story not yet taken over (the demo takes over the recent ones: free one of those when none is left).
+        // A story told at the last session that took place, by someone in the register, kept in the logbook.
         var entry = await app.InDbAsync("huiskamer", async db =>
         {
-            var free = await db.LogEntries.AsNoTracking()
-                .Where(e => e.Kind == LogEntryKind.Story && !db.ChangeStories.Any(c => c.LogEntryId == e.Id)).OrderBy(e => e.Id).FirstOrDefaultAsync();
-            if (free is null)
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+            var session = await db.Sessions.Where(s => s.StartsAt < now && s.CancelledAt == null).OrderByDescending(s => s.StartsAt).FirstAsync();
+            var teller = await db.People.Where(p => p.ArchivedAt == null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var story = new LogEntry
             {
-                var copy = await db.ChangeStories.Where(c => c.LogEntryId != null && !db.StorySelections.Any(s => s.StoryId == c.Id)).OrderBy(c => c.Id).FirstAsync();
-                db.ChangeStories.Remove(copy);
-                await db.SaveChangesAsync();
-                free = await db.LogEntries.AsNoTracking().SingleAsync(e => e.Id == copy.LogEntryId);
-            }
-            return free;
+                SessionId = session.Id, Kind = LogEntryKind.Story, Text = $"Sinds de moestuin groet de buurman mij weer ({Guid.NewGuid():N}).",
+                PersonId = teller, ConsentToReport = true, At = session.StartsAt, ByName = "test",
+            };
+            db.LogEntries.Add(story);
+            await db.SaveChangesAsync();
+            return story;
         });
         var wijkverbinder = await HtmlClient.LoggedInAsync(app, Wijkverbinder);
         var url = $"/huiskamer/verhalen/nieuw?uitLogboek={entry.Id}";
