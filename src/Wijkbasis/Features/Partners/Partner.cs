@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Wijkbasis.Data;
 using Wijkbasis.Infrastructure.Secrets;
 
@@ -43,19 +41,7 @@ public sealed class Organisation : ITenantOwned, IAudited
 
     Guid? IAudited.SubjectPersonId => null;
 
-    public static string KeyOf(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        foreach (var part in name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-            builder.Append(part.ToLower(CultureInfo.InvariantCulture));
-        }
-        return builder.ToString();
-    }
+    public static string KeyOf(string name) => Shared.NameKey.Of(name);
 
     public static string Label(OrganisationKind kind) => kind switch
     {
