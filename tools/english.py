@@ -1832,6 +1832,8 @@ EN = {
 "Buddy-aanvragen, huisbezoeken en signalen":"Buddy requests, home visits and signals",
 "adres, notities en redenen gewist":"address, notes and reasons erased",
 "Talentkaart en gedeeld aanbod":"Talent card and shared offer",
+"Metingen (vragenlijsten) met de persoon":"Measurements (questionnaires) with the person",
+"verwijderd; de groepscijfers tellen ze niet meer mee":"deleted; the group figures no longer count them",
 "Koppelingen (notities)":"Matches (notes)",
 "notities en redenen verwijderd; een open koppeling stopt":"notes and reasons removed; an open match stops",
 "Vrijwilligersgegevens (VOG, login), notities bij uren en bijdragen":"Volunteer data (certificate of conduct, login), notes on hours and contributions",

@@ -34,7 +34,7 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
         "TalentCard.PersonId", "SharedOffer.PersonId", "Match.GiverPersonId", "Match.ReceiverPersonId", "MatchNote.PersonId",
         "Volunteer.PersonId", "ShiftSignup.PersonId", "VolunteerHours.PersonId", "Contribution.PersonId",
         "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds", "Referral.PersonId",
-        "ChangeStory.PersonId",
+        "ChangeStory.PersonId", "SurveyResponse.PersonId",
     };
 
     /// <summary>One kind of record in the plan: how many, and what happens to it (erased) or why it stays and until when.</summary>
@@ -66,6 +66,8 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
                 + await TenantBypass.RowsToErase<OutreachVisit>(db).CountAsync(v => v.PersonId == personId, ct)
                 + await TenantBypass.RowsToErase<Signal>(db).CountAsync(s => s.PersonId == personId, ct),
                 "adres, notities en redenen gewist"),
+            new("Metingen (vragenlijsten) met de persoon", await db.SurveyResponses.CountAsync(r => r.PersonId == personId, ct),
+                "verwijderd; de groepscijfers tellen ze niet meer mee"),
             new("Talentkaart en gedeeld aanbod",
                 await db.TalentCards.CountAsync(c => c.PersonId == personId, ct) + await db.SharedOffers.CountAsync(o => o.PersonId == personId, ct),
                 "verwijderd"),
@@ -151,6 +153,7 @@ public sealed class PersonErasure(WijkbasisDb db, TenantContext tenant, TimeProv
             person.Version++;
 
             db.Consents.RemoveRange(await db.Consents.Where(c => c.PersonId == personId).ToListAsync(ct));
+            db.SurveyResponses.RemoveRange(await db.SurveyResponses.Where(r => r.PersonId == personId).ToListAsync(ct));
             foreach (var e in await db.LogEntries.Where(e => e.PersonId == personId).ToListAsync(ct))
             {
                 e.Text = Removed;

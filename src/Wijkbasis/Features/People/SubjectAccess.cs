@@ -43,7 +43,7 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
         "TalentCard.PersonId", "SharedOffer.PersonId", "Match.GiverPersonId", "Match.ReceiverPersonId", "MatchNote.PersonId",
         "Volunteer.PersonId", "ShiftSignup.PersonId", "VolunteerHours.PersonId", "Contribution.PersonId",
         "TimeCreditAccount.PersonId", "AuditEntry.PersonId", "AuditEntry.PersonIds", "Referral.PersonId",
-        "ChangeStory.PersonId",
+        "ChangeStory.PersonId", "SurveyResponse.PersonId",
     };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -103,6 +103,12 @@ public sealed class SubjectAccess(WijkbasisDb db, FieldCipher cipher, TenantCont
         Hide("buddyaanvraag", counts.Offers, offers.Count);
         Hide("huisbezoek", counts.OutreachVisits, outreachVisits.Count);
         Hide("signaal", counts.Signals, signals.Count);
+        // Survey answers about wellbeing are shown at group level only (docs/decisions/0031), never per person, so the
+        // report names how many there are; the coordinator prints the answers themselves on request.
+        if (await db.SurveyResponses.CountAsync(r => r.PersonId == personId, ct) is > 0 and var measurements)
+        {
+            hidden.Add(new Hidden("meting (vragenlijst)", measurements, "niemand per persoon: metingen worden alleen op groepsniveau getoond"));
+        }
         // Pot bookings on the person's cases: amounts for everyone who may see the case, the sealed note with it.
         var spends = await db.LedgerEntries.AsNoTracking().Where(e => e.CaseId != null && caseIds.Contains(e.CaseId.Value))
             .OrderBy(e => e.At).ToListAsync(ct);

@@ -264,6 +264,8 @@ public sealed class EveryPostHandlerTests(EveryPostHandlerTests.App app, ITestOu
         ["/account/uitloggen "] = "binds nothing but the token; logs the test's user out",
         ["/{enterprise}/importeren/{id:guid}/kolommen "] = "needs an uploaded file (the demo has no imports); Import/ImportTests post it",
         ["/{enterprise}/importeren/{id:guid} Commit"] = "needs an uploaded file (the demo has no imports); Import/ImportTests post it, with an unreadable choice too",
+        ["/{enterprise}/metingen/vragenlijsten/{id:guid} "] = "editing an enterprise's own survey: the demo has no own survey yet; "
+            + "Surveys/SurveysTests builds one and adds its questions (ACoordinatorBuildsASurveyInDutchAndEnglishAndAWorkerTakesIt)",
         ["/enquete/{slug}/{token} "] = "needs a single-use token that exists only on a printed sheet; Surveys/SurveysTests posts it, with bad input too",
         ["/{enterprise}/importeren/{id:guid} Abandon"] = "needs an uploaded file (the demo has no imports); binds nothing but the route",
     };
